@@ -1,0 +1,105 @@
+package nl.lpz.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Guards every {@code /api/**} request before a controller sees it: a caller the gateway vouched for (else 401), and
+ * a body of at most {@link #MAX_BODY_BYTES} (else 413), whether or not the client declared its length.
+ */
+public class ApiRequestFilter extends OncePerRequestFilter {
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String subject = request.getHeader(IdentityHeaders.SUBJECT);
+        if (subject == null || subject.isBlank()) {
+            write(response, ProblemHandler.problem(HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHENTICATED,
+                    "a valid bearer token is required"));
+            return;
+        }
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            write(response, ProblemHandler.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.PAYLOAD_TOO_LARGE,
+                    "the request body exceeds " + MAX_BODY_BYTES + " bytes"));
+            return;
+        }
+        chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Counts what is read and refuses past the limit, for bodies sent without a Content-Length. */
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private ServletInputStream limited;
+
+        LimitedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                ServletInputStream in = super.getInputStream();
+                limited = new ServletInputStream() {
+                    private long count;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0 && ++count > MAX_BODY_BYTES) {
+                            throw new PayloadTooLargeException(MAX_BODY_BYTES);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buf, int off, int len) throws IOException {
+                        int n = in.read(buf, off, len);
+                        if (n > 0 && (count += n) > MAX_BODY_BYTES) {
+                            throw new PayloadTooLargeException(MAX_BODY_BYTES);
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return limited;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package nl.lpz.platform.web;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+import nl.lpz.events.ids.InvalidIdException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every 4xx/5xx of a service is {@code application/problem+json} with a stable {@code code} (api-contract, Errors).
+ * Framework errors keep Spring's status and get the code of that status.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    public ResponseEntity<Object> handleApi(ApiException e) {
+        ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return respond(problem);
+    }
+
+    @ExceptionHandler(InvalidIdException.class)
+    public ResponseEntity<Object> handleInvalidId(InvalidIdException e) {
+        return respond(problem(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_ID, e.getMessage()));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    public ResponseEntity<Object> handleTooLarge(PayloadTooLargeException e) {
+        return respond(problem(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.PAYLOAD_TOO_LARGE, e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> handleUnexpected(Exception e) {
+        log.error("unexpected error", e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
+                "an unexpected error occurred; it has been logged"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return handleTooLarge(tooLarge);
+            }
+            if (t instanceof InvalidIdException invalidId) {
+                return handleInvalidId(invalidId);
+            }
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST, describe(e)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return respond(problem(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_FIELD, detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : e.getMessage();
+        return respond(problem(status, codeOf(status), detail));
+    }
+
+    public static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(ProblemCodes.typeOf(code)));
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    static String codeOf(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> ProblemCodes.MALFORMED_REQUEST;
+            case 401 -> ProblemCodes.UNAUTHENTICATED;
+            case 403 -> ProblemCodes.FORBIDDEN_ROLE;
+            case 404 -> ProblemCodes.NOT_FOUND;
+            case 405 -> ProblemCodes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemCodes.NOT_ACCEPTABLE;
+            case 409 -> ProblemCodes.CONFLICT;
+            case 413 -> ProblemCodes.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemCodes.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ProblemCodes.SERVICE_UNAVAILABLE;
+            default -> status.is5xxServerError() ? ProblemCodes.INTERNAL_ERROR : ProblemCodes.MALFORMED_REQUEST;
+        };
+    }
+
+    private static String describe(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof DatabindException db) {
+                String path = db.getPath().stream()
+                        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[");
+                return (path.isEmpty() ? "" : path + ": ") + db.getOriginalMessage();
+            }
+            if (t instanceof JacksonException je) {
+                return "malformed JSON: " + je.getOriginalMessage();
+            }
+        }
+        return "the request body could not be read";
+    }
+}

