@@ -18,6 +18,16 @@ import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.ThresholdsSet;
 import nl.lpz.events.capacity.VisibilityChanged;
+import nl.lpz.events.stops.PlannedStopReminder;
+import nl.lpz.events.stops.StopAnnounced;
+import nl.lpz.events.stops.StopAnnouncementLapsed;
+import nl.lpz.events.stops.StopDeclared;
+import nl.lpz.events.stops.StopEnded;
+import nl.lpz.events.stops.StopExpired;
+import nl.lpz.events.stops.StopExpiryWarned;
+import nl.lpz.events.stops.StopExtended;
+import nl.lpz.events.stops.StopRefused;
+import nl.lpz.events.stops.StopsLapsed;
 
 /**
  * The wire format of events on Kafka: the record as JSON (ISO-8601 instants), typed by the
@@ -32,7 +42,10 @@ public final class EventJson {
 
     private static final Map<String, Class<?>> TYPES = Stream.of(
                     LocationRegistered.class, BedStatusChanged.class, BedRemoved.class, ThresholdsSet.class,
-                    ContactsUpdated.class, VisibilityChanged.class)
+                    ContactsUpdated.class, VisibilityChanged.class,
+                    StopDeclared.class, StopExtended.class, StopEnded.class, StopExpired.class,
+                    StopExpiryWarned.class, StopsLapsed.class, StopRefused.class, StopAnnounced.class,
+                    StopAnnouncementLapsed.class, PlannedStopReminder.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventJson() {

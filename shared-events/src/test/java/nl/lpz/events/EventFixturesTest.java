@@ -21,7 +21,8 @@ class EventFixturesTest {
 
     static Stream<String> eventTypes() {
         return Stream.of("LocationRegistered", "BedStatusChanged", "BedRemoved", "ThresholdsSet", "ContactsUpdated",
-                "VisibilityChanged");
+                "VisibilityChanged", "StopDeclared", "StopExtended", "StopEnded", "StopExpired", "StopExpiryWarned",
+                "StopsLapsed", "StopRefused", "StopAnnounced", "StopAnnouncementLapsed", "PlannedStopReminder");
     }
 
     @ParameterizedTest

@@ -1,0 +1,20 @@
+package nl.lpz.capacity.command;
+
+/** A command refused by a domain rule, with the contract's problem {@code code}. */
+public class CommandRejected extends RuntimeException {
+    public static final String OCCURRED_IN_FUTURE = "OCCURRED_IN_FUTURE";
+    public static final String UNKNOWN_LABEL_ELEMENT = "UNKNOWN_LABEL_ELEMENT";
+    public static final String DUPLICATE_BED = "DUPLICATE_BED";
+    public static final String DUPLICATE_THRESHOLD = "DUPLICATE_THRESHOLD";
+
+    private final String code;
+
+    public CommandRejected(String code, String detail) {
+        super(detail, null, false, false);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,247 @@
+package nl.lpz.capacity.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import nl.lpz.capacity.command.BedReportResult.Kind;
+import nl.lpz.capacity.command.BedReportResult.Outcome;
+import nl.lpz.events.capacity.BedChangeSource;
+import nl.lpz.events.capacity.BedRemoved;
+import nl.lpz.events.capacity.BedStatusChanged;
+import nl.lpz.events.capacity.CareKind;
+import nl.lpz.events.capacity.Contact;
+import nl.lpz.events.capacity.ContactsUpdated;
+import nl.lpz.events.capacity.LocationRegistered;
+import nl.lpz.events.capacity.Threshold;
+import nl.lpz.events.capacity.ThresholdsSet;
+import nl.lpz.events.ids.LocationId;
+import nl.lpz.events.ids.OrganisationId;
+import nl.lpz.events.ids.RoazRegionId;
+import nl.lpz.events.ids.SafetyRegionId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A hospital location (site): its registration, settings and the current state of each of its beds. One location's
+ * bed events of a request are one command, so they commit together. Cached and snapshotted (every 500 events), so a
+ * command costs the same however long the location's history is; the snapshot is this object as JSON (fields).
+ */
+@Aggregate(cache = "locationCache", snapshotTriggerDefinition = "locationSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+@JsonIgnoreProperties(ignoreUnknown = true)
+class Location {
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    @AggregateIdentifier
+    private LocationId locationId;
+    private OrganisationId organisationId;
+    private String name;
+    private RoazRegionId roazRegionId;
+    private SafetyRegionId safetyRegionId;
+    private Set<CareKind> careOffered = Set.of();
+    private String locationType;
+    private Double latitude;
+    private Double longitude;
+    private List<Threshold> thresholds = List.of();
+    private List<Contact> regiehouderSeh = List.of();
+    private List<Contact> beddencoordinator = List.of();
+    private Map<String, BedState> beds = new HashMap<>();
+
+    Location() {
+        // for Axon and for snapshots
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    RegistrationOutcome handle(RegisterLocation command) {
+        boolean created = locationId == null;
+        if (!created && command.organisationId().equals(organisationId) && command.name().equals(name)
+                && command.roazRegionId().equals(roazRegionId) && command.safetyRegionId().equals(safetyRegionId)
+                && command.careOffered().equals(careOffered)
+                && Objects.equals(command.locationType(), locationType)
+                && Objects.equals(command.latitude(), latitude) && Objects.equals(command.longitude(), longitude)) {
+            return RegistrationOutcome.UNCHANGED;
+        }
+        apply(new LocationRegistered(command.locationId(), command.organisationId(), command.name(),
+                command.roazRegionId(), command.safetyRegionId(), command.careOffered(), command.locationType(),
+                command.latitude(), command.longitude(), command.requestedAt(), command.actor()));
+        return created ? RegistrationOutcome.CREATED : RegistrationOutcome.UPDATED;
+    }
+
+    @CommandHandler
+    BedReportResult handle(ReportBeds command, EventReceipts receipts) {
+        List<BedReport> reports = command.reports();
+        Outcome[] outcomes = new Outcome[reports.size()];
+        List<UUID> valid = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            BedReport report = reports.get(i);
+            String unknown = CodeLists.unknownElement(report.labels());
+            if (report.occurredAt().isAfter(command.receivedAt().plus(FUTURE_TOLERANCE))) {
+                outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.OCCURRED_IN_FUTURE,
+                        "occurredAt " + report.occurredAt() + " is more than 5 minutes after the server time "
+                                + command.receivedAt());
+            } else if (unknown != null) {
+                outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.UNKNOWN_LABEL_ELEMENT, unknown);
+            } else {
+                valid.add(report.eventId());
+            }
+        }
+        Set<UUID> claimed = valid.isEmpty() ? Set.of() : receipts.claim(valid);
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < reports.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            BedReport report = reports.get(i);
+            if (!claimed.contains(report.eventId()) || !seen.add(report.eventId())) {
+                outcomes[i] = Outcome.of(report.eventId(), Kind.DUPLICATE);
+                continue;
+            }
+            BedState current = beds.get(BedState.key(report.departmentId(), report.bedId()));
+            boolean stale = current != null && report.occurredAt().isBefore(current.lastOccurredAt());
+            apply(new BedStatusChanged(locationId, organisationId, report.departmentId(), report.bedId(),
+                    report.status(), report.labels(), report.patientCovidStatus(), report.occurredAt(), stale,
+                    BedChangeSource.EPD_EVENT, report.eventId(), CodeLists.CURRENT.version()));
+            outcomes[i] = Outcome.of(report.eventId(), stale ? Kind.STALE : Kind.ACCEPTED);
+        }
+        return new BedReportResult(List.of(outcomes));
+    }
+
+    @CommandHandler
+    ResyncResult handle(ResyncBeds command) {
+        if (command.asOf().isAfter(command.receivedAt().plus(FUTURE_TOLERANCE))) {
+            throw new CommandRejected(CommandRejected.OCCURRED_IN_FUTURE,
+                    "asOf " + command.asOf() + " is more than 5 minutes after the server time " + command.receivedAt());
+        }
+        Set<String> listed = new LinkedHashSet<>();
+        for (BedSnapshotEntry entry : command.beds()) {
+            String key = BedState.key(entry.departmentId(), entry.bedId());
+            if (!listed.add(key)) {
+                throw new CommandRejected(CommandRejected.DUPLICATE_BED, "bed " + key + " is listed twice");
+            }
+            if (entry.occurredAt().isAfter(command.receivedAt().plus(FUTURE_TOLERANCE))) {
+                throw new CommandRejected(CommandRejected.OCCURRED_IN_FUTURE, "bed " + key + ": occurredAt "
+                        + entry.occurredAt() + " is more than 5 minutes after the server time " + command.receivedAt());
+            }
+            String unknown = CodeLists.unknownElement(entry.labels());
+            if (unknown != null) {
+                throw new CommandRejected(CommandRejected.UNKNOWN_LABEL_ELEMENT, "bed " + key + ": " + unknown);
+            }
+        }
+        int changed = 0;
+        int unchanged = 0;
+        int skipped = 0;
+        for (BedSnapshotEntry entry : command.beds()) {
+            BedState current = beds.get(BedState.key(entry.departmentId(), entry.bedId()));
+            if (current != null && current.lastOccurredAt().isAfter(command.asOf())) {
+                skipped++;
+            } else if (current != null
+                    && current.sameStateAs(entry.status(), entry.labels(), entry.patientCovidStatus())) {
+                unchanged++;
+            } else {
+                // keep a bed's history in order: a state older than the last report starts at the snapshot instant
+                Instant occurredAt = current != null && entry.occurredAt().isBefore(current.lastOccurredAt())
+                        ? command.asOf() : entry.occurredAt();
+                apply(new BedStatusChanged(locationId, organisationId, entry.departmentId(), entry.bedId(),
+                        entry.status(), entry.labels(), entry.patientCovidStatus(), occurredAt, false,
+                        BedChangeSource.SNAPSHOT, null, CodeLists.CURRENT.version()));
+                changed++;
+            }
+        }
+        int removed = 0;
+        for (BedState bed : List.copyOf(beds.values())) {
+            if (!listed.contains(BedState.key(bed.departmentId(), bed.bedId()))
+                    && !bed.lastOccurredAt().isAfter(command.asOf())) {
+                apply(new BedRemoved(locationId, organisationId, bed.departmentId(), bed.bedId(), command.asOf()));
+                removed++;
+            }
+        }
+        return new ResyncResult(changed, removed, unchanged, skipped);
+    }
+
+    @CommandHandler
+    boolean handle(SetThresholds command) {
+        Set<String> elements = new HashSet<>();
+        for (Threshold threshold : command.thresholds()) {
+            if (CodeLists.CURRENT.specialistisch(threshold.specialistisch()).isEmpty()) {
+                throw new CommandRejected(CommandRejected.UNKNOWN_LABEL_ELEMENT, "unknown specialistisch element '"
+                        + threshold.specialistisch() + "' (code list version " + CodeLists.CURRENT.version() + ")");
+            }
+            if (!elements.add(threshold.specialistisch())) {
+                throw new CommandRejected(CommandRejected.DUPLICATE_THRESHOLD,
+                        "element " + threshold.specialistisch() + " has more than one threshold");
+            }
+        }
+        if (Set.copyOf(command.thresholds()).equals(Set.copyOf(thresholds))) {
+            return false;
+        }
+        apply(new ThresholdsSet(locationId, organisationId, command.thresholds(), command.requestedAt(),
+                command.actor()));
+        return true;
+    }
+
+    @CommandHandler
+    boolean handle(UpdateContacts command) {
+        if (command.regiehouderSeh().equals(regiehouderSeh) && command.beddencoordinator().equals(beddencoordinator)) {
+            return false;
+        }
+        apply(new ContactsUpdated(locationId, organisationId, command.regiehouderSeh(), command.beddencoordinator(),
+                command.requestedAt(), command.actor()));
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(LocationRegistered event) {
+        locationId = event.locationId();
+        organisationId = event.organisationId();
+        name = event.name();
+        roazRegionId = event.roazRegionId();
+        safetyRegionId = event.safetyRegionId();
+        careOffered = event.careOffered();
+        locationType = event.locationType();
+        latitude = event.latitude();
+        longitude = event.longitude();
+    }
+
+    @EventSourcingHandler
+    void on(BedStatusChanged event) {
+        if (!event.stale()) {
+            beds.put(BedState.key(event.departmentId(), event.bedId()), new BedState(event.departmentId(),
+                    event.bedId(), event.status(), event.labels(), event.patientCovidStatus(), event.occurredAt()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BedRemoved event) {
+        beds.remove(BedState.key(event.departmentId(), event.bedId()));
+    }
+
+    @EventSourcingHandler
+    void on(ThresholdsSet event) {
+        thresholds = event.thresholds();
+    }
+
+    @EventSourcingHandler
+    void on(ContactsUpdated event) {
+        regiehouderSeh = event.regiehouderSeh();
+        beddencoordinator = event.beddencoordinator();
+    }
+}

@@ -1,0 +1,6 @@
+package nl.lpz.capacity.command;
+
+/** What {@link RegisterLocation} did. */
+public enum RegistrationOutcome {
+    CREATED, UPDATED, UNCHANGED
+}

@@ -1,0 +1,280 @@
+package nl.lpz.capacity.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import nl.lpz.capacity.command.BedReportResult.Kind;
+import nl.lpz.events.capacity.Actor;
+import nl.lpz.events.capacity.BedChangeSource;
+import nl.lpz.events.capacity.BedLabels;
+import nl.lpz.events.capacity.BedRemoved;
+import nl.lpz.events.capacity.BedStatus;
+import nl.lpz.events.capacity.BedStatusChanged;
+import nl.lpz.events.capacity.CareKind;
+import nl.lpz.events.capacity.Contact;
+import nl.lpz.events.capacity.ContactsUpdated;
+import nl.lpz.events.capacity.LocationRegistered;
+import nl.lpz.events.capacity.PatientCovidStatus;
+import nl.lpz.events.capacity.SnijdendBeschouwend;
+import nl.lpz.events.capacity.Threshold;
+import nl.lpz.events.capacity.ThresholdsSet;
+import nl.lpz.events.ids.BedId;
+import nl.lpz.events.ids.DepartmentId;
+import nl.lpz.events.ids.LocationId;
+import nl.lpz.events.ids.OrganisationId;
+import nl.lpz.events.ids.RoazRegionId;
+import nl.lpz.events.ids.SafetyRegionId;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LocationTest {
+    static final LocationId LOC = LocationId.of("100101");
+    static final OrganisationId ORG = OrganisationId.of("100101");
+    static final DepartmentId DEPT = DepartmentId.of("IC-1");
+    static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    static final Actor ADMIN = new Actor("admin", null);
+    static final BedLabels IC = new BedLabels("IC_BEADEMD", "CARDIOLOGIE", SnijdendBeschouwend.BESCHOUWEND, true);
+
+    private AggregateTestFixture<Location> fixture;
+    private InMemoryEventReceipts receipts;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Location.class);
+        receipts = new InMemoryEventReceipts();
+        fixture.registerInjectableResource(receipts);
+    }
+
+    static LocationRegistered registered() {
+        return new LocationRegistered(LOC, ORG, "AMC", RoazRegionId.of("ROAZ-NHF"), SafetyRegionId.of("VR13"),
+                Set.of(CareKind.SEH), "Academisch ziekenhuis", 52.3, 4.9, T0, ADMIN);
+    }
+
+    static RegisterLocation register(String name) {
+        return new RegisterLocation(LOC, ORG, name, RoazRegionId.of("ROAZ-NHF"), SafetyRegionId.of("VR13"),
+                Set.of(CareKind.SEH), "Academisch ziekenhuis", 52.3, 4.9, T0, ADMIN);
+    }
+
+    static BedReport report(UUID id, String bed, BedStatus status, Instant at) {
+        return new BedReport(id, DEPT, BedId.of(bed), status, IC, status == BedStatus.OCCUPIED
+                ? PatientCovidStatus.COVID : null, at);
+    }
+
+    static BedStatusChanged changed(BedReport r, boolean stale) {
+        return new BedStatusChanged(LOC, ORG, r.departmentId(), r.bedId(), r.status(), r.labels(),
+                r.patientCovidStatus(), r.occurredAt(), stale, BedChangeSource.EPD_EVENT, r.eventId(), "1");
+    }
+
+    @Test
+    void givenNothing_whenRegisterLocation_thenLocationRegisteredAndCreated() {
+        fixture.givenNoPriorActivity()
+                .when(register("AMC"))
+                .expectEvents(registered())
+                .expectResultMessagePayload(RegistrationOutcome.CREATED);
+    }
+
+    @Test
+    void givenRegistered_whenRegisterSameAgain_thenNoEventAndUnchanged() {
+        fixture.given(registered())
+                .when(register("AMC"))
+                .expectNoEvents()
+                .expectResultMessagePayload(RegistrationOutcome.UNCHANGED);
+    }
+
+    @Test
+    void givenRegistered_whenRegisterWithNewName_thenLocationRegisteredAndUpdated() {
+        fixture.given(registered())
+                .when(register("Amsterdam UMC"))
+                .expectEvents(new LocationRegistered(LOC, ORG, "Amsterdam UMC", RoazRegionId.of("ROAZ-NHF"),
+                        SafetyRegionId.of("VR13"), Set.of(CareKind.SEH), "Academisch ziekenhuis", 52.3, 4.9, T0,
+                        ADMIN))
+                .expectResultMessagePayload(RegistrationOutcome.UPDATED);
+    }
+
+    @Test
+    void givenRegistered_whenBedReported_thenBedStatusChangedAndAccepted() {
+        BedReport r = report(UUID.randomUUID(), "B1", BedStatus.OCCUPIED, T0.plusSeconds(60));
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(r), NOW))
+                .expectEvents(changed(r, false))
+                .expectResultMessagePayloadMatching(resultWith(Kind.ACCEPTED));
+    }
+
+    @Test
+    void givenRegistered_whenReservedAndBlockedReported_thenStatusIsCarried() {
+        BedReport reserved = report(UUID.randomUUID(), "B1", BedStatus.RESERVED, T0.plusSeconds(60));
+        BedReport blocked = report(UUID.randomUUID(), "B2", BedStatus.BLOCKED, T0.plusSeconds(60));
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(reserved, blocked), NOW))
+                .expectEvents(changed(reserved, false), changed(blocked, false));
+    }
+
+    @Test
+    void givenBedReportedLater_whenOlderReport_thenStaleEventAndCurrentStateKept() {
+        BedReport newer = report(UUID.randomUUID(), "B1", BedStatus.OCCUPIED, T0.plusSeconds(600));
+        BedReport older = report(UUID.randomUUID(), "B1", BedStatus.AVAILABLE, T0.plusSeconds(60));
+        BedReport after = report(UUID.randomUUID(), "B1", BedStatus.OCCUPIED, T0.plusSeconds(900));
+        fixture.given(registered(), changed(newer, false))
+                .when(new ReportBeds(LOC, List.of(older), NOW))
+                .expectEvents(changed(older, true))
+                .expectResultMessagePayloadMatching(resultWith(Kind.STALE));
+        // the stale report left the state at the newer one: an even newer report is not stale
+        fixture.given(registered(), changed(newer, false), changed(older, true))
+                .when(new ReportBeds(LOC, List.of(after), NOW))
+                .expectEvents(changed(after, false));
+    }
+
+    @Test
+    void givenReceiptExists_whenSameEventIdAgain_thenDuplicateAndNoEvent() {
+        UUID id = UUID.randomUUID();
+        receipts.received.add(id);
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(report(id, "B1", BedStatus.AVAILABLE, T0)), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(resultWith(Kind.DUPLICATE));
+    }
+
+    @Test
+    void givenRegistered_whenSameEventIdTwiceInOneBatch_thenOneChangeAndOneDuplicate() {
+        UUID id = UUID.randomUUID();
+        BedReport r = report(id, "B1", BedStatus.AVAILABLE, T0);
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(r, r), NOW))
+                .expectEvents(changed(r, false))
+                .expectResultMessagePayloadMatching(resultWith(Kind.ACCEPTED, Kind.DUPLICATE));
+    }
+
+    @Test
+    void givenRegistered_whenUnknownLabelElement_thenRejectedWithoutEventOrReceipt() {
+        UUID id = UUID.randomUUID();
+        BedReport bad = new BedReport(id, DEPT, BedId.of("B1"), BedStatus.AVAILABLE,
+                new BedLabels("NO_SUCH_ELEMENT", null, null, false), null, T0);
+        BedReport badSpecialisme = new BedReport(UUID.randomUUID(), DEPT, BedId.of("B2"), BedStatus.AVAILABLE,
+                new BedLabels("IC_BEADEMD", "NO_SUCH_SPECIALISME", null, false), null, T0);
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(bad, badSpecialisme), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(rejectedWith(CommandRejected.UNKNOWN_LABEL_ELEMENT));
+        assertThat(receipts.received).doesNotContain(id);
+    }
+
+    @Test
+    void givenRegistered_whenOccurredMoreThanFiveMinutesAhead_thenRejectedOccurredInFuture() {
+        BedReport future = report(UUID.randomUUID(), "B1", BedStatus.AVAILABLE, NOW.plusSeconds(301));
+        BedReport almost = report(UUID.randomUUID(), "B2", BedStatus.AVAILABLE, NOW.plusSeconds(299));
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(future, almost), NOW))
+                .expectEvents(changed(almost, false))
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<BedReportResult>(
+                        "first rejected OCCURRED_IN_FUTURE, second accepted") {
+                    @Override
+                    protected boolean matchesSafely(BedReportResult r) {
+                        return CommandRejected.OCCURRED_IN_FUTURE.equals(r.outcomes().get(0).code())
+                                && r.outcomes().get(1).kind() == Kind.ACCEPTED;
+                    }
+                });
+    }
+
+    @Test
+    void givenNothing_whenBedReported_thenUnknownLocation() {
+        fixture.givenNoPriorActivity()
+                .when(new ReportBeds(LOC, List.of(report(UUID.randomUUID(), "B1", BedStatus.AVAILABLE, T0)), NOW))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+    }
+
+    @Test
+    void givenTwoBeds_whenSnapshotListsOneChanged_thenChangeBySnapshotAndAbsentBedRemoved() {
+        BedReport b1 = report(UUID.randomUUID(), "B1", BedStatus.AVAILABLE, T0);
+        BedReport b2 = report(UUID.randomUUID(), "B2", BedStatus.AVAILABLE, T0);
+        Instant asOf = T0.plusSeconds(3600);
+        BedSnapshotEntry b1Occupied = new BedSnapshotEntry(DEPT, BedId.of("B1"), BedStatus.OCCUPIED, IC,
+                PatientCovidStatus.NON_COVID, T0.plusSeconds(1800));
+        fixture.given(registered(), changed(b1, false), changed(b2, false))
+                .when(new ResyncBeds(LOC, asOf, List.of(b1Occupied), NOW))
+                .expectEvents(new BedStatusChanged(LOC, ORG, DEPT, BedId.of("B1"), BedStatus.OCCUPIED, IC,
+                                PatientCovidStatus.NON_COVID, T0.plusSeconds(1800), false, BedChangeSource.SNAPSHOT,
+                                null, "1"),
+                        new BedRemoved(LOC, ORG, DEPT, BedId.of("B2"), asOf))
+                .expectResultMessagePayload(new ResyncResult(1, 1, 0, 0));
+    }
+
+    @Test
+    void givenBedReportedAfterSnapshotInstant_whenSnapshotOmitsOrChangesIt_thenBedKept() {
+        BedReport newer = report(UUID.randomUUID(), "B1", BedStatus.OCCUPIED, T0.plusSeconds(7200));
+        BedReport same = report(UUID.randomUUID(), "B2", BedStatus.AVAILABLE, T0);
+        BedSnapshotEntry b2 = new BedSnapshotEntry(DEPT, BedId.of("B2"), BedStatus.AVAILABLE, IC, null, T0);
+        fixture.given(registered(), changed(newer, false), changed(same, false))
+                .when(new ResyncBeds(LOC, T0.plusSeconds(3600), List.of(b2), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new ResyncResult(0, 0, 1, 0));
+    }
+
+    @Test
+    void givenRegistered_whenSnapshotWithUnknownElement_thenRejectedWholly() {
+        BedSnapshotEntry bad = new BedSnapshotEntry(DEPT, BedId.of("B1"), BedStatus.AVAILABLE,
+                new BedLabels("NOPE", null, null, false), null, T0);
+        fixture.given(registered())
+                .when(new ResyncBeds(LOC, T0, List.of(bad), NOW))
+                .expectNoEvents()
+                .expectException(CommandRejected.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("NOPE"));
+    }
+
+    @Test
+    void givenRegistered_whenThresholdsSet_thenThresholdsSetAndSameAgainIsNoChange() {
+        Actor nurse = new Actor("coordinator", "100101");
+        List<Threshold> thresholds = List.of(new Threshold("IC_BEADEMD", 1));
+        fixture.given(registered())
+                .when(new SetThresholds(LOC, thresholds, NOW, nurse))
+                .expectEvents(new ThresholdsSet(LOC, ORG, thresholds, NOW, nurse))
+                .expectResultMessagePayload(true);
+        fixture.given(registered(), new ThresholdsSet(LOC, ORG, thresholds, NOW, nurse))
+                .when(new SetThresholds(LOC, thresholds, NOW, nurse))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void givenRegistered_whenThresholdForUnknownElement_thenUnknownLabelElement() {
+        fixture.given(registered())
+                .when(new SetThresholds(LOC, List.of(new Threshold("NOPE", 1)), NOW, ADMIN))
+                .expectNoEvents()
+                .expectException(CommandRejected.class);
+    }
+
+    @Test
+    void givenRegistered_whenContactsUpdated_thenContactsUpdated() {
+        Actor nurse = new Actor("coordinator", "100101");
+        List<Contact> seh = List.of(new Contact("Dr. A", "+31 20 000 0000"));
+        List<Contact> bed = List.of(new Contact("B. Coordinator", "+31 20 000 0001"));
+        fixture.given(registered())
+                .when(new UpdateContacts(LOC, seh, bed, NOW, nurse))
+                .expectEvents(new ContactsUpdated(LOC, ORG, seh, bed, NOW, nurse));
+        fixture.given(registered(), new ContactsUpdated(LOC, ORG, seh, bed, NOW, nurse))
+                .when(new UpdateContacts(LOC, seh, bed, NOW, nurse))
+                .expectNoEvents();
+    }
+
+    private static org.hamcrest.Matcher<BedReportResult> resultWith(Kind... kinds) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>("outcomes " + List.of(kinds)) {
+            @Override
+            protected boolean matchesSafely(BedReportResult result) {
+                return result.outcomes().stream().map(BedReportResult.Outcome::kind).toList().equals(List.of(kinds));
+            }
+        };
+    }
+
+    private static org.hamcrest.Matcher<BedReportResult> rejectedWith(String code) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>("all rejected with " + code) {
+            @Override
+            protected boolean matchesSafely(BedReportResult result) {
+                return result.outcomes().stream().allMatch(o -> o.kind() == Kind.REJECTED && code.equals(o.code()));
+            }
+        };
+    }
+}

@@ -1,0 +1,576 @@
+package nl.lpz.devtools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.lpz.events.EventHeaders;
+import nl.lpz.events.EventJson;
+import nl.lpz.events.capacity.BedChangeSource;
+import nl.lpz.events.capacity.BedLabels;
+import nl.lpz.events.capacity.BedStatus;
+import nl.lpz.events.capacity.BedStatusChanged;
+import nl.lpz.events.capacity.PatientCovidStatus;
+import nl.lpz.events.capacity.SnijdendBeschouwend;
+import nl.lpz.events.ids.BedId;
+import nl.lpz.events.ids.DepartmentId;
+import nl.lpz.events.ids.LocationId;
+import nl.lpz.events.ids.OrganisationId;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The end-to-end benchmark (docs/benchmarks.md). Against a platform started with {@code ./lpz up --no-simulator}, it
+ * pushes bed events through the gateway at fixed rates and flat out, and measures when each event became visible in
+ * the reporting read model ({@code bed_history.projected_at} of the row whose {@code source_event_id} is the pushed
+ * eventId, minus the instant the client sent it; one machine, one clock). Then it measures the raw ceilings on the
+ * same machine: Kafka producer {@code acks=all} records/s and PostgreSQL single-row autocommit commits/s.
+ * Every target is on the loopback interface; every phase is bounded in time and in events.
+ *
+ * <pre>--phases 150,1000,max  --duration 30 (s per phase)  --batch 100  --clients 8
+ * --beds-per-location 100  --max-events 300000 (per phase)  --drain 90 (s to wait for visibility)  --raw-seconds 10
+ * --no-raw  --only-raw  --gateway http://127.0.0.1:8080  --kafka 127.0.0.1:19092
+ * --pg-url jdbc:postgresql://127.0.0.1:5432 --pg-user lpz --pg-password lpz  --reporting-db lpz_reporting</pre>
+ */
+public final class Bench {
+    private static final String DEPARTMENT = "BENCH";
+    private static final String RAW_TOPIC = "lpz.bench.raw";
+
+    /** One organisation's bench beds; an organisation is only ever pushed by one client at a time. */
+    private static final class Org {
+        final String id;
+        final List<String[]> beds = new ArrayList<>(); // {locationId, bedId}
+        final Map<String, Integer> state = new LinkedHashMap<>();
+        long lastOccurredMicros;
+        int next;
+
+        Org(String id) {
+            this.id = id;
+        }
+    }
+
+    /** What one phase measured. */
+    record Result(String name, double target, int clients, long accepted, long failed, double pushSeconds,
+                  long visible, double e2eSeconds, double[] latenciesMs, String note) {
+        double pushedPerSecond() {
+            return accepted / pushSeconds;
+        }
+
+        double e2ePerSecond() {
+            return e2eSeconds > 0 ? visible / e2eSeconds : 0;
+        }
+
+        double percentile(double p) {
+            if (latenciesMs.length == 0) {
+                return Double.NaN;
+            }
+            int i = (int) Math.ceil(p / 100.0 * latenciesMs.length) - 1;
+            return latenciesMs[Math.max(0, Math.min(latenciesMs.length - 1, i))];
+        }
+    }
+
+    private final Args args;
+    private final GatewayClient gateway;
+    private final List<Org> orgs = new ArrayList<>();
+    private final int batch;
+    private final long maxEvents;
+    private String loadBefore = "";
+
+    private Bench(Args args) {
+        this.args = args;
+        this.gateway = new GatewayClient(args.get("gateway", "http://127.0.0.1:8080"), "bench");
+        this.batch = Math.min(1000, args.getInt("batch", 100));
+        this.maxEvents = Long.parseLong(args.get("max-events", "300000"));
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        Args.requireLoopback(args.get("kafka", "127.0.0.1:19092"));
+        Args.requireLoopback(args.get("pg-url", "jdbc:postgresql://127.0.0.1:5432"));
+        new Bench(args).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        loadBefore = loadAverage();
+        if (args.flag("only-raw")) {
+            int seconds = args.getInt("raw-seconds", 10);
+            printSummary(List.of(), rawKafka(seconds), rawPostgres(seconds));
+            return;
+        }
+        int duration = args.getInt("duration", 30);
+        int clients = args.getInt("clients", 8);
+        List<SimLocation> locations = gateway.locations().stream().filter(SimLocation::hasBeds).toList();
+        int perLocation = Math.max(batch, args.getInt("beds-per-location", 100));
+        Map<String, Org> byId = new LinkedHashMap<>();
+        for (SimLocation l : locations) {
+            Org org = byId.computeIfAbsent(l.organisationId(), Org::new);
+            for (int i = 1; i <= perLocation; i++) {
+                org.beds.add(new String[] {l.locationId(), "%s-%03d".formatted(DEPARTMENT, i)});
+            }
+        }
+        orgs.addAll(byId.values());
+        log("%d locations of %d organisations, %d bench beds (department %s, left BLOCKED afterwards: they count "
+                .formatted(locations.size(), orgs.size(), orgs.stream().mapToInt(o -> o.beds.size()).sum(), DEPARTMENT)
+                + "nowhere); batches of " + batch);
+        for (Org org : orgs) {
+            for (String[] bed : org.beds) {
+                org.state.put(bed[0] + "/" + bed[1], 3); // pretend BLOCKED: the warm-up sets every bed BLOCKED
+            }
+        }
+
+        List<Result> results = new ArrayList<>();
+        Result warm = phase("warm-up (every bench bed to BLOCKED)", 0, clients, 120, true);
+        log(describe(warm));
+        for (String p : args.get("phases", "150,1000,max").split(",")) {
+            boolean max = p.equalsIgnoreCase("max");
+            double rate = max ? 0 : Double.parseDouble(p);
+            String name = max ? "flat out (%d clients)".formatted(clients) : "%s events/s".formatted(p);
+            Result r = phase(name, rate, clients, duration, false);
+            log(describe(r));
+            results.add(r);
+        }
+        Result cleanup = phase("clean-up (every bench bed to BLOCKED)", 0, clients, 120, true);
+        log("clean-up: %d events accepted".formatted(cleanup.accepted()));
+
+        String kafka = "not measured";
+        String pg = "not measured";
+        if (!args.flag("no-raw")) {
+            kafka = rawKafka(args.getInt("raw-seconds", 10));
+            pg = rawPostgres(args.getInt("raw-seconds", 10));
+        }
+        printSummary(results, kafka, pg);
+    }
+
+    // --- the pushed phases -------------------------------------------------------------------------------------
+
+    /**
+     * Pushes for {@code seconds} at {@code rate} events/s (0: flat out) from {@code clients} threads, each owning a
+     * disjoint set of organisations (so the events of one bed are sent in order), then waits for visibility.
+     * {@code toBlocked}: one event per bed, each to BLOCKED (warm-up and clean-up).
+     */
+    private Result phase(String name, double rate, int clients, int seconds, boolean toBlocked) throws Exception {
+        log("phase " + name + " ...");
+        if (toBlocked) {
+            orgs.forEach(o -> o.next = 0);
+        }
+        Map<UUID, Long> sentMicros = new ConcurrentHashMap<>();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        long limit = toBlocked ? Long.MAX_VALUE / 2 : maxEvents;
+        AtomicLong budget = new AtomicLong(limit);
+        long startNanos = System.nanoTime();
+        long endNanos = startNanos + TimeUnit.SECONDS.toNanos(seconds);
+        Instant phaseStart = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            List<Org> mine = new ArrayList<>();
+            for (int i = c; i < orgs.size(); i += clients) {
+                mine.add(orgs.get(i));
+            }
+            double clientRate = rate / clients;
+            long offsetNanos = rate > 0 ? (long) (1e9 * batch / rate * c) : 0;
+            futures.add(pool.submit(() -> {
+                long n = 0;
+                int orgIndex = 0;
+                while (System.nanoTime() < endNanos && !mine.isEmpty()) {
+                    if (rate > 0) {
+                        long due = startNanos + offsetNanos + (long) (1e9 * batch * n / clientRate);
+                        long wait = due - System.nanoTime();
+                        if (due >= endNanos) {
+                            break;
+                        }
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                    }
+                    Org org = mine.get(orgIndex++ % mine.size());
+                    int size = (int) Math.min(batch, budget.getAndAdd(-batch));
+                    if (size <= 0) {
+                        break;
+                    }
+                    if (toBlocked) {
+                        size = Math.min(size, org.beds.size() - org.next);
+                        if (size <= 0) {
+                            if (mine.stream().allMatch(o -> o.next >= o.beds.size())) {
+                                break;
+                            }
+                            continue;
+                        }
+                    }
+                    push(org, size, toBlocked, sentMicros, accepted, failed, firstError);
+                    n++;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        double pushSeconds = (System.nanoTime() - startNanos) / 1e9;
+        if (toBlocked) {
+            orgs.forEach(o -> o.next = 0);
+        }
+        if (firstError.get() != null) {
+            log("  errors: %d events not accepted; first: %s".formatted(failed.get(), firstError.get()));
+        }
+        return visibility(name, rate, clients, accepted.get(), failed.get(), pushSeconds, phaseStart, sentMicros);
+    }
+
+    private void push(Org org, int size, boolean toBlocked, Map<UUID, Long> sentMicros, AtomicLong accepted,
+                      AtomicLong failed, AtomicReference<String> firstError) throws InterruptedException {
+        Instant now = Instant.now();
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+        // strictly later than this organisation's previous batch, so no event of a bed is ever stale
+        micros = Math.max(micros, org.lastOccurredMicros + 1000);
+        org.lastOccurredMicros = micros;
+        OffsetDateTime occurredAt = OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS),
+                ZoneOffset.UTC);
+        List<BedEvent> events = new ArrayList<>(size);
+        List<UUID> ids = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            String[] bed = org.beds.get(org.next++ % org.beds.size());
+            String key = bed[0] + "/" + bed[1];
+            int previous = org.state.get(key);
+            int status = toBlocked ? 3 : previous == 0 ? 1 : 0; // AVAILABLE <-> OCCUPIED, from BLOCKED to AVAILABLE
+            org.state.put(key, status);
+            String s = switch (status) {
+                case 0 -> "AVAILABLE";
+                case 1 -> "OCCUPIED";
+                default -> "BLOCKED";
+            };
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            events.add(new BedEvent(id, bed[0], DEPARTMENT, bed[1], s,
+                    new BedEvent.Labels("KLINIEK_VOLWASSENEN", "INTERNE_GENEESKUNDE", "BESCHOUWEND", false),
+                    status == 1 ? "NON_COVID" : null, occurredAt));
+        }
+        if (!toBlocked) {
+            org.next %= org.beds.size();
+        }
+        try {
+            long sendMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+            GatewayClient.Response r = gateway.send("POST", "/api/v1/bed-events", Map.of("events", events), org.id);
+            if (r.status() == 202 || r.status() == 200) {
+                JsonNode answer = r.json();
+                long ok = answer.path("accepted").asLong();
+                accepted.addAndGet(ok);
+                if (answer.path("rejected").size() > 0) {
+                    failed.addAndGet(answer.path("rejected").size());
+                    firstError.compareAndSet(null, "rejected " + GatewayClient.abbreviate(answer.path("rejected").toString()));
+                }
+                ids.forEach(id -> sentMicros.put(id, sendMicros));
+            } else {
+                failed.addAndGet(size);
+                firstError.compareAndSet(null, r.status() + " " + GatewayClient.abbreviate(r.body()));
+            }
+        } catch (java.io.IOException e) {
+            failed.addAndGet(size);
+            firstError.compareAndSet(null, e.toString());
+        }
+    }
+
+    /** Waits until the pushed events are in the read model (or stop arriving), then measures latency. */
+    private Result visibility(String name, double rate, int clients, long accepted, long failed, double pushSeconds,
+                              Instant phaseStart, Map<UUID, Long> sentMicros) throws InterruptedException {
+        String table = args.get("history-table", "bed_history");
+        String idColumn = args.get("event-id-column", "source_event_id");
+        String atColumn = args.get("projected-at-column", "projected_at");
+        int drain = args.getInt("drain", 90);
+        try (Connection c = reportingConnection();
+             PreparedStatement q = c.prepareStatement(
+                     "select " + idColumn + ", " + atColumn + " from " + table + " where " + atColumn + " >= ?")) {
+            q.setFetchSize(10_000);
+            // Rows are read incrementally: from the newest projected_at seen minus a margin (a projection
+            // transaction commits after its rows got their clock_timestamp()), deduplicated by event id.
+            Map<UUID, Long> visibleMicros = new java.util.HashMap<>();
+            long since = ChronoUnit.MICROS.between(Instant.EPOCH, phaseStart) - 1_000_000;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drain);
+            long lastProgress = System.nanoTime();
+            while (true) {
+                q.setTimestamp(1, Timestamp.from(Instant.EPOCH.plus(since, ChronoUnit.MICROS)));
+                long newest = since;
+                int before = visibleMicros.size();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        long atMicros = ChronoUnit.MICROS.between(Instant.EPOCH,
+                                rs.getObject(2, OffsetDateTime.class).toInstant());
+                        newest = Math.max(newest, atMicros);
+                        UUID id = rs.getObject(1, UUID.class);
+                        if (id != null && sentMicros.containsKey(id)) {
+                            visibleMicros.putIfAbsent(id, atMicros);
+                        }
+                    }
+                }
+                since = Math.max(since, newest - 10_000_000);
+                if (visibleMicros.size() > before) {
+                    lastProgress = System.nanoTime();
+                }
+                if (visibleMicros.size() >= sentMicros.size() || System.nanoTime() > deadline
+                        || System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(15)) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            List<Double> latencies = new ArrayList<>();
+            long firstSend = sentMicros.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            long lastVisible = firstSend;
+            for (Map.Entry<UUID, Long> v : visibleMicros.entrySet()) {
+                latencies.add((v.getValue() - sentMicros.get(v.getKey())) / 1000.0);
+                lastVisible = Math.max(lastVisible, v.getValue());
+            }
+            double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double e2eSeconds = (lastVisible - firstSend) / 1e6;
+            String note = sorted.length < sentMicros.size()
+                    ? "%d accepted events not visible when the bench stopped waiting (no new ones for 15 s, or --drain %d s)"
+                    .formatted(sentMicros.size() - sorted.length, drain) : "";
+            return new Result(name, rate, clients, accepted, failed, pushSeconds, sorted.length, e2eSeconds, sorted,
+                    note);
+        } catch (SQLException e) {
+            return new Result(name, rate, clients, accepted, failed, pushSeconds, 0, 0, new double[0],
+                    "visibility not measured: " + e.getMessage());
+        }
+    }
+
+    private Connection reportingConnection() throws SQLException {
+        return DriverManager.getConnection(pgUrl(args.get("reporting-db", "lpz_reporting")),
+                args.get("pg-user", "lpz"), args.get("pg-password", "lpz"));
+    }
+
+    private String pgUrl(String database) {
+        return args.get("pg-url", "jdbc:postgresql://127.0.0.1:5432").replaceAll("/+$", "") + "/" + database;
+    }
+
+    // --- raw ceilings ------------------------------------------------------------------------------------------
+
+    /** A sample of what capacity-service publishes per bed event: same value, key and headers. */
+    static ProducerRecord<byte[], byte[]> sampleRecord(String topic) {
+        BedStatusChanged event = new BedStatusChanged(new LocationId("100101"), new OrganisationId("100101"),
+                new DepartmentId(DEPARTMENT), new BedId("BENCH-001"), BedStatus.OCCUPIED,
+                new BedLabels("KLINIEK_VOLWASSENEN", "INTERNE_GENEESKUNDE", SnijdendBeschouwend.BESCHOUWEND, false), PatientCovidStatus.NON_COVID,
+                Instant.now(), false, BedChangeSource.EPD_EVENT, UUID.randomUUID(), "1");
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, "100101".getBytes(StandardCharsets.UTF_8),
+                EventJson.toBytes(event));
+        record.headers().add(EventHeaders.EVENT_TYPE, "BedStatusChanged".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_REVISION, "1".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.AGGREGATE_SEQUENCE, "12345".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.RECORDED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private String rawKafka(int seconds) {
+        String bootstrap = args.get("kafka", "127.0.0.1:19092");
+        log("raw Kafka: producer acks=all, idempotent, to " + RAW_TOPIC + " for " + seconds + " s ...");
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(RAW_TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 4, (short) 1)
+                        .configs(Map.of("retention.ms", "600000")))).all().get(30, TimeUnit.SECONDS);
+            }
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            ProducerRecord<byte[], byte[]> sample = sampleRecord(RAW_TOPIC);
+            int size = sample.value().length + sample.key().length;
+            long maxRecords = Long.parseLong(args.get("raw-max-records", "2000000"));
+            AtomicLong acked = new AtomicLong();
+            AtomicLong errors = new AtomicLong();
+            long sent = 0;
+            long start = System.nanoTime();
+            long end = start + TimeUnit.SECONDS.toNanos(seconds);
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+                while (System.nanoTime() < end && sent < maxRecords) {
+                    producer.send(new ProducerRecord<>(RAW_TOPIC, null, sample.key(), sample.value(), sample.headers()),
+                            (md, e) -> (e == null ? acked : errors).incrementAndGet());
+                    sent++;
+                }
+                producer.flush();
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            admin.deleteTopics(List.of(RAW_TOPIC)).all().get(30, TimeUnit.SECONDS);
+            String s = "%,.0f records/s (%,d acked in %.1f s, %d errors; record %d B + 5 headers)"
+                    .formatted(acked.get() / elapsed, acked.get(), elapsed, errors.get(), size);
+            log("raw Kafka: " + s);
+            return s;
+        } catch (Exception e) {
+            return "failed: " + e;
+        }
+    }
+
+    private String rawPostgres(int seconds) {
+        String scratch = "lpz_bench_scratch";
+        try (Connection admin = DriverManager.getConnection(pgUrl("postgres"), args.get("pg-user", "lpz"),
+                args.get("pg-password", "lpz"));
+             Statement st = admin.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + scratch + "'")) {
+                if (!rs.next()) {
+                    st.execute("create database " + scratch);
+                }
+            }
+        } catch (SQLException e) {
+            return "failed: " + e.getMessage();
+        }
+        StringBuilder out = new StringBuilder();
+        for (int connections : new int[] {1, 4}) {
+            log("raw PostgreSQL: single-row INSERT, autocommit, %d connection(s), %d s ...".formatted(connections, seconds));
+            try (Connection c = DriverManager.getConnection(pgUrl(scratch), args.get("pg-user", "lpz"),
+                    args.get("pg-password", "lpz")); Statement st = c.createStatement()) {
+                st.execute("create table if not exists bench_commit (id bigserial primary key, payload text not null, "
+                        + "at timestamptz not null default clock_timestamp())");
+                st.execute("truncate bench_commit");
+            } catch (SQLException e) {
+                return "failed: " + e.getMessage();
+            }
+            AtomicLong commits = new AtomicLong();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            String payload = new String(sampleRecord("x").value(), StandardCharsets.UTF_8);
+            ExecutorService pool = Executors.newFixedThreadPool(connections);
+            List<Future<?>> futures = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < connections; i++) {
+                futures.add(pool.submit(() -> {
+                    try (Connection c = DriverManager.getConnection(pgUrl(scratch), args.get("pg-user", "lpz"),
+                            args.get("pg-password", "lpz"));
+                         PreparedStatement ps = c.prepareStatement("insert into bench_commit (payload) values (?)")) {
+                        c.setAutoCommit(true);
+                        ps.setString(1, payload);
+                        while (System.nanoTime() < end) {
+                            ps.executeUpdate();
+                            commits.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            try {
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (Exception e) {
+                return "failed: " + e;
+            } finally {
+                pool.shutdown();
+            }
+            double rate = commits.get() / ((System.nanoTime() - start) / 1e9);
+            log("raw PostgreSQL: %,.0f commits/s with %d connection(s)".formatted(rate, connections));
+            out.append(out.length() == 0 ? "" : ", ").append("%,.0f commits/s (%d conn)".formatted(rate, connections));
+        }
+        try (Connection c = DriverManager.getConnection(pgUrl(scratch), args.get("pg-user", "lpz"),
+                args.get("pg-password", "lpz")); Statement st = c.createStatement()) {
+            st.execute("drop table if exists bench_commit");
+        } catch (SQLException e) {
+            // scratch only
+        }
+        return out.toString();
+    }
+
+    // --- output ------------------------------------------------------------------------------------------------
+
+    private static String describe(Result r) {
+        return "%s: pushed %,d events in %.1f s = %,.0f/s (%d not accepted); visible %,d, e2e %,.0f/s; "
+                .formatted(r.name(), r.accepted(), r.pushSeconds(), r.pushedPerSecond(), r.failed(), r.visible(),
+                        r.e2ePerSecond())
+                + "push->visible p50 %s p99 %s max %s%s".formatted(ms(r.percentile(50)), ms(r.percentile(99)),
+                ms(r.percentile(100)), r.note().isEmpty() ? "" : "; " + r.note());
+    }
+
+    private static String ms(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return v >= 1000 ? "%.2f s".formatted(v / 1000) : "%.0f ms".formatted(v);
+    }
+
+    private void printSummary(List<Result> results, String kafka, String pg) {
+        System.out.println();
+        System.out.println("LPZ benchmark, " + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+        String header = "%-22s %10s %12s %10s %14s %9s %9s %9s".formatted("phase", "pushed/s", "e2e/s",
+                "accepted", "visible", "p50", "p99", "max");
+        System.out.println("load average (1, 5, 15 min) before: " + loadBefore + ", after: " + loadAverage()
+                + "  (more than ~1 before means something else ran: the figures are not representative)");
+        System.out.println(header);
+        System.out.println("-".repeat(header.length()));
+        for (Result r : results) {
+            System.out.println("%-22s %10.0f %12.0f %10d %14s %9s %9s %9s".formatted(r.name(), r.pushedPerSecond(),
+                    r.e2ePerSecond(), r.accepted(), r.visible() + "/" + r.accepted(), ms(r.percentile(50)),
+                    ms(r.percentile(99)), ms(r.percentile(100))));
+        }
+        results.stream().filter(r -> !r.note().isEmpty()).forEach(r -> System.out.println("  " + r.name() + ": " + r.note()));
+        System.out.println();
+        System.out.println("raw ceilings on this machine, same run:");
+        System.out.println("  Kafka producer acks=all:            " + kafka);
+        System.out.println("  PostgreSQL single-row autocommit:   " + pg);
+        System.out.println();
+        System.out.println("targets (2 cores):");
+        double bestE2e = results.stream().mapToDouble(Result::e2ePerSecond).max().orElse(0);
+        System.out.println("  sustained e2e >= 3,000 events/s:    " + verdict(bestE2e, 3000, true, "%,.0f/s"));
+        for (Result r : results) {
+            if (r.target() == 150) {
+                System.out.println("  p99 <= 500 ms at 150 events/s:      " + verdict(r.percentile(99), 500, false, "%.0f ms"));
+            } else if (r.target() == 1000) {
+                System.out.println("  p99 <= 2 s at 1,000 events/s:       " + verdict(r.percentile(99), 2000, false, "%.0f ms"));
+            }
+        }
+    }
+
+    private static String verdict(double value, double target, boolean atLeast, String format) {
+        if (Double.isNaN(value) || value == 0 && atLeast) {
+            return "not measured";
+        }
+        boolean met = atLeast ? value >= target : value <= target;
+        String v = format.formatted(value);
+        if (met) {
+            return v + "  MET";
+        }
+        double by = atLeast ? (target - value) / target * 100 : (value - target) / target * 100;
+        return v + "  MISSED by %.0f %%".formatted(by);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " Bench: " + message);
+    }
+}

@@ -1,0 +1,186 @@
+package nl.lpz.devtools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Plays the EPD systems of every academic and general hospital location: first a full snapshot per location, then
+ * a steady stream of bed changes ({@link EpdSimulation}), batched per organisation and pushed through the gateway as
+ * that organisation's EPD_SYSTEM. Survives gateway and service restarts: a batch is retried until it is answered,
+ * with a fresh token after a 401. Bed counts are generated (see {@link BedPlan}), not real hospital figures.
+ *
+ * <pre>--gateway http://127.0.0.1:8080  --rate 20 (events/s nationally, day average)  --scale 1.0 (share of beds)
+ * --seed 2020  --tick-ms 1000  --no-snapshot  --max-events N (stop after N events; default: run until killed)</pre>
+ */
+public final class EpdSimulator {
+    private final GatewayClient gateway;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong stale = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+
+    private EpdSimulator(GatewayClient gateway) {
+        this.gateway = gateway;
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        GatewayClient gateway = new GatewayClient(args.get("gateway", "http://127.0.0.1:8080"), "epd-simulator");
+        double rate = args.getDouble("rate", 20);
+        double scale = args.getDouble("scale", 1.0);
+        long tickMs = args.getInt("tick-ms", 1000);
+        long maxEvents = Long.parseLong(args.get("max-events", String.valueOf(Long.MAX_VALUE)));
+        new EpdSimulator(gateway).run(rate, scale, args.getInt("seed", 2020), tickMs, !args.flag("no-snapshot"),
+                maxEvents);
+    }
+
+    private void run(double rate, double scale, long seed, long tickMs, boolean snapshot, long maxEvents)
+            throws InterruptedException {
+        List<SimLocation> locations = awaitTopology();
+        EpdSimulation sim = new EpdSimulation(locations, scale, seed);
+        long orgs = locations.stream().map(SimLocation::organisationId).distinct().count();
+        long academic = locations.stream().filter(SimLocation::academic).count();
+        long icu = sim.beds().stream().filter(b -> b.spec.specialistisch().startsWith("IC_")).count();
+        log("%d hospital locations (%d academic, %d general) of %d organisations; %d beds, %d of them adult ICU"
+                .formatted(locations.size(), academic, locations.size() - academic, orgs, sim.beds().size(), icu));
+        log("NOTE: bed counts and bed changes are GENERATED (deterministic, plausible by location type), "
+                + "not real hospital figures");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> log("stopping; " + totals()), "simulator-stop"));
+
+        if (snapshot) {
+            Instant now = Instant.now();
+            for (SimLocation l : locations) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("asOf", OffsetDateTime.ofInstant(now, EpdSimulation.ZONE));
+                body.put("beds", sim.snapshot(l, now));
+                deliver("PUT", "/api/v1/locations/" + l.locationId() + "/beds", body, l.organisationId(),
+                        "snapshot of " + l.locationId());
+            }
+            log("full snapshot sent for %d locations; now pushing changes at ~%.0f events/s (day average; "
+                    .formatted(locations.size(), rate) + "more by day, fewer at night)");
+        }
+
+        Map<String, String> orgOfLocation = new LinkedHashMap<>();
+        locations.forEach(l -> orgOfLocation.put(l.locationId(), l.organisationId()));
+        long nextReport = System.currentTimeMillis() + 60_000;
+        long next = System.currentTimeMillis();
+        while (sent.get() < maxEvents) {
+            next += tickMs;
+            List<BedEvent> events = sim.tick(Instant.now(), tickMs / 1000.0, rate);
+            Map<String, List<BedEvent>> byOrg = new LinkedHashMap<>();
+            for (BedEvent e : events) {
+                byOrg.computeIfAbsent(orgOfLocation.get(e.locationId()), k -> new java.util.ArrayList<>()).add(e);
+            }
+            for (Map.Entry<String, List<BedEvent>> batch : byOrg.entrySet()) {
+                for (int from = 0; from < batch.getValue().size(); from += 1000) {
+                    List<BedEvent> part = batch.getValue().subList(from, Math.min(from + 1000, batch.getValue().size()));
+                    sent.addAndGet(part.size());
+                    JsonNode answer = deliver("POST", "/api/v1/bed-events", Map.of("events", part), batch.getKey(),
+                            part.size() + " events of organisation " + batch.getKey());
+                    count(answer, part.size());
+                }
+            }
+            if (System.currentTimeMillis() >= nextReport) {
+                nextReport += 60_000;
+                log(totals());
+            }
+            long sleep = next - System.currentTimeMillis();
+            if (sleep > 0) {
+                Thread.sleep(sleep);
+            } else {
+                next = System.currentTimeMillis(); // fell behind (gateway was down): do not burst to catch up
+            }
+        }
+        log("done: " + totals());
+    }
+
+    /** Waits until the gateway answers and capacity-service has registered the topology. */
+    private List<SimLocation> awaitTopology() throws InterruptedException {
+        String last = "";
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<SimLocation> withBeds = gateway.locations().stream().filter(SimLocation::hasBeds).toList();
+                if (!withBeds.isEmpty()) {
+                    return withBeds;
+                }
+                last = "the topology lists no academic or general hospital yet";
+            } catch (IOException e) {
+                last = e.getMessage();
+            }
+            if (attempt % 6 == 0) {
+                log("waiting for the topology through the gateway: " + last);
+            }
+            Thread.sleep(5000);
+        }
+    }
+
+    /**
+     * Sends until the gateway answers: retries (with backoff) while it or a service is down, so that the EPD's
+     * picture and the platform's stay the same. A 4xx other than 401 is logged and the batch dropped.
+     */
+    private JsonNode deliver(String method, String path, Object body, String organisation, String what)
+            throws InterruptedException {
+        long backoff = 500;
+        boolean reported = false;
+        while (true) {
+            String problem;
+            try {
+                GatewayClient.Response r = gateway.send(method, path, body, organisation);
+                if (r.ok()) {
+                    if (reported) {
+                        log("gateway answers again");
+                    }
+                    return r.body() == null || r.body().isBlank() ? null : r.json();
+                }
+                if (r.status() / 100 == 4 && r.status() != 401 && r.status() != 408 && r.status() != 429) {
+                    dropped.incrementAndGet();
+                    log("%s %s: %d %s (dropped: %s)".formatted(method, path, r.status(),
+                            GatewayClient.abbreviate(r.body()), what));
+                    return null;
+                }
+                problem = r.status() + " " + GatewayClient.abbreviate(r.body());
+            } catch (IOException e) {
+                problem = e.toString();
+            }
+            if (!reported) {
+                log("gateway unavailable (%s); retrying %s".formatted(problem, what));
+                reported = true;
+            }
+            Thread.sleep(backoff);
+            backoff = Math.min(backoff * 2, 10_000);
+        }
+    }
+
+    private void count(JsonNode answer, int n) {
+        if (answer == null) {
+            return;
+        }
+        accepted.addAndGet(answer.path("accepted").asLong());
+        duplicates.addAndGet(answer.path("duplicates").asLong());
+        stale.addAndGet(answer.path("stale").asLong());
+        JsonNode rej = answer.path("rejected");
+        if (rej.isArray() && !rej.isEmpty()) {
+            rejected.addAndGet(rej.size());
+            log("rejected: " + GatewayClient.abbreviate(rej.toString()));
+        }
+    }
+
+    private String totals() {
+        return "sent %d events: accepted %d, duplicates %d, stale %d, rejected %d; batches dropped %d".formatted(
+                sent.get(), accepted.get(), duplicates.get(), stale.get(), rejected.get(), dropped.get());
+    }
+
+    private static void log(String message) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " EpdSimulator: " + message);
+    }
+}

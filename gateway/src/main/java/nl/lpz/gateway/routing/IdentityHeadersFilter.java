@@ -1,0 +1,64 @@
+package nl.lpz.gateway.routing;
+
+import java.util.List;
+import java.util.Locale;
+import nl.lpz.gateway.security.Caller;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Removes every {@code X-Lpz-*} header the client sent and sets them from the verified token (docs/architecture.md,
+ * "Identity between gateway and services"). Runs on every routed request, before the request leaves the gateway.
+ */
+@Component
+class IdentityHeadersFilter implements GlobalFilter, Ordered {
+
+    private static final String PREFIX = IdentityHeaders.PREFIX.toLowerCase(Locale.ROOT);
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return exchange.getPrincipal()
+                .filter(Authentication.class::isInstance)
+                .map(p -> ((Authentication) p).getDetails())
+                .filter(Caller.class::isInstance)
+                .cast(Caller.class)
+                .map(caller -> relay(exchange, caller))
+                .switchIfEmpty(Mono.fromSupplier(() -> relay(exchange, null)))
+                .flatMap(chain::filter);
+    }
+
+    private static ServerWebExchange relay(ServerWebExchange exchange, Caller caller) {
+        return exchange.mutate().request(r -> r.headers(headers -> {
+            strip(headers);
+            if (caller != null) {
+                headers.set(IdentityHeaders.SUBJECT, caller.subject());
+                headers.set(IdentityHeaders.ROLES, caller.rolesHeader());
+                if (caller.organisation() != null) {
+                    headers.set(IdentityHeaders.ORGANISATION, caller.organisation());
+                }
+                if (caller.region() != null) {
+                    headers.set(IdentityHeaders.REGION, caller.region());
+                }
+            }
+        })).build();
+    }
+
+    private static void strip(HttpHeaders headers) {
+        List<String> clientSent = headers.headerNames().stream()
+                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(PREFIX))
+                .toList();
+        clientSent.forEach(headers::remove);
+    }
+
+    @Override
+    public int getOrder() {
+        // before the routing filters (NettyRoutingFilter runs at Ordered.LOWEST_PRECEDENCE)
+        return Ordered.HIGHEST_PRECEDENCE + 1000;
+    }
+}

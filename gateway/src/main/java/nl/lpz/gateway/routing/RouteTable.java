@@ -1,0 +1,50 @@
+package nl.lpz.gateway.routing;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Which {@code /api} paths go to which service (docs/architecture.md). The first matching line wins; a path that
+ * matches none is answered by the gateway with {@code 404 NOT_FOUND}. The same table filters the aggregated
+ * OpenAPI document, so it advertises exactly what is routed.
+ */
+public final class RouteTable {
+
+    public static final List<ApiRoute> ROUTES = List.of(
+            // capacity-service: topology, beds, settings, code lists
+            ApiRoute.of("capacity", Backend.CAPACITY,
+                    "/api/v1/locations/**",
+                    "/api/v1/bed-events",
+                    "/api/v1/organisations/**",
+                    "/api/v1/code-lists/**",
+                    "/api/v1/regions/*/locations",
+                    "/api/v1/safety-regions/*/locations"),
+            // stop-service: the stop procedure
+            ApiRoute.of("stop", Backend.STOP,
+                    "/api/v1/stops/**",
+                    "/api/v1/stop-announcements/**",
+                    "/api/v1/safety-regions/*/stops/lapse"),
+            // reporting-service: the live region stream, without time limit
+            ApiRoute.of("reporting-stream", Backend.REPORTING,
+                    "/api/v1/regions/*/stream").asStream(),
+            // reporting-service: read models and feeds
+            ApiRoute.of("reporting-stops", Backend.REPORTING,
+                    "/api/v1/safety-regions/*/stops").onlyFor(HttpMethod.GET, HttpMethod.HEAD),
+            ApiRoute.of("reporting", Backend.REPORTING,
+                    "/api/v1/regions/*/capacity",
+                    "/api/v1/rcps/**",
+                    "/api/v1/lcps/**",
+                    "/api/v1/public/**",
+                    "/api/v1/stop-statistics/**",
+                    "/api/v1/compliance/**",
+                    "/api/v1/validation/**"));
+
+    private RouteTable() {
+    }
+
+    /** The route a request takes, if any. */
+    public static Optional<ApiRoute> routeFor(String path, HttpMethod method) {
+        return ROUTES.stream().filter(r -> r.matches(path, method)).findFirst();
+    }
+}

@@ -1,0 +1,61 @@
+package nl.lpz.stop.command;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import nl.lpz.events.capacity.Actor;
+import nl.lpz.events.ids.LocationId;
+import nl.lpz.events.ids.OrganisationId;
+import nl.lpz.events.ids.RoazRegionId;
+import nl.lpz.events.stops.StopType;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Commands of the {@link StopBoard}. The caller resolves the topology (the location's organisation, ROAZ region and
+ * the providers of the kind in the veiligheidsregio) and the region's norm time, so the board decides with the
+ * picture as it stands when the command is handled.
+ */
+public final class Commands {
+    private Commands() {
+    }
+
+    /**
+     * Declare a stop. {@code normTime} null means the region allows no stops of this kind; {@code providers} are the
+     * locations of the veiligheidsregio that offer the kind now.
+     */
+    public record DeclareStop(@TargetAggregateIdentifier String boardId, String stopId, LocationId locationId,
+                              OrganisationId organisationId, RoazRegionId roazRegionId, StopType type,
+                              Duration expectedDuration, Duration normTime, boolean mkaContacted, String reason,
+                              String announcementId, Set<LocationId> providers, Actor actor) {
+        public DeclareStop {
+            providers = Set.copyOf(providers);
+        }
+    }
+
+    /** Extend to a new total duration counted from the start (the norm time is the one the stop was declared with). */
+    public record ExtendStop(@TargetAggregateIdentifier String boardId, String stopId, Duration expectedDuration,
+                             boolean mkaContacted, String reason, Actor actor) {
+    }
+
+    public record EndStop(@TargetAggregateIdentifier String boardId, String stopId, String reason, Actor actor) {
+    }
+
+    /** The MMA lapses every active stop of the board. */
+    public record LapseStops(@TargetAggregateIdentifier String boardId, String reason, Actor actor) {
+    }
+
+    public record AnnounceStop(@TargetAggregateIdentifier String boardId, String announcementId,
+                               LocationId locationId, OrganisationId organisationId, Instant plannedStart,
+                               Instant plannedEnd, String reason, Set<LocationId> providers, Actor actor) {
+        public AnnounceStop {
+            providers = Set.copyOf(providers);
+        }
+    }
+
+    /** The providers of the kind in the region changed: lapse everything if all of them now have a stop. */
+    public record ReconcileProviders(@TargetAggregateIdentifier String boardId, Set<LocationId> providers) {
+        public ReconcileProviders {
+            providers = Set.copyOf(providers);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package nl.lpz.stop.config;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * Persistent deadlines: Axon's {@link DbSchedulerDeadlineManager} on db-scheduler's {@code scheduled_tasks} table
+ * (Flyway V2). Scheduling goes through a {@link TransactionAwareDataSourceProxy}, so a deadline row is written in the
+ * same transaction as the events of the command that scheduled it: both or neither. A deadline whose instant passed
+ * while the service was down is due at start-up and fires then; the board ignores deadlines that no longer apply, so
+ * a re-run after a crash between the handler's commit and db-scheduler's delete publishes nothing twice.
+ * <p>
+ * db-scheduler's Spring Boot starter targets Boot 3, so the scheduler is built here and started as the last
+ * component of the context (stopped first), after every aggregate is registered.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadlineConfig {
+
+    @Bean
+    Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<DeadlineManager> deadlineManager,
+                                @Value("${lpz.stops.deadline-polling-interval:1s}") Duration pollingInterval) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
+                        List.of(DbSchedulerDeadlineManager.binaryTask(
+                                () -> (DbSchedulerDeadlineManager) deadlineManager.getObject())))
+                .pollingInterval(pollingInterval)
+                .heartbeatInterval(Duration.ofSeconds(10))
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .threads(4)
+                .enableImmediateExecution()
+                .build();
+    }
+
+    @Bean
+    DeadlineManager deadlineManager(Scheduler deadlineScheduler, org.axonframework.config.Configuration configuration,
+                                    @Qualifier("eventSerializer") Serializer serializer,
+                                    TransactionManager transactionManager, DeadlineManagerSpanFactory spanFactory) {
+        return new TolerantDbSchedulerDeadlineManager(DbSchedulerDeadlineManager.builder()
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .startScheduler(false)
+                .stopScheduler(false), deadlineScheduler, serializer);
+    }
+
+    @Bean
+    SmartLifecycle deadlineSchedulerLifecycle(Scheduler deadlineScheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                deadlineScheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                deadlineScheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE - 1000;
+            }
+        };
+    }
+}

@@ -1,0 +1,144 @@
+package nl.lpz.stop.web;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import nl.lpz.events.capacity.Actor;
+import nl.lpz.events.ids.Ids;
+import nl.lpz.events.ids.LocationId;
+import nl.lpz.events.ids.SafetyRegionId;
+import nl.lpz.platform.web.ApiException;
+import nl.lpz.platform.web.Caller;
+import nl.lpz.platform.web.ProblemCodes;
+import nl.lpz.platform.web.ProblemHandler;
+import nl.lpz.platform.web.Role;
+import nl.lpz.stop.command.BoardId;
+import nl.lpz.stop.command.Outcomes;
+import nl.lpz.stop.command.StopDesk;
+import nl.lpz.stop.command.StopRejected;
+import nl.lpz.stop.web.StopRequests.AnnouncementRequest;
+import nl.lpz.stop.web.StopRequests.AnnouncementResponse;
+import nl.lpz.stop.web.StopRequests.DeclareStopRequest;
+import nl.lpz.stop.web.StopRequests.EndStopRequest;
+import nl.lpz.stop.web.StopRequests.ExtendStopRequest;
+import nl.lpz.stop.web.StopRequests.LapseRequest;
+import nl.lpz.stop.web.StopRequests.LapseResponse;
+import nl.lpz.stop.web.StopRequests.StopResponse;
+import nl.lpz.stop.web.StopRequests.StopStateResponse;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The stop procedure (api-contract, Stops): HOSPITAL users of the owning organisation declare, extend, end and
+ * announce; the MMA of a veiligheidsregio lapses its stops of a kind.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class StopController {
+    private final StopDesk desk;
+
+    StopController(StopDesk desk) {
+        this.desk = desk;
+    }
+
+    @PostMapping("/stops")
+    ResponseEntity<Object> declare(@Parameter(hidden = true) Caller caller, @Valid @RequestBody DeclareStopRequest request) {
+        caller.requireAny(Role.HOSPITAL);
+        LocationId location = LocationId.of(request.locationId());
+        Outcomes.Declaration outcome = desk.declare(location, request.kind(), request.type(),
+                Duration.ofMinutes(request.expectedDurationMinutes()), Boolean.TRUE.equals(request.mkaContacted()),
+                request.reason(), request.announcementId(), actor(caller));
+        if (!outcome.declared()) {
+            throw new ApiException(HttpStatus.CONFLICT, StopRejected.LAST_IN_REGION, outcome.refusal(),
+                    Map.of("kind", request.kind().name(), "locationId", location.value()));
+        }
+        StopResponse body = new StopResponse(outcome.stopId(), location.value(), request.kind(), request.type(),
+                BoardId.ofMemberId(outcome.stopId()).map(b -> b.safetyRegionId().value()).orElse(null),
+                outcome.startedAt(), outcome.expectedEnd(), outcome.graceUntil(), outcome.normTimeMinutes());
+        return ResponseEntity.created(URI.create("/api/v1/stops/" + outcome.stopId())).body(body);
+    }
+
+    @PostMapping("/stops/{stopId}/extend")
+    StopStateResponse extend(@Parameter(hidden = true) Caller caller, @PathVariable String stopId,
+                             @Valid @RequestBody ExtendStopRequest request) {
+        caller.requireAny(Role.HOSPITAL);
+        Outcomes.StopState state = desk.extend(validStopId(stopId),
+                Duration.ofMinutes(request.expectedDurationMinutes()), Boolean.TRUE.equals(request.mkaContacted()),
+                request.reason(), actor(caller));
+        return response(state);
+    }
+
+    @PostMapping("/stops/{stopId}/end")
+    StopStateResponse end(@Parameter(hidden = true) Caller caller, @PathVariable String stopId,
+                          @Valid @RequestBody(required = false) EndStopRequest request) {
+        caller.requireAny(Role.HOSPITAL);
+        String reason = request == null || request.reason() == null ? "ended by the hospital" : request.reason();
+        return response(desk.end(validStopId(stopId), reason, actor(caller)));
+    }
+
+    @PostMapping("/safety-regions/{safetyRegionId}/stops/lapse")
+    LapseResponse lapse(@Parameter(hidden = true) Caller caller, @PathVariable String safetyRegionId, @Valid @RequestBody LapseRequest request) {
+        caller.requireAny(Role.MMA);
+        SafetyRegionId region = SafetyRegionId.of(safetyRegionId);
+        if (!region.value().equals(caller.region())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_REGION,
+                    "an MMA may lapse stops only in its own veiligheidsregio (" + caller.region() + ")");
+        }
+        String reason = request.reason() == null ? "lapsed by the MMA" : request.reason();
+        Outcomes.Lapse lapse = desk.lapse(region, request.kind(), reason, actor(caller));
+        return new LapseResponse(region.value(), request.kind(), lapse.lapsedStopIds());
+    }
+
+    @PostMapping("/stop-announcements")
+    ResponseEntity<AnnouncementResponse> announce(@Parameter(hidden = true) Caller caller, @Valid @RequestBody AnnouncementRequest request) {
+        caller.requireAny(Role.HOSPITAL);
+        LocationId location = LocationId.of(request.locationId());
+        String id = desk.announce(location, request.kind(), request.plannedStart().toInstant(),
+                request.plannedEnd().toInstant(), request.reason(), actor(caller));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new AnnouncementResponse(id, location.value(),
+                request.kind(), request.plannedStart().toInstant(), request.plannedEnd().toInstant()));
+    }
+
+    @ExceptionHandler(StopRejected.class)
+    ResponseEntity<Object> rejected(StopRejected e) {
+        HttpStatus status = switch (e.kind()) {
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemHandler.problem(status, e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> unknownBoard(AggregateNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemHandler.problem(HttpStatus.NOT_FOUND, ProblemCodes.NOT_FOUND, "stop not found"));
+    }
+
+    private static String validStopId(String stopId) {
+        if (!Ids.isValid(stopId)) {
+            throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid stop id");
+        }
+        return stopId;
+    }
+
+    private static StopStateResponse response(Outcomes.StopState s) {
+        return new StopStateResponse(s.stopId(), s.startedAt(), s.expectedEnd(), s.graceUntil(), s.endedAt());
+    }
+
+    private static Actor actor(Caller caller) {
+        return new Actor(caller.subject(), caller.organisation());
+    }
+}

@@ -1,0 +1,143 @@
+package nl.lpz.stop.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.lpz.events.EventHeaders;
+import nl.lpz.events.EventJson;
+import nl.lpz.events.Topics;
+import nl.lpz.events.capacity.Actor;
+import nl.lpz.events.capacity.CareKind;
+import nl.lpz.events.capacity.LocationRegistered;
+import nl.lpz.events.ids.LocationId;
+import nl.lpz.events.stops.LapseCause;
+import nl.lpz.events.stops.StopDeclared;
+import nl.lpz.events.stops.StopType;
+import nl.lpz.events.stops.StopsLapsed;
+import nl.lpz.stop.command.StopDesk;
+import nl.lpz.stop.query.Topology;
+import nl.lpz.stop.support.Seed;
+import nl.lpz.stop.support.SharedContext;
+import nl.lpz.stop.support.Store;
+import nl.lpz.testsupport.TestInfra;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Topology in from capacity-service's topic; stop events out on lpz.stops.v1. */
+class MessagingIT extends SharedContext {
+    @Autowired
+    Topology topology;
+    @Autowired
+    StopDesk desk;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void given_a_declared_stop_then_it_is_published_keyed_by_safety_region_with_the_lpz_headers() {
+        String vr = Seed.freshRegion();
+        Seed.register(topology, Seed.location(vr + "-a", "org-a", "ROAZ-NHF", vr, Set.of(CareKind.SEH)));
+        Seed.register(topology, Seed.location(vr + "-b", "org-b", "ROAZ-NHF", vr, Set.of(CareKind.SEH)));
+        String stopId = desk.declare(LocationId.of(vr + "-a"), CareKind.SEH, StopType.UNPLANNED,
+                Duration.ofMinutes(30), false, "piek", null, new Actor("seh-a", "org-a")).stopId();
+
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.STOPS));
+            List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (vr.equals(r.key())) {
+                        mine.add(r);
+                    }
+                });
+                assertThat(mine).isNotEmpty();
+            });
+            ConsumerRecord<String, byte[]> record = mine.get(0);
+            assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("StopDeclared");
+            assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo("1");
+            assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo("0");
+            assertThat(header(record, EventHeaders.EVENT_ID)).isEqualTo(jdbc.queryForObject(
+                    "select event_identifier from domain_event_entry where aggregate_identifier = ? "
+                            + "and sequence_number = 0", String.class, vr + "/SEH"));
+            StopDeclared event = (StopDeclared) EventJson.read("StopDeclared", record.value()).orElseThrow();
+            assertThat(event.stopId()).isEqualTo(stopId);
+            assertThat(event.declaredBy()).isEqualTo(new Actor("seh-a", "org-a"));
+        }
+    }
+
+    @Test
+    void given_location_registrations_on_the_topology_topic_then_they_are_applied_once_and_a_dropped_provider_lapses_all()
+            throws Exception {
+        String vr = Seed.freshRegion();
+        LocationRegistered a = Seed.location(vr + "-a", "org-a", "ROAZ-NHF", vr, Set.of(CareKind.SEH));
+        LocationRegistered b = Seed.location(vr + "-b", "org-b", "ROAZ-NHF", vr, Set.of(CareKind.SEH));
+        LocationRegistered c = Seed.location(vr + "-c", "org-c", "ROAZ-NHF", vr, Set.of(CareKind.SEH));
+        String cId = UUID.randomUUID().toString();
+        publish(a, UUID.randomUUID().toString());
+        publish(b, UUID.randomUUID().toString());
+        publish(c, cId);
+        publish(c, cId); // a duplicate changes nothing
+        publishRaw("SomethingNew", "{}".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(30)).until(() -> topology.providers(a.safetyRegionId(), CareKind.SEH).size() == 3);
+
+        desk.declare(a.locationId(), CareKind.SEH, StopType.UNPLANNED, Duration.ofMinutes(30), false, "x", null,
+                new Actor("seh-a", "org-a"));
+        desk.declare(b.locationId(), CareKind.SEH, StopType.UNPLANNED, Duration.ofMinutes(30), false, "x", null,
+                new Actor("seh-b", "org-b"));
+        // c stops offering SEH: every remaining provider has a stop, so all of them lapse
+        publish(Seed.location(vr + "-c", "org-c", "ROAZ-NHF", vr, Set.of(CareKind.PCI)), UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(Store.eventTypes(jdbc, vr + "/SEH")).containsExactly("StopDeclared", "StopDeclared",
+                        "StopsLapsed"));
+        String payload = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 2", String.class, vr + "/SEH");
+        StopsLapsed lapsed = EventJson.fromBytes(payload.getBytes(StandardCharsets.UTF_8), StopsLapsed.class);
+        assertThat(lapsed.cause()).isEqualTo(LapseCause.ALL_PROVIDERS_STOPPED);
+        assertThat(lapsed.stops()).hasSize(2);
+        assertThat(jdbc.queryForObject("select count(*) from topology_event_receipt where event_id = ?",
+                Integer.class, cId)).isEqualTo(1);
+    }
+
+    private void publish(LocationRegistered event, String eventId) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CAPACITY_TOPOLOGY,
+                event.locationId().value(), EventJson.toBytes(event));
+        record.headers().add(EventHeaders.EVENT_TYPE, "LocationRegistered".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get();
+    }
+
+    private void publishRaw(String type, byte[] value) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CAPACITY_TOPOLOGY, "x", value);
+        record.headers().add(EventHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "stop-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

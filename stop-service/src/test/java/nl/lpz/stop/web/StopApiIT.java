@@ -1,0 +1,310 @@
+package nl.lpz.stop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import nl.lpz.events.capacity.CareKind;
+import nl.lpz.platform.web.IdentityHeaders;
+import nl.lpz.stop.query.Topology;
+import nl.lpz.stop.support.Seed;
+import nl.lpz.stop.support.Store;
+import nl.lpz.stop.support.SharedContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Every endpoint and error code of the stop procedure, against the real store (one shared context). */
+class StopApiIT extends SharedContext {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Topology topology;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String vr;
+    String a;
+    String b;
+
+    @BeforeEach
+    void twoProvidersOfSeh() {
+        vr = Seed.freshRegion();
+        a = vr + "-a";
+        b = vr + "-b";
+        Seed.register(topology, Seed.location(a, "org-" + a, "ROAZ-NHF", vr, Set.of(CareKind.SEH, CareKind.PCI)));
+        Seed.register(topology, Seed.location(b, "org-" + b, "ROAZ-NHF", vr, Set.of(CareKind.SEH)));
+    }
+
+    static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String subject, String roles,
+                                            String organisation, String region) {
+        request.contentType(MediaType.APPLICATION_JSON).header(IdentityHeaders.SUBJECT, subject)
+                .header(IdentityHeaders.ROLES, roles);
+        if (organisation != null) {
+            request.header(IdentityHeaders.ORGANISATION, organisation);
+        }
+        if (region != null) {
+            request.header(IdentityHeaders.REGION, region);
+        }
+        return request;
+    }
+
+    ResultActions declare(String location, String json) throws Exception {
+        return mvc.perform(as(post("/api/v1/stops"), "seh-" + location, "HOSPITAL", "org-" + location, null)
+                .content(json));
+    }
+
+    static String stop(String location, String kind, int minutes) {
+        return "{\"locationId\":\"" + location + "\",\"kind\":\"" + kind + "\",\"type\":\"UNPLANNED\","
+                + "\"expectedDurationMinutes\":" + minutes + ",\"reason\":\"piek\",\"mkaContacted\":false}";
+    }
+
+    String declaredStopId(String location, int minutes) throws Exception {
+        String body = declare(location, stop(location, "SEH", minutes)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.stopId");
+    }
+
+    static void problem(ResultActions result, int status, String code) throws Exception {
+        result.andExpect(status().is(status))
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.code").value(code));
+    }
+
+    // -------------------------------------------------------------------------------------------- declare
+
+    @Test
+    void given_two_providers_when_one_declares_then_201_with_grace_and_expected_end() throws Exception {
+        String body = declare(a, stop(a, "SEH", 90)).andExpect(status().isCreated())
+                .andExpect(header().exists("Location"))
+                .andExpect(jsonPath("$.safetyRegionId").value(vr))
+                .andExpect(jsonPath("$.normTimeMinutes").value(120))
+                .andReturn().getResponse().getContentAsString();
+        Instant started = Instant.parse(JsonPath.read(body, "$.startedAt"));
+        assertThat(Instant.parse(JsonPath.<String>read(body, "$.expectedEnd"))).isEqualTo(started.plus(90, ChronoUnit.MINUTES));
+        assertThat(Instant.parse(JsonPath.<String>read(body, "$.graceUntil"))).isEqualTo(started.plus(20, ChronoUnit.MINUTES));
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'",
+                Integer.class)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void given_the_other_provider_stopped_when_the_last_declares_then_409_last_in_region_and_the_refusal_is_stored()
+            throws Exception {
+        declaredStopId(a, 60);
+        problem(declare(b, stop(b, "SEH", 60)), 409, "LAST_IN_REGION");
+        declare(b, stop(b, "SEH", 60)).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("MMA")));
+        assertThat(Store.eventTypes(jdbc, vr + "/SEH")).containsExactly("StopDeclared", "StopRefused", "StopRefused");
+    }
+
+    @Test
+    void given_an_active_stop_when_the_location_declares_again_then_409_stop_already_active() throws Exception {
+        declaredStopId(a, 60);
+        problem(declare(a, stop(a, "SEH", 60)), 409, "STOP_ALREADY_ACTIVE");
+    }
+
+    @Test
+    void given_a_location_without_ccu_when_it_declares_a_ccu_stop_then_422_care_not_offered() throws Exception {
+        problem(declare(a, stop(a, "CCU", 60)), 422, "CARE_NOT_OFFERED");
+    }
+
+    @Test
+    void given_a_stop_of_more_than_twice_the_norm_without_mka_contact_then_422() throws Exception {
+        problem(declare(a, stop(a, "SEH", 241)), 422, "LONG_STOP_NEEDS_MKA_CONTACT");
+        declare(a, stop(a, "SEH", 241).replace("\"mkaContacted\":false", "\"mkaContacted\":true"))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void given_a_region_with_a_norm_time_of_one_hour_when_a_stop_of_150_minutes_then_422() throws Exception {
+        String c = vr + "-c";
+        Seed.register(topology, Seed.location(c, "org-" + c, "ROAZ-SHORT", vr, Set.of(CareKind.SEH)));
+        problem(declare(c, stop(c, "SEH", 150)), 422, "LONG_STOP_NEEDS_MKA_CONTACT");
+        declare(c, stop(c, "SEH", 120)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.normTimeMinutes").value(60));
+    }
+
+    @Test
+    void given_a_region_that_allows_no_stops_when_declared_then_422_stops_not_allowed() throws Exception {
+        String c = vr + "-c";
+        Seed.register(topology, Seed.location(c, "org-" + c, "ROAZ-NONE", vr, Set.of(CareKind.SEH)));
+        problem(declare(c, stop(c, "SEH", 30)), 422, "STOPS_NOT_ALLOWED");
+    }
+
+    @Test
+    void given_a_location_of_another_organisation_when_declared_then_403_forbidden_organisation() throws Exception {
+        problem(mvc.perform(as(post("/api/v1/stops"), "seh-x", "HOSPITAL", "org-" + b, null)
+                .content(stop(a, "SEH", 30))), 403, "FORBIDDEN_ORGANISATION");
+    }
+
+    @Test
+    void given_an_mka_account_when_it_declares_then_403_forbidden_role() throws Exception {
+        problem(mvc.perform(as(post("/api/v1/stops"), "mka", "MKA", null, vr).content(stop(a, "SEH", 30))), 403,
+                "FORBIDDEN_ROLE");
+    }
+
+    @Test
+    void given_no_identity_when_declared_then_401() throws Exception {
+        mvc.perform(post("/api/v1/stops").contentType(MediaType.APPLICATION_JSON).content(stop(a, "SEH", 30)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("\"code\":\"UNAUTHENTICATED\"")));
+    }
+
+    @Test
+    void given_an_unknown_location_when_declared_then_404() throws Exception {
+        problem(mvc.perform(as(post("/api/v1/stops"), "s", "HOSPITAL", "org-x", null)
+                .content(stop("nowhere", "SEH", 30))), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void given_malformed_requests_then_400_and_nothing_stored() throws Exception {
+        problem(declare(a, stop(a, "ICU", 30)), 400, "MALFORMED_REQUEST");
+        problem(declare(a, "{\"locationId\":\"" + a + "\""), 400, "MALFORMED_REQUEST");
+        problem(declare(a, stop(a, "SEH", 0)), 400, "INVALID_FIELD");
+        problem(declare(a, stop(a, "SEH", 30).replace("\"reason\":\"piek\",", "")), 400, "INVALID_FIELD");
+        problem(declare(a, stop("bad id!", "SEH", 30)), 400, "INVALID_ID");
+        assertThat(Store.eventTypes(jdbc, vr + "/SEH")).isEmpty();
+    }
+
+    // -------------------------------------------------------------------------------------- extend / end
+
+    ResultActions extend(String location, String stopId, String json) throws Exception {
+        return mvc.perform(as(post("/api/v1/stops/" + stopId + "/extend"), "seh", "HOSPITAL", "org-" + location,
+                null).content(json));
+    }
+
+    ResultActions end(String location, String stopId) throws Exception {
+        return mvc.perform(as(post("/api/v1/stops/" + stopId + "/end"), "seh", "HOSPITAL", "org-" + location, null));
+    }
+
+    @Test
+    void given_an_active_stop_when_extended_then_200_with_the_new_end() throws Exception {
+        String id = declaredStopId(a, 60);
+        String body = extend(a, id, "{\"expectedDurationMinutes\":90,\"mkaContacted\":false}")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Instant started = Instant.parse(JsonPath.read(body, "$.startedAt"));
+        assertThat(Instant.parse(JsonPath.<String>read(body, "$.expectedEnd"))).isEqualTo(started.plus(90, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void given_an_active_stop_when_the_new_duration_is_not_longer_then_422_not_an_extension() throws Exception {
+        String id = declaredStopId(a, 60);
+        problem(extend(a, id, "{\"expectedDurationMinutes\":60,\"mkaContacted\":false}"), 422, "NOT_AN_EXTENSION");
+        problem(extend(a, id, "{\"expectedDurationMinutes\":300,\"mkaContacted\":false}"), 422,
+                "LONG_STOP_NEEDS_MKA_CONTACT");
+    }
+
+    @Test
+    void given_an_ended_stop_when_extended_or_ended_then_409_stop_not_active() throws Exception {
+        String id = declaredStopId(a, 60);
+        end(a, id).andExpect(status().isOk()).andExpect(jsonPath("$.endedAt").exists());
+        problem(extend(a, id, "{\"expectedDurationMinutes\":90}"), 409, "STOP_NOT_ACTIVE");
+        problem(end(a, id), 409, "STOP_NOT_ACTIVE");
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonDeadline' "
+                + "and convert_from(task_data, 'LATIN1') like ?", Integer.class, "%" + id + "%")).isZero();
+    }
+
+    @Test
+    void given_a_stop_of_another_organisation_when_ended_then_403() throws Exception {
+        String id = declaredStopId(a, 60);
+        problem(end(b, id), 403, "FORBIDDEN_ORGANISATION");
+    }
+
+    @Test
+    void given_stop_ids_that_do_not_exist_then_404_or_400() throws Exception {
+        problem(end(a, vr + ".SEH.0123456789abcdef0123456789abcdef"), 404, "NOT_FOUND");
+        problem(end(a, "not-a-stop"), 404, "NOT_FOUND");
+        problem(end(a, "x".repeat(65)), 400, "INVALID_ID");
+    }
+
+    // --------------------------------------------------------------------------------------------- lapse
+
+    ResultActions lapse(String roles, String region, String kind) throws Exception {
+        return mvc.perform(as(post("/api/v1/safety-regions/" + vr + "/stops/lapse"), "mma", roles, null, region)
+                .content("{\"kind\":\"" + kind + "\"}"));
+    }
+
+    @Test
+    void given_an_active_stop_when_the_mma_of_the_region_lapses_then_200_and_it_is_no_longer_active() throws Exception {
+        String id = declaredStopId(a, 60);
+        lapse("MMA", vr, "SEH").andExpect(status().isOk()).andExpect(jsonPath("$.lapsedStopIds[0]").value(id));
+        problem(end(a, id), 409, "STOP_NOT_ACTIVE");
+        declaredStopId(b, 30); // everyone is open again
+    }
+
+    @Test
+    void given_an_mma_of_another_region_or_a_hospital_when_lapsing_then_403() throws Exception {
+        problem(lapse("MMA", "VR99", "SEH"), 403, "FORBIDDEN_REGION");
+        problem(lapse("HOSPITAL", vr, "SEH"), 403, "FORBIDDEN_ROLE");
+    }
+
+    @Test
+    void given_no_stops_ever_when_the_mma_lapses_then_200_with_nothing_lapsed() throws Exception {
+        lapse("MMA", vr, "CTT").andExpect(status().isOk()).andExpect(jsonPath("$.lapsedStopIds").isEmpty());
+    }
+
+    // ------------------------------------------------------------------------------------- announcements
+
+    @Test
+    void given_a_planned_stop_when_announced_then_201_and_declaring_it_before_its_start_is_422() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        mvc.perform(as(post("/api/v1/stop-announcements"), "seh", "HOSPITAL", "org-" + a, null)
+                        .content("{\"locationId\":\"" + a + "\",\"kind\":\"PCI\",\"plannedStart\":\"" + start
+                                + "\",\"plannedEnd\":\"" + start.plus(Duration.ofHours(3)) + "\",\"reason\":\"onderhoud\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.announcementId").exists());
+        String c = vr + "-c";
+        Seed.register(topology, Seed.location(c, "org-" + c, "ROAZ-NHF", vr, Set.of(CareKind.PCI)));
+        problem(declare(a, stop(a, "PCI", 60).replace("UNPLANNED", "PLANNED")), 422, "PLANNED_STOP_NOT_STARTED");
+    }
+
+    @Test
+    void given_an_announcement_ending_before_it_starts_then_422() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        problem(mvc.perform(as(post("/api/v1/stop-announcements"), "seh", "HOSPITAL", "org-" + a, null)
+                .content("{\"locationId\":\"" + a + "\",\"kind\":\"SEH\",\"plannedStart\":\"" + start
+                        + "\",\"plannedEnd\":\"" + start.minusSeconds(60) + "\",\"reason\":\"x\"}")), 422,
+                "INVALID_ANNOUNCEMENT");
+    }
+
+    @Test
+    void given_the_service_then_its_openapi_lists_the_stop_endpoints_without_the_caller() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/stops'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/safety-regions/{safetyRegionId}/stops/lapse'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/stops'].post.parameters").doesNotExist());
+    }
+
+    // ---------------------------------------------------------------------------------------- deadlines
+
+    @Autowired
+    nl.lpz.stop.command.StopDesk desk;
+
+    @Test
+    void given_a_stop_of_three_seconds_when_its_end_passes_then_it_is_warned_and_expires_within_seconds() {
+        var outcome = desk.declare(nl.lpz.events.ids.LocationId.of(a), CareKind.SEH,
+                nl.lpz.events.stops.StopType.UNPLANNED, Duration.ofSeconds(3), false, "test",
+                null, new nl.lpz.events.capacity.Actor("seh", "org-" + a));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(Store.eventTypes(jdbc, vr + "/SEH")).containsExactly("StopDeclared", "StopExpiryWarned",
+                        "StopExpired"));
+        Instant recorded = Instant.parse(jdbc.queryForObject("select time_stamp from domain_event_entry "
+                + "where aggregate_identifier = ? and payload_type like '%StopExpired'", String.class, vr + "/SEH"));
+        assertThat(Duration.between(outcome.expectedEnd(), recorded)).isBetween(Duration.ZERO, Duration.ofSeconds(3));
+    }
+}
