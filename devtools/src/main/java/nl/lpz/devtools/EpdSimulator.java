@@ -87,7 +87,7 @@ public final class EpdSimulator {
                     sent.addAndGet(part.size());
                     JsonNode answer = deliver("POST", "/api/v1/bed-events", Map.of("events", part), batch.getKey(),
                             part.size() + " events of organisation " + batch.getKey());
-                    count(answer, part.size());
+                    count(answer);
                 }
             }
             if (System.currentTimeMillis() >= nextReport) {
@@ -161,7 +161,7 @@ public final class EpdSimulator {
         }
     }
 
-    private void count(JsonNode answer, int n) {
+    private void count(JsonNode answer) {
         if (answer == null) {
             return;
         }

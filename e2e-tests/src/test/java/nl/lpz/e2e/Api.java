@@ -78,6 +78,10 @@ final class Api {
         return new Identity("e2e-mka-" + safetyRegion, List.of("MKA"), null, safetyRegion);
     }
 
+    static Identity mma(String safetyRegion) {
+        return new Identity("e2e-mma-" + safetyRegion, List.of("MMA"), null, safetyRegion);
+    }
+
     private static String issue(Identity id) {
         ObjectNode claims = JSON.createObjectNode();
         claims.put("sub", id.sub());

@@ -299,6 +299,43 @@ class ErrorContractIT {
         assertUnchanged();
     }
 
+    @Test
+    void givenOddBodies_whenSentToTheWriteEndpoints_thenEachIsA400ProblemNeverA500() {
+        Api.Identity epd = Api.epd(AMC_ORG);
+        Api.Identity hospital = Api.hospital(AMC_ORG);
+        expectProblem(Api.post(epd, BED_EVENTS, "[]"), 400, BAD_REQUEST);
+        expectProblem(Api.post(epd, BED_EVENTS, "{\"events\":null}"), 400, BAD_REQUEST);
+        expectProblem(Api.post(epd, BED_EVENTS, "{\"events\":[null]}"), 400, BAD_REQUEST);
+        expectProblem(Api.post(epd, BED_EVENTS, "{\"events\":\"all\"}"), 400, BAD_REQUEST);
+        expectProblem(Lpz.push(epd, withField(bed.occupied("COVID"), "eventId", "not-a-uuid")), 400, BAD_REQUEST);
+        expectProblem(Lpz.push(epd, withField(bed.occupied("COVID"), "occurredAt", "yesterday")), 400, BAD_REQUEST);
+        // "All times are ISO-8601 with offset"
+        expectProblem(Lpz.push(epd, withField(bed.occupied("COVID"), "occurredAt", "2026-11-23T10:15:00")), 400,
+                BAD_REQUEST);
+        ObjectNode covidText = Bed.batch(bed.occupied("COVID"));
+        ((ObjectNode) covidText.get("events").get(0).get("labels")).put("covid", "perhaps");
+        expectProblem(Api.post(epd, BED_EVENTS, covidText), 400, BAD_REQUEST);
+        expectProblem(Api.put(epd, "/api/v1/locations/" + loc + "/beds", "{\"beds\":[]}"), 400, BAD_REQUEST);
+        expectProblem(Api.put(hospital, "/api/v1/locations/" + loc + "/thresholds",
+                "{\"thresholds\":[{\"specialistisch\":\"IC_BEADEMD\",\"beds\":\"many\"}]}"), 400, BAD_REQUEST);
+        expectProblem(Api.put(hospital, "/api/v1/locations/" + loc + "/thresholds",
+                ThresholdsIT.thresholds("IC_DELUXE", 1)), 400, "UNKNOWN_LABEL_ELEMENT");
+        expectProblem(Api.put(hospital, "/api/v1/organisations/" + AMC_ORG + "/visibility",
+                "{\"shared\":\"maybe\",\"releaseHistory\":true}"), 400, BAD_REQUEST);
+        expectProblem(Api.put(hospital, "/api/v1/locations/" + loc + "/contacts", "{\"regiehouderSeh\":\"Jan\"}"),
+                400, BAD_REQUEST);
+        expectProblem(Api.get(Api.rcps(ROAZ_NHF), "/api/v1/regions/" + ROAZ_NHF + "/capacity?asOf=2026-13-45T00:00:00Z"),
+                400, BAD_REQUEST);
+        // a negative threshold is not a threshold; which 4xx is the service's choice, a 5xx never
+        Api.Response negative = Api.put(hospital, "/api/v1/locations/" + loc + "/thresholds",
+                ThresholdsIT.thresholds("IC_BEADEMD", -1));
+        assertThat(negative.status()).as("%s", negative).isBetween(400, 499);
+        expectProblem(negative, negative.status(), BAD_REQUEST);
+        expectProblem(Api.sendWithHeaders("POST", BED_EVENTS, "Bearer " + epd.token(),
+                Bed.batch(bed.occupied("COVID")).toString(), "text/plain"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertUnchanged();
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     private static void assertRejected(Lpz.BatchResult r, String eventId, String code) {

@@ -74,6 +74,11 @@ final class Platform {
         s.awaitHealthy(p.http);
     }
 
+    /** Whether this platform runs the service (stop-service only when its jar had been built). */
+    static boolean has(String name) {
+        return get().services.containsKey(name);
+    }
+
     static Path logOf(String name) {
         return get().service(name).log();
     }

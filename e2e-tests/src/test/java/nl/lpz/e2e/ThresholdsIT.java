@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Thresholds (drempelwaarden): others see {@code available = max(0, available - threshold)} per element, taken from the
- * non-COVID split first, then COVID (docs/architecture.md); the owner also sees {@code threshold} and
- * {@code availableBeforeThreshold}.
+ * non-COVID split first, then COVID, with capacity unchanged (docs/architecture.md); the owner sees its raw figures,
+ * {@code threshold} and {@code availableShared}.
  */
 class ThresholdsIT {
 
@@ -50,8 +50,8 @@ class ThresholdsIT {
             JsonNode l = awaitLocation(other, ROAZ_NHF, loc,
                     x -> assertThat(element(x, "IC_BEADEMD").path("available").asInt(-1)).isEqualTo(1));
             JsonNode e = element(l, "IC_BEADEMD");
-            // capacity = available + occupied of the shared figures (docs/architecture.md's example: 12 = 2 + 10)
-            assertFigures(e, 3, 1, 2);
+            // capacity stays the staffed beds; only available is held back (docs/architecture.md)
+            assertFigures(e, 7, 1, 2);
             // 4 held back: all 3 available non-COVID beds, then 1 of the 2 available COVID beds
             assertThat(e.path("nonCovid").path("available").asInt(-1)).as("nonCovid of %s", e).isZero();
             assertThat(e.path("nonCovid").path("occupied").asInt(-1)).as("nonCovid of %s", e).isEqualTo(1);
@@ -59,8 +59,8 @@ class ThresholdsIT {
             assertThat(e.path("covid").path("occupied").asInt(-1)).as("covid of %s", e).isEqualTo(1);
             assertThat(e.path("threshold").isMissingNode() || e.path("threshold").isNull())
                     .as("no threshold for %s in %s", other, e).isTrue();
-            assertThat(e.path("availableBeforeThreshold").isMissingNode() || e.path("availableBeforeThreshold").isNull())
-                    .as("no availableBeforeThreshold for %s in %s", other, e).isTrue();
+            assertThat(e.path("availableShared").isMissingNode() || e.path("availableShared").isNull())
+                    .as("no availableShared for %s in %s", other, e).isTrue();
             // an element without a threshold is not reduced
             assertFigures(element(l, "KLINIEK_VOLWASSENEN"), 1, 1, 0);
         }
@@ -69,9 +69,9 @@ class ThresholdsIT {
                 x -> assertThat(element(x, "IC_BEADEMD").path("threshold").asInt(-1)).isEqualTo(4));
         assertThat(own.path("own").asBoolean(false)).isTrue();
         JsonNode e = element(own, "IC_BEADEMD");
-        // the owner sees both: the shared figure and, beside it, the threshold and the figure before it
-        assertFigures(e, 3, 1, 2);
-        assertThat(e.path("availableBeforeThreshold").asInt(-1)).as("availableBeforeThreshold of %s", e).isEqualTo(5);
+        // the owner sees both: its raw figures and, beside them, the threshold and the shared figure
+        assertFigures(e, 7, 5, 2);
+        assertThat(e.path("availableShared").asInt(-1)).as("availableShared of %s", e).isEqualTo(1);
     }
 
     @Test
@@ -85,7 +85,7 @@ class ThresholdsIT {
 
         JsonNode l = awaitLocation(Api.rcps(ROAZ_NHF), ROAZ_NHF, loc,
                 x -> assertThat(element(x, "MC").path("available").asInt(-1)).isZero());
-        assertFigures(element(l, "MC"), 1, 0, 1);
+        assertFigures(element(l, "MC"), 2, 0, 1);
         assertThat(element(l, "MC").path("nonCovid").path("available").asInt(-1)).isZero();
         assertThat(element(l, "MC").path("covid").path("available").asInt(-1)).isZero();
     }

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The read side: projects the capacity topics into the regional capacity read model and serves it (HTTP and SSE).
+ * The read side: projects the capacity topics and the stop topic into the regional capacity and stop read models and
+ * serves them (HTTP and SSE).
  * docs/services/reporting-service.md.
  */
 @SpringBootApplication

@@ -49,13 +49,14 @@ public abstract class ReportingIntegrationTest {
         createTopics();
     }
 
-    /** capacity-service creates the topics; here the test does, with more than one partition each. */
+    /** capacity-service and stop-service create the topics; here the test does, with more than one partition each. */
     private static synchronized void createTopics() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
         try (Admin admin = Admin.create(props)) {
             for (NewTopic topic : List.of(new NewTopic(Topics.CAPACITY_BEDS, 3, (short) 1),
-                    new NewTopic(Topics.CAPACITY_TOPOLOGY, 2, (short) 1))) {
+                    new NewTopic(Topics.CAPACITY_TOPOLOGY, 2, (short) 1),
+                    new NewTopic(Topics.STOPS, 3, (short) 1))) {
                 try {
                     admin.createTopics(List.of(topic.configs(Map.of("retention.ms", "-1")))).all()
                             .get(30, TimeUnit.SECONDS);

@@ -16,9 +16,10 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes both capacity topics in batches (group {@code reporting-regional-capacity}) and hands each poll to the
- * projector in one database transaction; the container commits the offsets after the listener returns (ack mode
- * BATCH), i.e. after the commit. On assignment every partition is positioned where the read model's own
+ * Consumes the capacity topics and {@code lpz.stops.v1} in batches (group {@code reporting-regional-capacity}) and
+ * hands each poll to the projector in one database transaction (stop events go to its {@code StopProjector} in the
+ * same transaction); the container commits the offsets after the listener returns (ack mode BATCH), i.e. after the
+ * commit. On assignment every partition is positioned where the read model's own
  * {@code consumer_offset} table says (its beginning when absent), so the database, not the group offset, decides what
  * is projected: a rebuild empties that table with the rest.
  */
@@ -36,7 +37,7 @@ public class CapacityEventListener implements ConsumerSeekAware {
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = "${lpz.reporting.consumer-group:reporting-regional-capacity}",
-            topics = {Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY}, batch = "true",
+            topics = {Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY, Topics.STOPS}, batch = "true",
             concurrency = "${lpz.reporting.listener-concurrency:1}")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<DecodedRecord> decoded = new ArrayList<>(records.size());

@@ -41,8 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReadModelRebuild implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     static final List<String> PROJECTED_TABLES = List.of("bed_history", "bed_current", "location", "threshold_history",
-            "visibility_history", "contacts", "processed_event", "rejected_record", "consumer_offset");
-    private static final List<String> TOPICS = List.of(Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY);
+            "visibility_history", "contacts", "processed_event", "rejected_record", "consumer_offset",
+            "stop_event", "stop", "stop_announcement", "stop_refusal", "stop_lapse");
+    private static final List<String> TOPICS = List.of(Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY, Topics.STOPS);
 
     private final KafkaListenerEndpointRegistry listeners;
     private final JdbcTemplate jdbc;
@@ -78,7 +79,7 @@ public class ReadModelRebuild implements DisposableBean {
         if (container == null) {
             throw new IllegalStateException("no listener " + CapacityEventListener.LISTENER_ID);
         }
-        log.warn("rebuilding the regional capacity read model: stopping the listener");
+        log.warn("rebuilding the read model (capacity and stops): stopping the listener");
         container.stop();
         tx.executeWithoutResult(s -> jdbc.execute("truncate table " + String.join(", ", PROJECTED_TABLES)
                 + " restart identity"));
@@ -111,8 +112,11 @@ public class ReadModelRebuild implements DisposableBean {
             if (admin == null) {
                 admin = Admin.create(kafkaAdmin.getConfigurationProperties());
             }
-            Map<String, TopicDescription> topics = admin.describeTopics(TOPICS).allTopicNames()
-                    .get(10, TimeUnit.SECONDS);
+            // a topic whose producer has not created it yet has nothing to replay
+            java.util.Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            List<String> present = TOPICS.stream().filter(existing::contains).toList();
+            Map<String, TopicDescription> topics = present.isEmpty() ? Map.of()
+                    : admin.describeTopics(present).allTopicNames().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             topics.values().forEach(d -> d.partitions().forEach(p ->
                     request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));

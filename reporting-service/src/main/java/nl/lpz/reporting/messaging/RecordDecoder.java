@@ -10,6 +10,17 @@ import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.ThresholdsSet;
 import nl.lpz.events.capacity.VisibilityChanged;
+import nl.lpz.events.stops.LapsedStop;
+import nl.lpz.events.stops.PlannedStopReminder;
+import nl.lpz.events.stops.StopAnnounced;
+import nl.lpz.events.stops.StopAnnouncementLapsed;
+import nl.lpz.events.stops.StopDeclared;
+import nl.lpz.events.stops.StopEnded;
+import nl.lpz.events.stops.StopExpired;
+import nl.lpz.events.stops.StopExpiryWarned;
+import nl.lpz.events.stops.StopExtended;
+import nl.lpz.events.stops.StopRefused;
+import nl.lpz.events.stops.StopsLapsed;
 import nl.lpz.reporting.projection.DecodedRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -100,6 +111,62 @@ public final class RecordDecoder {
         }
         if (event instanceof VisibilityChanged v) {
             return first("organisationId", v.organisationId(), "changedAt", v.changedAt());
+        }
+        return missingStopField(event);
+    }
+
+    private static String missingStopField(Object event) {
+        if (event instanceof StopDeclared d) {
+            return first("stopId", d.stopId(), "safetyRegionId", d.safetyRegionId(), "kind", d.kind(), "locationId",
+                    d.locationId(), "organisationId", d.organisationId(), "type", d.type(), "startedAt",
+                    d.startedAt(), "expectedEnd", d.expectedEnd(), "graceUntil", d.graceUntil());
+        }
+        if (event instanceof StopExtended x) {
+            return first("stopId", x.stopId(), "safetyRegionId", x.safetyRegionId(), "kind", x.kind(), "locationId",
+                    x.locationId(), "organisationId", x.organisationId(), "expectedEnd", x.expectedEnd(),
+                    "extendedAt", x.extendedAt());
+        }
+        if (event instanceof StopEnded x) {
+            return first("stopId", x.stopId(), "safetyRegionId", x.safetyRegionId(), "kind", x.kind(), "locationId",
+                    x.locationId(), "organisationId", x.organisationId(), "endedAt", x.endedAt());
+        }
+        if (event instanceof StopExpired x) {
+            return first("stopId", x.stopId(), "safetyRegionId", x.safetyRegionId(), "kind", x.kind(), "locationId",
+                    x.locationId(), "organisationId", x.organisationId(), "expiredAt", x.expiredAt());
+        }
+        if (event instanceof StopExpiryWarned x) {
+            return first("stopId", x.stopId(), "safetyRegionId", x.safetyRegionId(), "kind", x.kind(), "locationId",
+                    x.locationId(), "organisationId", x.organisationId(), "warnedAt", x.warnedAt());
+        }
+        if (event instanceof StopsLapsed x) {
+            String missing = first("safetyRegionId", x.safetyRegionId(), "kind", x.kind(), "lapsedAt", x.lapsedAt());
+            if (missing == null) {
+                for (LapsedStop s : x.stops()) {
+                    if (s == null || s.stopId() == null || s.locationId() == null || s.organisationId() == null) {
+                        return "stops[].stopId/locationId/organisationId";
+                    }
+                }
+            }
+            return missing;
+        }
+        if (event instanceof StopRefused x) {
+            return first("safetyRegionId", x.safetyRegionId(), "kind", x.kind(), "locationId", x.locationId(),
+                    "organisationId", x.organisationId(), "code", x.code(), "refusedAt", x.refusedAt());
+        }
+        if (event instanceof StopAnnounced x) {
+            return first("announcementId", x.announcementId(), "safetyRegionId", x.safetyRegionId(), "kind",
+                    x.kind(), "locationId", x.locationId(), "organisationId", x.organisationId(), "plannedStart",
+                    x.plannedStart(), "plannedEnd", x.plannedEnd(), "announcedAt", x.announcedAt());
+        }
+        if (event instanceof StopAnnouncementLapsed x) {
+            return first("announcementId", x.announcementId(), "safetyRegionId", x.safetyRegionId(), "kind",
+                    x.kind(), "locationId", x.locationId(), "organisationId", x.organisationId(), "lapsedAt",
+                    x.lapsedAt());
+        }
+        if (event instanceof PlannedStopReminder x) {
+            return first("announcementId", x.announcementId(), "safetyRegionId", x.safetyRegionId(), "kind",
+                    x.kind(), "locationId", x.locationId(), "organisationId", x.organisationId(), "remindedAt",
+                    x.remindedAt());
         }
         return null;
     }

@@ -23,6 +23,7 @@ import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.ThresholdsSet;
 import nl.lpz.events.capacity.VisibilityChanged;
 import nl.lpz.events.EventJson;
+import nl.lpz.events.stops.StopEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -34,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Projects one consumed batch into the regional capacity read model in a single database transaction: bed history
- * and current state (JDBC batches), registrations and settings, one change-log row per affected location, rejected
- * records and the partitions' positions. Idempotent by event id: a record seen before changes nothing.
+ * and current state (JDBC batches), registrations and settings, the stop events ({@link StopProjector}, after the
+ * registrations), one change-log row per affected location and per stop change, rejected records and the partitions'
+ * positions. Idempotent by event id: a record seen before changes nothing.
  */
 @Component
 public class RegionalCapacityProjector {
@@ -47,14 +49,16 @@ public class RegionalCapacityProjector {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final OffsetStore offsets;
+    private final StopProjector stops;
     private final MeterRegistry meters;
     private final ObjectMapper json = EventJson.mapper();
 
     public RegionalCapacityProjector(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                     OffsetStore offsets, MeterRegistry meters) {
+                                     OffsetStore offsets, StopProjector stops, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.offsets = offsets;
+        this.stops = stops;
         this.meters = meters;
     }
 
@@ -92,6 +96,7 @@ public class RegionalCapacityProjector {
         List<DecodedRecord.Rejected> rejected = new ArrayList<>();
         List<DecodedRecord.Event> beds = new ArrayList<>();
         List<DecodedRecord.Event> topology = new ArrayList<>();
+        List<DecodedRecord.Event> stopEvents = new ArrayList<>();
         for (DecodedRecord r : batch) {
             ConsumerRecord<String, byte[]> rec = r.record();
             nextOffsets.merge(new TopicPartition(rec.topic(), rec.partition()), rec.offset() + 1, Math::max);
@@ -101,6 +106,8 @@ public class RegionalCapacityProjector {
                 DecodedRecord.Event e = (DecodedRecord.Event) r;
                 if (e.event() instanceof BedStatusChanged || e.event() instanceof BedRemoved) {
                     beds.add(e);
+                } else if (e.event() instanceof StopEvent) {
+                    stopEvents.add(e);
                 } else {
                     topology.add(e);
                 }
@@ -117,8 +124,17 @@ public class RegionalCapacityProjector {
             }
         }
         duplicates += applyBeds(beds, changes, projected);
+        // after the topology of the same batch, so that a stop's location is known for its change-log row
+        List<StopProjector.ChangeRow> stopChanges = new ArrayList<>();
+        for (DecodedRecord.Event e : stopEvents) {
+            if (stops.apply(e.eventId(), (StopEvent) e.event(), stopChanges)) {
+                projected.merge(e.event().getClass().getSimpleName(), 1, Integer::sum);
+            } else {
+                duplicates++;
+            }
+        }
         insertRejected(rejected);
-        writeChanges(changes);
+        writeChanges(changes, stopChanges);
         offsets.save(nextOffsets);
         return new Outcome(projected, duplicates, rejected, changes.all().size());
     }
@@ -360,10 +376,29 @@ public class RegionalCapacityProjector {
     private record LocationRef(String locationId, String roazRegionId, String organisationId) {
     }
 
-    private void writeChanges(Changes changes) {
+    private void writeChanges(Changes changes, List<StopProjector.ChangeRow> stopChanges) {
+        List<Object[]> rows = capacityChangeRows(changes);
+        for (StopProjector.ChangeRow c : stopChanges) {
+            rows.add(new Object[] {c.roazRegionId(), c.locationId(), c.organisationId(), null,
+                    StopProjector.CHANGE_KIND_STOP, c.payload()});
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        // held to the commit: rows of concurrent writers get their seq in commit order, so a reader that has seen
+        // seq n will never later find a committed row below n
+        jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, CHANGE_LOG_LOCK);
+        jdbc.batchUpdate("""
+                insert into region_change (roaz_region_id, location_id, organisation_id, restricted_to_organisation,
+                                           kind, payload)
+                values (?, ?, ?, ?, ?, ?::json)""", rows);
+    }
+
+    private List<Object[]> capacityChangeRows(Changes changes) {
+        List<Object[]> rows = new ArrayList<>();
         Set<String> all = changes.all();
         if (all.isEmpty()) {
-            return;
+            return rows;
         }
         Map<String, LocationRef> locations = new LinkedHashMap<>();
         jdbc.query(con -> {
@@ -376,7 +411,7 @@ public class RegionalCapacityProjector {
             locations.put(rs.getString(1), new LocationRef(rs.getString(1), rs.getString(2), rs.getString(3)));
         });
         if (locations.isEmpty()) {
-            return; // beds of locations not registered (yet): their registration will announce them
+            return rows; // beds of locations not registered (yet): their registration will announce them
         }
         Map<String, Instant> lastEventAt = new HashMap<>();
         jdbc.query(con -> {
@@ -393,7 +428,6 @@ public class RegionalCapacityProjector {
         Map<String, Boolean> sharedNow = sharedNow(organisations);
 
         Instant changedAt = Instant.now();
-        List<Object[]> rows = new ArrayList<>();
         for (LocationRef l : locations.values()) {
             boolean everyone = changes.announced.contains(l.locationId())
                     || sharedNow.getOrDefault(l.organisationId(), false);
@@ -405,13 +439,7 @@ public class RegionalCapacityProjector {
             rows.add(new Object[] {l.roazRegionId(), l.locationId(), l.organisationId(),
                     everyone ? null : l.organisationId(), CHANGE_KIND_CAPACITY, toJson(payload)});
         }
-        // held to the commit: rows of concurrent writers get their seq in commit order, so a reader that has seen
-        // seq n will never later find a committed row below n
-        jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, CHANGE_LOG_LOCK);
-        jdbc.batchUpdate("""
-                insert into region_change (roaz_region_id, location_id, organisation_id, restricted_to_organisation,
-                                           kind, payload)
-                values (?, ?, ?, ?, ?, ?::json)""", rows);
+        return rows;
     }
 
     /** Whether each organisation's figures are shared right now (latest visibility change; none: hidden). */

@@ -21,13 +21,15 @@ public record RegionalCapacity(String roazRegionId, Instant asOf, List<LocationC
     }
 
     /**
-     * Figures of one {@code specialistisch} element. {@code available} is the shared figure (threshold applied);
-     * {@code threshold} and {@code availableBeforeThreshold} only for the caller's own locations.
+     * Figures of one {@code specialistisch} element. {@code capacity} is the staffed beds (available + occupied before
+     * any threshold). For other organisations' locations {@code available} is the shared figure, max(0, available -
+     * threshold); the caller's own locations show the raw {@code available}, plus {@code threshold} and
+     * {@code availableShared} (what others see).
      */
     public record ElementCapacity(String specialistisch, boolean icu, int capacity, int available, int occupied,
                                   Figures covid, Figures nonCovid,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) Integer threshold,
-                                  @JsonInclude(JsonInclude.Include.NON_NULL) Integer availableBeforeThreshold) {
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) Integer availableShared) {
     }
 
     /** capacity = available + occupied. */

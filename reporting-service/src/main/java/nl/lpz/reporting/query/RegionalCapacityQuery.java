@@ -275,17 +275,20 @@ public class RegionalCapacityQuery {
         for (Map.Entry<String, Counts> e : byElement.entrySet()) {
             Counts c = e.getValue();
             int threshold = Math.max(0, thresholds.getOrDefault(e.getKey(), 0));
-            // the threshold holds back non-COVID beds first, then COVID beds
-            int nonCovidAvailable = Math.max(0, c.nonCovidAvailable - threshold);
+            // the threshold holds back non-COVID beds first, then COVID beds; capacity stays the staffed beds
+            int nonCovidShared = Math.max(0, c.nonCovidAvailable - threshold);
             int rest = Math.max(0, threshold - c.nonCovidAvailable);
-            int covidAvailable = Math.max(0, c.covidAvailable - rest);
-            Figures covid = new Figures(covidAvailable + c.covidOccupied, covidAvailable, c.covidOccupied);
-            Figures nonCovid = new Figures(nonCovidAvailable + c.nonCovidOccupied, nonCovidAvailable,
+            int covidShared = Math.max(0, c.covidAvailable - rest);
+            // the owner sees its raw figures (and what others see); everyone else the shared figures
+            int covidAvailable = own ? c.covidAvailable : covidShared;
+            int nonCovidAvailable = own ? c.nonCovidAvailable : nonCovidShared;
+            Figures covid = new Figures(c.covidAvailable + c.covidOccupied, covidAvailable, c.covidOccupied);
+            Figures nonCovid = new Figures(c.nonCovidAvailable + c.nonCovidOccupied, nonCovidAvailable,
                     c.nonCovidOccupied);
             Figures sum = covid.plus(nonCovid);
             elements.add(new ElementCapacity(e.getKey(), codeList.isIcu(e.getKey()), sum.capacity(), sum.available(),
                     sum.occupied(), covid, nonCovid, own ? threshold : null,
-                    own ? c.covidAvailable + c.nonCovidAvailable : null));
+                    own ? covidShared + nonCovidShared : null));
             totalCovid = totalCovid.plus(covid);
             totalNonCovid = totalNonCovid.plus(nonCovid);
         }

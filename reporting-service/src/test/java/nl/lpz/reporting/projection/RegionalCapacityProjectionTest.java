@@ -60,7 +60,7 @@ class RegionalCapacityProjectionTest {
         jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager tm = new DataSourceTransactionManager(dataSource);
         meters = new SimpleMeterRegistry();
-        projector = new RegionalCapacityProjector(jdbc, tm, new OffsetStore(jdbc), meters);
+        projector = new RegionalCapacityProjector(jdbc, tm, new OffsetStore(jdbc), new StopProjector(jdbc), meters);
         query = new RegionalCapacityQuery(jdbc, tm);
     }
 
@@ -184,16 +184,17 @@ class RegionalCapacityProjectionTest {
 
         ElementCapacity e = element(now(unique("OTHER")), "IC_BEADEMD");
         assertThat(e.available()).isEqualTo(1);
-        assertThat(e.nonCovid()).isEqualTo(new Figures(1, 0, 1));
-        assertThat(e.covid()).isEqualTo(new Figures(1, 1, 0));
-        assertThat(e.capacity()).isEqualTo(2);
+        assertThat(e.nonCovid()).isEqualTo(new Figures(2, 0, 1));
+        assertThat(e.covid()).isEqualTo(new Figures(2, 1, 0));
+        assertThat(e.capacity()).as("capacity stays the staffed beds").isEqualTo(4);
+        assertThat(e.occupied()).isEqualTo(1);
         assertThat(e.threshold()).isNull();
-        assertThat(e.availableBeforeThreshold()).isNull();
+        assertThat(e.availableShared()).isNull();
         assertThat(now(unique("OTHER")).own()).isFalse();
     }
 
     @Test
-    void givenAThreshold_whenTheOwnOrganisationQueries_thenItSeesTheThresholdAndTheAvailableBeforeIt() {
+    void givenAThreshold_whenTheOwnOrganisationQueries_thenItSeesItsRawAvailableTheThresholdAndTheSharedFigure() {
         project(publish(bed(loc, org, "B1").element("IC_BEADEMD").event()),
                 publish(bed(loc, org, "B2").element("IC_BEADEMD").event()),
                 publish(Fixtures.thresholds(loc, org, at(0), new Threshold("IC_BEADEMD", 5))));
@@ -201,9 +202,10 @@ class RegionalCapacityProjectionTest {
         LocationCapacity l = now(org);
         ElementCapacity e = element(l, "IC_BEADEMD");
         assertThat(l.own()).isTrue();
-        assertThat(e.available()).isZero();
+        assertThat(e.available()).isEqualTo(2);
+        assertThat(e.capacity()).isEqualTo(2);
         assertThat(e.threshold()).isEqualTo(5);
-        assertThat(e.availableBeforeThreshold()).isEqualTo(2);
+        assertThat(e.availableShared()).isZero();
     }
 
     @Test

@@ -74,7 +74,7 @@ class RegionalCapacityIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.locations[0].lastEventAt").value(at(4).toString()))
                 .andExpect(jsonPath("$.locations[0].elements[0].specialistisch").value("IC_BEADEMD"))
                 .andExpect(jsonPath("$.locations[0].elements[0].icu").value(true))
-                .andExpect(jsonPath("$.locations[0].elements[0].capacity").value(2))
+                .andExpect(jsonPath("$.locations[0].elements[0].capacity").value(3))
                 .andExpect(jsonPath("$.locations[0].elements[0].available").value(1))
                 .andExpect(jsonPath("$.locations[0].elements[0].occupied").value(1))
                 .andExpect(jsonPath("$.locations[0].elements[0].covid.occupied").value(1))
@@ -82,14 +82,15 @@ class RegionalCapacityIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.locations[0].elements[0].threshold").doesNotExist())
                 .andExpect(jsonPath("$.locations[0].elements[1].specialistisch").value("KLINIEK_VOLWASSENEN"))
                 .andExpect(jsonPath("$.locations[0].elements[1].occupied").value(1))
-                .andExpect(jsonPath("$.locations[0].totals.capacity").value(3))
+                .andExpect(jsonPath("$.locations[0].totals.capacity").value(4))
                 .andExpect(jsonPath("$.locations[0].patients.covid").value(1)));
 
         mvc.perform(get(CAPACITY, region).headers(hospital(org)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.locations[0].own").value(true))
+                .andExpect(jsonPath("$.locations[0].elements[0].available").value(2))
                 .andExpect(jsonPath("$.locations[0].elements[0].threshold").value(1))
-                .andExpect(jsonPath("$.locations[0].elements[0].availableBeforeThreshold").value(2));
+                .andExpect(jsonPath("$.locations[0].elements[0].availableShared").value(1));
 
         mvc.perform(get(CAPACITY, region).param("asOf", "2026-11-23T09:02:30+01:00").headers(rcps(region)))
                 .andExpect(status().isOk())

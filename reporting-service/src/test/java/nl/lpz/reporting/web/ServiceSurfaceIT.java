@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 class ServiceSurfaceIT extends ReportingIntegrationTest {
 
     @Test
-    void givenTheRunningService_whenTheOpenApiDocumentIsRead_thenItDescribesTheCapacityAndStreamEndpoints()
+    void givenTheRunningService_whenTheOpenApiDocumentIsRead_thenItDescribesTheCapacityStreamAndStopEndpoints()
             throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/capacity'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/stream'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/safety-regions/{safetyRegionId}/stops'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/stop-statistics'].get").exists())
                 .andExpect(jsonPath("$.paths['/internal/rebuild']").doesNotExist());
     }
 

@@ -18,9 +18,12 @@ import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Nothing acknowledged to the EPD may be lost if capacity-service is killed afterwards (the event store is the outbox). */
+/**
+ * Nothing acknowledged to the EPD may be lost if capacity-service is killed afterwards (the event store is the outbox);
+ * a reporting-service killed while projecting resumes without losing or double-counting a record.
+ */
 @Order(Integer.MAX_VALUE)
-class CapacityCrashIT {
+class CrashRecoveryIT {
     private static final int BATCHES = 10;
     private static final int PER_BATCH = 100;
     private static final Duration RECOVERY = Duration.ofSeconds(60);
@@ -51,7 +54,7 @@ class CapacityCrashIT {
         }
         Platform.kill9(Platform.CAPACITY);
         JsonNode atKill = location(Lpz.capacity(Api.rcps(ROAZ_NHF), ROAZ_NHF), loc);
-        System.out.printf("CapacityCrashIT: at the SIGKILL, %s of %d acknowledged beds were visible%n",
+        System.out.printf("CrashRecoveryIT: at the SIGKILL of capacity-service, %s of %d acknowledged beds were visible%n",
                 atKill == null ? 0 : atKill.path("totals").path("capacity").asInt(), BATCHES * PER_BATCH);
         Platform.start(Platform.CAPACITY);
 
@@ -82,5 +85,46 @@ class CapacityCrashIT {
         assertFigures(element(l, "IC_BEADEMD"), ic, ic, 0);
         assertFigures(element(l, "KLINIEK_VOLWASSENEN"), ward, ward - wardOccupied, wardOccupied);
         assertThat(l.path("patients").path("covid").asInt(-1)).isEqualTo(covidPatients);
+    }
+
+    @Test
+    void givenEventsBeingProjected_whenReportingServiceIsKilled9AndRestarted_thenTheReadModelEndsWithEveryEventCountedOnce() {
+        String loc = Lpz.newLocation(AMC_ORG);
+        Instant t = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
+        List<Bed> all = new ArrayList<>();
+        for (int b = 0; b < BATCHES; b++) {
+            List<Bed> batch = new ArrayList<>();
+            for (int i = 0; i < PER_BATCH; i++) {
+                // every bed reported twice: available, then occupied (COVID for every fourth bed)
+                Bed bed = Bed.at(loc, "D" + b, "bed-" + b + "-" + i, "KLINIEK_VOLWASSENEN")
+                        .at(t.plusMillis(3L * (b * PER_BATCH + i)));
+                batch.add(bed.available());
+                batch.add(bed.occupied(i % 4 == 0 ? "COVID" : "NON_COVID")
+                        .at(t.plusMillis(3L * (b * PER_BATCH + i) + 1)));
+            }
+            Lpz.pushAll(Api.epd(AMC_ORG), batch);
+            all.addAll(batch);
+        }
+        Platform.kill9(Platform.REPORTING);
+        Platform.start(Platform.REPORTING);
+
+        int beds = BATCHES * PER_BATCH;
+        Instant last = all.get(all.size() - 1).occurredAt();
+        await("every event in the regional read model after the restart").atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> {
+                    JsonNode l = location(Lpz.capacity(Api.rcps(ROAZ_NHF), ROAZ_NHF), loc);
+                    assertThat(l).as("location %s", loc).isNotNull();
+                    assertFigures(element(l, "KLINIEK_VOLWASSENEN"), beds, 0, beds);
+                    assertThat(instant(l.get("lastEventAt"))).isEqualTo(last);
+                    assertThat(l.path("patients").path("covid").asInt(-1)).isEqualTo(beds / 4);
+                    assertThat(l.path("patients").path("nonCovid").asInt(-1)).isEqualTo(beds - beds / 4);
+                });
+        // and the history: half-way through, exactly the beds reported by then
+        // bed n is reported available at t+3n ms and occupied at t+3n+1 ms: as of t+1499 ms beds 0..499 are occupied
+        Instant middle = t.plusMillis(3L * (beds / 2) - 1);
+        JsonNode then = location(Lpz.capacity(Api.rcps(ROAZ_NHF), ROAZ_NHF, middle), loc);
+        assertThat(then).as("%s as of %s", loc, middle).isNotNull();
+        assertFigures(element(then, "KLINIEK_VOLWASSENEN"), beds / 2, 0, beds / 2);
     }
 }
