@@ -2,6 +2,7 @@ package nl.lpz.devtools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -17,10 +18,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * that organisation's EPD_SYSTEM. Survives gateway and service restarts: a batch is retried until it is answered,
  * with a fresh token after a 401. Bed counts are generated (see {@link BedPlan}), not real hospital figures.
  *
+ * <p>Next to the beds, occasional realistic stops of the regional procedure ({@link StopSimulation}, sent by
+ * {@link StopSimulator} as a HOSPITAL user of the location's organisation): on average {@code --stops-per-hour}
+ * declarations nationally (more by day), some ended early, some extended once; refusals such as
+ * {@code 409 LAST_IN_REGION} are logged and skipped.
+ *
  * <pre>--gateway http://127.0.0.1:8080  --rate 20 (events/s nationally, day average)  --scale 1.0 (share of beds)
- * --seed 2020  --tick-ms 1000  --no-snapshot  --max-events N (stop after N events; default: run until killed)</pre>
+ * --seed 2020  --tick-ms 1000  --no-snapshot  --max-events N (stop after N events; default: run until killed)
+ * --stops-per-hour 6 (stop declarations nationally, day average; 0 = no stops)</pre>
  */
 public final class EpdSimulator {
+    /** One stop declaration per ~10 minutes nationally. */
+    static final double DEFAULT_STOPS_PER_HOUR = 6;
     private final GatewayClient gateway;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
@@ -40,12 +49,13 @@ public final class EpdSimulator {
         double scale = args.getDouble("scale", 1.0);
         long tickMs = args.getInt("tick-ms", 1000);
         long maxEvents = Long.parseLong(args.get("max-events", String.valueOf(Long.MAX_VALUE)));
+        double stopsPerHour = args.getDouble("stops-per-hour", DEFAULT_STOPS_PER_HOUR);
         new EpdSimulator(gateway).run(rate, scale, args.getInt("seed", 2020), tickMs, !args.flag("no-snapshot"),
-                maxEvents);
+                maxEvents, stopsPerHour);
     }
 
-    private void run(double rate, double scale, long seed, long tickMs, boolean snapshot, long maxEvents)
-            throws InterruptedException {
+    private void run(double rate, double scale, long seed, long tickMs, boolean snapshot, long maxEvents,
+                     double stopsPerHour) throws InterruptedException {
         List<SimLocation> locations = awaitTopology();
         EpdSimulation sim = new EpdSimulation(locations, scale, seed);
         long orgs = locations.stream().map(SimLocation::organisationId).distinct().count();
@@ -55,7 +65,10 @@ public final class EpdSimulator {
                 .formatted(locations.size(), academic, locations.size() - academic, orgs, sim.beds().size(), icu));
         log("NOTE: bed counts and bed changes are GENERATED (deterministic, plausible by location type), "
                 + "not real hospital figures");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> log("stopping; " + totals()), "simulator-stop"));
+        StopSimulator stops = stopsPerHour > 0 ? new StopSimulator(new StopSimulation(locations, stopsPerHour, seed + 1),
+                gateway::sendAsHospital, m -> log("stops: " + m), Duration.ofSeconds(5)) : null;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> log("stopping; " + totals()
+                + (stops == null ? "" : "; " + stops.totals())), "simulator-stop"));
 
         if (snapshot) {
             Instant now = Instant.now();
@@ -68,6 +81,14 @@ public final class EpdSimulator {
             }
             log("full snapshot sent for %d locations; now pushing changes at ~%.0f events/s (day average; "
                     .formatted(locations.size(), rate) + "more by day, fewer at night)");
+        }
+
+        if (stops != null) {
+            Thread t = new Thread(stops, "stop-simulator");
+            t.setDaemon(true);
+            t.start();
+            log("stops: ~%.1f declarations per hour nationally (day average), as HOSPITAL users; GENERATED, not real"
+                    .formatted(stopsPerHour));
         }
 
         Map<String, String> orgOfLocation = new LinkedHashMap<>();
@@ -92,7 +113,7 @@ public final class EpdSimulator {
             }
             if (System.currentTimeMillis() >= nextReport) {
                 nextReport += 60_000;
-                log(totals());
+                log(totals() + (stops == null ? "" : "; " + stops.totals()));
             }
             long sleep = next - System.currentTimeMillis();
             if (sleep > 0) {

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HTTP to the gateway with the local profile's dev tokens: one EPD_SYSTEM token per organisation (an EPD may only
- * write its own organisation's beds) and an ADMIN token for topology reads. A 401 fetches a fresh token once.
+ * write its own organisation's beds), one HOSPITAL token per organisation for the stop procedure, and an ADMIN token
+ * for topology reads. A 401 fetches a fresh token once.
  */
 final class GatewayClient {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -27,6 +28,7 @@ final class GatewayClient {
     static final List<String> ROAZ_REGIONS = List.of("ROAZ-BR", "ROAZ-EU", "ROAZ-LI", "ROAZ-MN", "ROAZ-NHF",
             "ROAZ-NN", "ROAZ-OO", "ROAZ-WE", "ROAZ-ZW", "ROAZ-ZWN");
     private static final String ADMIN = "\0admin";
+    private static final String HOSPITAL = "\0hospital:";
 
     record Response(int status, String body) {
         boolean ok() {
@@ -53,7 +55,17 @@ final class GatewayClient {
     /** {@code method path} with a JSON body as EPD_SYSTEM of {@code organisation} (null: as ADMIN). */
     Response send(String method, String path, Object body, String organisation)
             throws IOException, InterruptedException {
-        String key = organisation == null ? ADMIN : organisation;
+        return sendWithKey(method, path, body, organisation == null ? ADMIN : organisation);
+    }
+
+    /** {@code method path} with a JSON body as a HOSPITAL user of {@code organisation} (the stop procedure). */
+    Response sendAsHospital(String method, String path, Object body, String organisation)
+            throws IOException, InterruptedException {
+        return sendWithKey(method, path, body, HOSPITAL + organisation);
+    }
+
+    private Response sendWithKey(String method, String path, Object body, String key)
+            throws IOException, InterruptedException {
         Response r = sendOnce(method, path, body, token(key));
         if (r.status() == 401) {
             tokens.remove(key);
@@ -86,6 +98,11 @@ final class GatewayClient {
         if (ADMIN.equals(key)) {
             claims.put("sub", subjectPrefix + "-admin");
             claims.put("roles", List.of("ADMIN"));
+        } else if (key.startsWith(HOSPITAL)) {
+            String organisation = key.substring(HOSPITAL.length());
+            claims.put("sub", subjectPrefix + "-hospital-" + organisation);
+            claims.put("roles", List.of("HOSPITAL"));
+            claims.put("organisation", organisation);
         } else {
             claims.put("sub", subjectPrefix + "-" + key);
             claims.put("roles", List.of("EPD_SYSTEM"));

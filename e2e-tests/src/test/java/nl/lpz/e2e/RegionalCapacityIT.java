@@ -97,9 +97,10 @@ class RegionalCapacityIT {
         String loc = Lpz.newLocation(AMC_ORG);
         Lpz.pushAll(Api.epd(AMC_ORG), Bed.at(loc, "SEH", "bed-1", "MC").available());
 
-        JsonNode own = awaitLocation(Api.hospital(AMC_ORG), ROAZ_NHF, loc, x -> assertThat(x).isNotNull());
+        // the registration alone already lists the location: wait for the bed's figures
+        JsonNode own = awaitLocation(Api.hospital(AMC_ORG), ROAZ_NHF, loc,
+                x -> assertFigures(element(x, "MC"), 1, 1, 0));
         assertThat(own.path("own").asBoolean(false)).as("own in %s", own).isTrue();
-        assertFigures(element(own, "MC"), 1, 1, 0);
 
         JsonNode other = location(Lpz.capacity(Api.hospital(Lpz.VUMC_ORG), ROAZ_NHF), loc);
         assertThat(other).as("the location as another hospital sees it").isNotNull();

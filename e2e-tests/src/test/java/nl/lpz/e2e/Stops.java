@@ -87,6 +87,17 @@ final class Stops {
         Api.expectProblem(last.get(), 403, "FORBIDDEN_ORGANISATION");
     }
 
+    /**
+     * An instant of a read model equals the instant stop-service answered, to the microsecond: reporting-service keeps
+     * times in PostgreSQL {@code timestamptz} (microseconds, rounded), stop-service answers with the clock's
+     * nanoseconds. Anything further apart than that rounding is a different instant.
+     */
+    static void assertStoredInstant(JsonNode actual, Instant expected) {
+        Instant a = Lpz.instant(actual);
+        assertThat(Duration.between(expected, a).abs()).as("%s vs %s (to the microsecond)", a, expected)
+                .isLessThan(Duration.ofNanos(1000));
+    }
+
     // ---- requests -----------------------------------------------------------------------------------------------
 
     static ObjectNode declaration(String locationId, String kind, int minutes, String reason) {

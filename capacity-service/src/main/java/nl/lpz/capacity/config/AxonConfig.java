@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import nl.lpz.events.EventJson;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -43,9 +42,13 @@ public class AxonConfig {
         return Clock.systemUTC();
     }
 
+    /**
+     * Strong, bounded LRU cache (not Axon's WeakReferenceCache, whose entries every young GC clears, so that most
+     * commands re-sourced their Location from snapshot + events): see {@link BoundedAggregateCache}.
+     */
     @Bean
-    Cache locationCache() {
-        return new WeakReferenceCache();
+    Cache locationCache(@Value("${lpz.aggregate-cache.max-entries:2000}") int maxEntries) {
+        return new BoundedAggregateCache(maxEntries);
     }
 
     /** Snapshots are taken off the request thread; one at a time per aggregate, a backlog beyond 1000 is dropped. */

@@ -29,8 +29,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes every event of the event store to Kafka (the event store is the outbox). A pooled streaming processor
- * hands over batches of up to 500 events; each is sent asynchronously and the batch waits for all acknowledgements
+ * Publishes every event of the event store to Kafka (the event store is the outbox). A tracking processor (2 segments,
+ * one thread each, woken by the event store right after each commit; see application.yml for why not pooled) hands
+ * over batches of up to 500 events; each is sent asynchronously and the batch waits for all acknowledgements
  * (acks=all, idempotent producer) before its token is committed, so a failed send fails the batch, which is retried
  * from the last token: at least once, in order per key (location id, or organisation id for visibility).
  */

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
-/** Command → event store → pooled publisher → Kafka, on a real PostgreSQL and a real broker. */
+/** Command → event store → tracking publisher → Kafka, on a real PostgreSQL and a real broker. */
 class CapacityFlowIT extends CapacitySpringTest {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;

@@ -26,7 +26,7 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
- * The event store is the outbox: this pooled streaming processor reads it and sends every stop event to
+ * The event store is the outbox: this tracking event processor reads it and sends every stop event to
  * {@link Topics#STOPS}, keyed by safety region id. Sends of a batch are asynchronous and joined before the batch's
  * unit of work commits the processor's token, so a failed send fails the batch and it is retried from the token
  * (at least once; consumers deduplicate on {@link EventHeaders#EVENT_ID}).
