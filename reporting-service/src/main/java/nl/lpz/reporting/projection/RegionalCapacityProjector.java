@@ -194,9 +194,12 @@ public class RegionalCapacityProjector {
                     toJson(c.beddencoordinator()), Sql.ts(c.updatedAt()), e.eventId());
         } else if (ev instanceof VisibilityChanged v) {
             jdbc.update("""
-                            insert into visibility_history (event_id, organisation_id, changed_at, shared, release_history)
-                            values (?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
-                    e.eventId(), v.organisationId().value(), Sql.ts(v.changedAt()), v.shared(), v.releaseHistory());
+                            insert into visibility_history (event_id, organisation_id, changed_at, shared, release_history,
+                                                            changed_by_subject, changed_by_organisation)
+                            values (?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
+                    e.eventId(), v.organisationId().value(), Sql.ts(v.changedAt()), v.shared(), v.releaseHistory(),
+                    v.changedBy() == null ? null : v.changedBy().subject(),
+                    v.changedBy() == null ? null : v.changedBy().organisation());
             changes.announced.addAll(jdbc.queryForList(
                     "select location_id from location where organisation_id = ?", String.class,
                     v.organisationId().value()));
