@@ -28,6 +28,8 @@ import nl.lpz.reporting.messaging.RecordDecoder;
 import nl.lpz.reporting.projection.OffsetStore;
 import nl.lpz.reporting.projection.RegionalCapacityProjector;
 import nl.lpz.reporting.projection.StopProjector;
+import nl.lpz.reporting.query.RegionalCapacity;
+import nl.lpz.reporting.query.RegionalCapacityQuery;
 import nl.lpz.testsupport.TestInfra;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +57,7 @@ class FeedsProjectionTest {
     private static JdbcTemplate jdbc;
     private static RegionalCapacityProjector projector;
     private static FeedQuery query;
+    private static RegionalCapacityQuery regional;
 
     @BeforeAll
     static void database() {
@@ -72,6 +75,7 @@ class FeedsProjectionTest {
         // region B reports at 09:00, every other region at the default 10:00; "now" is 4 November 12:00 UTC
         query = new FeedQuery(jdbc, tm, new ReportMoments(new FeedsProperties(null, Map.of(B, "09:00"))),
                 Clock.fixed(Instant.parse("2026-11-04T12:00:00Z"), ZoneOffset.UTC));
+        regional = new RegionalCapacityQuery(jdbc, tm);
     }
 
     @AfterAll
@@ -143,6 +147,16 @@ class FeedsProjectionTest {
         assertThat(l.clinic()).isEqualTo(clinic);
         assertThat(report.totals().icu()).isEqualTo(icu);
         assertThat(report.totals().clinic()).isEqualTo(clinic);
+
+        // the same counting as the regional picture at that instant (owner's raw view)
+        RegionalCapacity.LocationCapacity picture = regional.find(A, MOMENT_A_03, "ORG-A1").orElseThrow()
+                .locations().stream().filter(p -> p.locationId().equals("LOC-A1")).findFirst().orElseThrow();
+        assertThat(picture.totals().capacity()).isEqualTo(icu.capacity() + clinic.capacity());
+        assertThat(picture.totals().occupied()).isEqualTo(icu.occupied() + clinic.occupied());
+        assertThat(picture.totals().available()).isEqualTo(icu.available() + clinic.available());
+        assertThat(picture.totals().covid().capacity())
+                .isEqualTo(icu.covid().capacity() + clinic.covid().capacity());
+        assertThat(picture.patients()).isEqualTo(new RegionalCapacity.Patients(1, 1, 2));
     }
 
     @Test
