@@ -11,9 +11,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(FeedsProperties.class)
 public class FeedsConfig {
 
+    /** The one report moment per region: the RCPS daily report, the LCPS feed and validation all use it. */
+    @Bean
+    public ReportMoments reportMoments(FeedsProperties properties) {
+        return new ReportMoments(properties);
+    }
+
     @Bean
     public FeedQuery feedQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                               FeedsProperties properties) {
-        return new FeedQuery(jdbc, transactionManager, new ReportMoments(properties), Clock.systemUTC());
+                               ReportMoments reportMoments) {
+        return new FeedQuery(jdbc, transactionManager, reportMoments, Clock.systemUTC());
     }
 }

@@ -1,5 +1,7 @@
 package nl.lpz.reporting.validation;
 
+import nl.lpz.reporting.feeds.ReportMoments;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -57,7 +59,7 @@ public class ValidationService {
 
     private final JdbcTemplate jdbc;
     private final RegionalCapacityQuery capacity;
-    private final ReportMoment reportMoment;
+    private final ReportMoments reportMoment;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final LabelCodeList codeList = LabelCodeList.current();
@@ -65,12 +67,12 @@ public class ValidationService {
 
     @Autowired
     public ValidationService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                             RegionalCapacityQuery capacity, ReportMoment reportMoment) {
+                             RegionalCapacityQuery capacity, ReportMoments reportMoment) {
         this(jdbc, transactionManager, capacity, reportMoment, Clock.systemUTC());
     }
 
     public ValidationService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                             RegionalCapacityQuery capacity, ReportMoment reportMoment, Clock clock) {
+                             RegionalCapacityQuery capacity, ReportMoments reportMoment, Clock clock) {
         this.jdbc = jdbc;
         this.capacity = capacity;
         this.reportMoment = reportMoment;
@@ -157,7 +159,7 @@ public class ValidationService {
         Map<Key, Figures> platform = new LinkedHashMap<>();
         Map<String, Instant> comparedAt = new HashMap<>();
         for (Map.Entry<String, List<String>> r : locationsByRegion.entrySet()) {
-            Instant moment = reportMoment.of(r.getKey(), request.date());
+            Instant moment = reportMoment.momentOf(r.getKey(), request.date());
             if (moment.isAfter(now)) {
                 throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "date: the report moment " + moment
                         + " of ROAZ region " + r.getKey() + " has not passed yet");

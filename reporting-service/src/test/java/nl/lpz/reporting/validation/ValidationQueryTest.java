@@ -1,5 +1,8 @@
 package nl.lpz.reporting.validation;
 
+import nl.lpz.reporting.feeds.FeedsProperties;
+import nl.lpz.reporting.feeds.ReportMoments;
+
 import static nl.lpz.reporting.Fixtures.at;
 import static nl.lpz.reporting.Fixtures.bed;
 import static nl.lpz.reporting.Fixtures.publish;
@@ -48,7 +51,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.mock.env.MockEnvironment;
 
 /**
  * Validation fed through the existing projector (no broker, no Spring context): the comparison against the
@@ -79,7 +81,7 @@ class ValidationQueryTest {
         projector = new RegionalCapacityProjector(jdbc, tm, new OffsetStore(jdbc), new StopProjector(jdbc),
                 new SimpleMeterRegistry());
         validation = new ValidationService(jdbc, tm, new RegionalCapacityQuery(jdbc, tm),
-                new ReportMoment(new MockEnvironment()),
+                new ReportMoments(FeedsProperties.defaults()),
                 Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
     }
 
