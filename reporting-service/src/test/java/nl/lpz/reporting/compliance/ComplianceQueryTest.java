@@ -1,5 +1,7 @@
 package nl.lpz.reporting.compliance;
 
+import nl.lpz.reporting.ProjectionDatabase;
+
 import static nl.lpz.reporting.Fixtures.T0;
 import static nl.lpz.reporting.Fixtures.at;
 import static nl.lpz.reporting.Fixtures.bed;
@@ -9,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,11 +37,7 @@ import nl.lpz.reporting.compliance.ComplianceModels.Module;
 import nl.lpz.reporting.compliance.ComplianceModels.Region;
 import nl.lpz.reporting.compliance.ComplianceModels.Status;
 import nl.lpz.reporting.messaging.RecordDecoder;
-import nl.lpz.reporting.projection.OffsetStore;
 import nl.lpz.reporting.projection.RegionalCapacityProjector;
-import nl.lpz.reporting.projection.StopProjector;
-import nl.lpz.testsupport.TestInfra;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,17 +62,11 @@ class ComplianceQueryTest {
 
     @BeforeAll
     static void database() {
-        TestInfra.Database db = TestInfra.database("projection");
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(db.url());
-        dataSource.setUsername(db.username());
-        dataSource.setPassword(db.password());
-        dataSource.setMaximumPoolSize(3);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-        DataSourceTransactionManager tm = new DataSourceTransactionManager(dataSource);
-        projector = new RegionalCapacityProjector(jdbc, tm, new OffsetStore(jdbc), new StopProjector(jdbc),
-                new SimpleMeterRegistry());
+        ProjectionDatabase db = ProjectionDatabase.open("projection");
+        dataSource = db.dataSource();
+        jdbc = db.jdbc();
+        DataSourceTransactionManager tm = db.transactions();
+        projector = db.projector();
         compliance = new ComplianceService(jdbc, new MockEnvironment(), Clock.fixed(ACTIVATED, ZoneOffset.UTC));
     }
 

@@ -1,11 +1,12 @@
 package nl.lpz.reporting.feeds;
 
+import nl.lpz.reporting.ProjectionDatabase;
+
 import static nl.lpz.reporting.Fixtures.bed;
 import static nl.lpz.reporting.Fixtures.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,13 +26,9 @@ import nl.lpz.reporting.feeds.Feeds.RcpsDaily;
 import nl.lpz.reporting.feeds.Feeds.RcpsLocation;
 import nl.lpz.reporting.feeds.Feeds.Split;
 import nl.lpz.reporting.messaging.RecordDecoder;
-import nl.lpz.reporting.projection.OffsetStore;
 import nl.lpz.reporting.projection.RegionalCapacityProjector;
-import nl.lpz.reporting.projection.StopProjector;
 import nl.lpz.reporting.query.RegionalCapacity;
 import nl.lpz.reporting.query.RegionalCapacityQuery;
-import nl.lpz.testsupport.TestInfra;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,17 +58,11 @@ class FeedsProjectionTest {
 
     @BeforeAll
     static void database() {
-        TestInfra.Database db = TestInfra.database("feeds");
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(db.url());
-        dataSource.setUsername(db.username());
-        dataSource.setPassword(db.password());
-        dataSource.setMaximumPoolSize(3);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-        DataSourceTransactionManager tm = new DataSourceTransactionManager(dataSource);
-        projector = new RegionalCapacityProjector(jdbc, tm, new OffsetStore(jdbc), new StopProjector(jdbc),
-                new SimpleMeterRegistry());
+        ProjectionDatabase db = ProjectionDatabase.open("feeds");
+        dataSource = db.dataSource();
+        jdbc = db.jdbc();
+        DataSourceTransactionManager tm = db.transactions();
+        projector = db.projector();
         // region B reports at 09:00, every other region at the default 10:00; "now" is 4 November 12:00 UTC
         query = new FeedQuery(jdbc, tm, new ReportMoments(new FeedsProperties(null, Map.of(B, "09:00"))),
                 Clock.fixed(Instant.parse("2026-11-04T12:00:00Z"), ZoneOffset.UTC));

@@ -1,5 +1,7 @@
 package nl.lpz.reporting.projection;
 
+import nl.lpz.reporting.ProjectionDatabase;
+
 import static nl.lpz.reporting.Fixtures.at;
 import static nl.lpz.reporting.Fixtures.bed;
 import static nl.lpz.reporting.Fixtures.publish;
@@ -24,8 +26,6 @@ import nl.lpz.reporting.query.RegionalCapacity.ElementCapacity;
 import nl.lpz.reporting.query.RegionalCapacity.Figures;
 import nl.lpz.reporting.query.RegionalCapacity.LocationCapacity;
 import nl.lpz.reporting.query.RegionalCapacityQuery;
-import nl.lpz.testsupport.TestInfra;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,17 +50,12 @@ class RegionalCapacityProjectionTest {
 
     @BeforeAll
     static void database() {
-        TestInfra.Database db = TestInfra.database("projection");
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(db.url());
-        dataSource.setUsername(db.username());
-        dataSource.setPassword(db.password());
-        dataSource.setMaximumPoolSize(3);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-        DataSourceTransactionManager tm = new DataSourceTransactionManager(dataSource);
-        meters = new SimpleMeterRegistry();
-        projector = new RegionalCapacityProjector(jdbc, tm, new OffsetStore(jdbc), new StopProjector(jdbc), meters);
+        ProjectionDatabase db = ProjectionDatabase.open("projection");
+        dataSource = db.dataSource();
+        jdbc = db.jdbc();
+        DataSourceTransactionManager tm = db.transactions();
+        meters = db.meters();
+        projector = db.projector();
         query = new RegionalCapacityQuery(jdbc, tm);
     }
 

@@ -1,10 +1,11 @@
 package nl.lpz.reporting.projection;
 
+import nl.lpz.reporting.ProjectionDatabase;
+
 import static nl.lpz.reporting.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +28,6 @@ import nl.lpz.reporting.query.RegionalStops;
 import nl.lpz.reporting.query.RegionalStops.ActiveStop;
 import nl.lpz.reporting.query.StopQuery;
 import nl.lpz.reporting.query.StopStatistics;
-import nl.lpz.testsupport.TestInfra;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,17 +56,11 @@ class StopProjectionTest {
 
     @BeforeAll
     static void database() {
-        TestInfra.Database db = TestInfra.database("stops");
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(db.url());
-        dataSource.setUsername(db.username());
-        dataSource.setPassword(db.password());
-        dataSource.setMaximumPoolSize(3);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-        DataSourceTransactionManager tm = new DataSourceTransactionManager(dataSource);
-        projector = new RegionalCapacityProjector(jdbc, tm, new OffsetStore(jdbc), new StopProjector(jdbc),
-                new SimpleMeterRegistry());
+        ProjectionDatabase db = ProjectionDatabase.open("stops");
+        dataSource = db.dataSource();
+        jdbc = db.jdbc();
+        DataSourceTransactionManager tm = db.transactions();
+        projector = db.projector();
         query = new StopQuery(jdbc, tm);
     }
 

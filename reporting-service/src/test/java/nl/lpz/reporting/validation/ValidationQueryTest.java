@@ -1,5 +1,7 @@
 package nl.lpz.reporting.validation;
 
+import nl.lpz.reporting.ProjectionDatabase;
+
 import nl.lpz.reporting.feeds.FeedsProperties;
 import nl.lpz.reporting.feeds.ReportMoments;
 
@@ -11,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,9 +30,7 @@ import nl.lpz.platform.web.ApiException;
 import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.Fixtures.Published;
 import nl.lpz.reporting.messaging.RecordDecoder;
-import nl.lpz.reporting.projection.OffsetStore;
 import nl.lpz.reporting.projection.RegionalCapacityProjector;
-import nl.lpz.reporting.projection.StopProjector;
 import nl.lpz.reporting.query.RegionalCapacityQuery;
 import nl.lpz.reporting.validation.ValidationModels.Classification;
 import nl.lpz.reporting.validation.ValidationModels.ClassificationRequest;
@@ -43,8 +42,6 @@ import nl.lpz.reporting.validation.ValidationModels.SubmittedElement;
 import nl.lpz.reporting.validation.ValidationModels.SubmittedFigures;
 import nl.lpz.reporting.validation.ValidationModels.SubmittedLocation;
 import nl.lpz.reporting.validation.ValidationModels.VisibilitySwitch;
-import nl.lpz.testsupport.TestInfra;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,17 +66,11 @@ class ValidationQueryTest {
 
     @BeforeAll
     static void database() {
-        TestInfra.Database db = TestInfra.database("projection");
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(db.url());
-        dataSource.setUsername(db.username());
-        dataSource.setPassword(db.password());
-        dataSource.setMaximumPoolSize(3);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        DataSourceTransactionManager tm = new DataSourceTransactionManager(dataSource);
-        projector = new RegionalCapacityProjector(jdbc, tm, new OffsetStore(jdbc), new StopProjector(jdbc),
-                new SimpleMeterRegistry());
+        ProjectionDatabase db = ProjectionDatabase.open("projection");
+        dataSource = db.dataSource();
+        JdbcTemplate jdbc = db.jdbc();
+        DataSourceTransactionManager tm = db.transactions();
+        projector = db.projector();
         validation = new ValidationService(jdbc, tm, new RegionalCapacityQuery(jdbc, tm),
                 new ReportMoments(FeedsProperties.defaults()),
                 Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
