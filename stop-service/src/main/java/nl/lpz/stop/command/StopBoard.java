@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -418,7 +419,11 @@ public class StopBoard {
         deadlines.cancelAllWithinScope(Deadlines.EXPIRY + stopId);
     }
 
+    /**
+     * Microsecond precision, as PostgreSQL stores it: the instants of the 201 answer, the events and every read
+     * model are then the same value, not the same value up to rounding.
+     */
     private static Instant now() {
-        return GenericEventMessage.clock.instant();
+        return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
