@@ -4,7 +4,9 @@
 #      plus the same without any .env, which must fail on the missing credentials;
 #   2. every k8s/overlays/<env>: `kubectl kustomize` (or `kustomize build`), and the output validated against the
 #      Kubernetes API schemas (tools/k8s-validate, npm ci on first use).
-# Exit code 0 when all pass. In CI (CI=true, root) a missing docker-compose is installed from Debian.
+# Exit code 0 when all pass, 1 when a check fails, 3 when a needed tool is missing (kubectl or kustomize, node/npm,
+# docker compose) and cannot be installed: .ci/run reports that as a warning. In CI (CI=true, root) a missing
+# docker-compose is installed from Debian.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -12,6 +14,7 @@ OUT="$ROOT/target/check-deploy"
 mkdir -p "$OUT"
 say() { printf 'check-deploy: %s\n' "$*"; }
 die() { printf 'check-deploy: FAILED: %s\n' "$*" >&2; exit 1; }
+missing() { printf 'check-deploy: MISSING TOOL: %s\n' "$*" >&2; exit 3; }
 
 # --- docker compose ---------------------------------------------------------------------------------------------
 compose=()
@@ -25,7 +28,7 @@ elif [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
   compose=(docker-compose)
 else
-  die "neither 'docker compose' nor 'docker-compose' found (Debian: apt-get install docker-compose)"
+  missing "neither 'docker compose' nor 'docker-compose' found (Debian: apt-get install docker-compose)"
 fi
 say "compose: ${compose[*]} config (with .env.example)"
 "${compose[@]}" --env-file .env.example -f docker-compose.yml config >"$OUT/compose.yaml" \
@@ -50,10 +53,10 @@ elif command -v kustomize >/dev/null 2>&1; then
   kustomize_build() { kustomize build "$1"; }
   kz="kustomize build"
 else
-  die "neither kubectl (with its built-in kustomize) nor kustomize found: install kubectl to check k8s/"
+  missing "neither kubectl (1.27+, with its built-in kustomize v5) nor kustomize (v5) found: the k8s/ overlays are not checked"
 fi
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
-  || die "node and npm are needed for the schema validation (Debian: apt-get install nodejs npm)"
+  || missing "node and npm are needed for the schema validation (Debian: apt-get install nodejs npm)"
 VALIDATOR="$ROOT/tools/k8s-validate"
 if [ ! -d "$VALIDATOR/node_modules" ] || [ "$VALIDATOR/package-lock.json" -nt "$VALIDATOR/node_modules/.package-lock.json" ]; then
   say "installing the validator (npm ci in tools/k8s-validate)"
