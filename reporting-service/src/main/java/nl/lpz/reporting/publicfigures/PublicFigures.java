@@ -24,10 +24,12 @@ import nl.lpz.reporting.publicfigures.Suppression.Reason;
  *     kind in that area) is suppressed for every figure ({@code TOO_FEW_ORGANISATIONS}); a cell with no contributor is
  *     0 and identifies nobody;</li>
  *     <li>a patient count 1..9 is suppressed ({@code SMALL_COUNT}); 0 and 10 or more are shown;</li>
- *     <li>complementary suppression ({@link Suppression}) per figure, so that no suppressed cell equals a published
- *     total minus the published cells of its row or column. The three bed figures share one pattern (chosen on
- *     capacity), so that capacity, occupied and available of one cell are always published or suppressed
- *     together; each patient count has its own pattern.</li>
+ *     <li>complementary suppression ({@link Suppression}) so that no suppressed cell can be recomputed exactly from
+ *     the published figures by any combination of equations (rows: total = ICU + clinic; columns: national = sum of
+ *     the regions). The three bed figures share one pattern (chosen on capacity; the criterion depends on the
+ *     pattern only, not on the values), so that capacity, occupied and available of one cell are always published or
+ *     suppressed together. The three patient counts form one joint system with, per cell, the extra equation covid +
+ *     delabelled + nonCovid = patients total, that total taken as known (it is occupied minus reserved).</li>
  * </ol>
  */
 public final class PublicFigures {
@@ -92,11 +94,13 @@ public final class PublicFigures {
                         + "suppressed (TOO_FEW_ORGANISATIONS); this applies to the national row as well.",
                 "A patient count from " + SMALL_MIN + " to " + SMALL_MAX + " is suppressed (SMALL_COUNT); 0 and "
                         + (SMALL_MAX + 1) + " or more are shown.",
-                "Complementary suppression (COMPLEMENTARY): where a suppressed cell could be recomputed from a total "
-                        + "and the other cells of its row (total = ICU + clinic) or column (national = sum of the "
-                        + "regions), the smallest other published cell of that row or column is suppressed too, "
-                        + "repeated until no row or column has exactly one suppressed cell.",
-                "capacity, occupied and available of a cell are suppressed together; each patient count separately.",
+                "Complementary suppression (COMPLEMENTARY): where a suppressed cell could be recomputed exactly from "
+                        + "the published cells by any combination of rows (total = ICU + clinic), columns (national = "
+                        + "sum of the regions) and, for patient counts, covid + covidDelabelled + nonCovid = the "
+                        + "patients total of the cell (taken as known), the smallest other published cell of such an "
+                        + "equation is suppressed too, repeated until no suppressed cell can be recomputed.",
+                "capacity, occupied and available of a cell are suppressed together; the three patient counts are "
+                        + "protected jointly.",
                 "available is the number of beds shared with others (after the hospitals' thresholds).");
     }
 
@@ -175,19 +179,59 @@ public final class PublicFigures {
         result[CAPACITY] = beds;
         result[OCCUPIED] = beds;
         result[AVAILABLE] = beds;
+        Reason[][][] patients = suppressPatients(grid, organisations, minimumOrganisations);
         for (int figure = COVID; figure <= NON_COVID; figure++) {
-            long[][] values = values(grid, figure);
-            Reason[][] primary = new Reason[height][width];
+            result[figure] = patients[figure - COVID];
+        }
+        return result;
+    }
+
+    /**
+     * The three patient counts as one system: cells (status, row, col) with the row and column equations of each
+     * status's grid, plus per (row, col) "covid + delabelled + nonCovid = the patients total" whose total is a fixed
+     * pseudo-cell (assumed known: it is occupied minus reserved, and occupied is published and reserved usually 0).
+     *
+     * @return per status (covid, delabelled, nonCovid) the reasons per cell (null: published)
+     */
+    static Reason[][][] suppressPatients(Counts[][] grid, int[][] organisations, int minimumOrganisations) {
+        int height = grid.length;
+        int width = grid[0].length;
+        int area = height * width;
+        int statuses = NON_COVID - COVID + 1;
+        long[] values = new long[(statuses + 1) * area];
+        Reason[] primary = new Reason[values.length];
+        boolean[] fixed = new boolean[values.length];
+        List<int[]> equations = new ArrayList<>();
+        for (int s = 0; s < statuses; s++) {
             for (int r = 0; r < height; r++) {
                 for (int c = 0; c < width; c++) {
+                    int i = s * area + r * width + c;
+                    values[i] = grid[r][c].get(COVID + s);
+                    values[statuses * area + r * width + c] += values[i];
                     if (tooFew(organisations[r][c], minimumOrganisations)) {
-                        primary[r][c] = Reason.TOO_FEW_ORGANISATIONS;
-                    } else if (isSmall(values[r][c])) {
-                        primary[r][c] = Reason.SMALL_COUNT;
+                        primary[i] = Reason.TOO_FEW_ORGANISATIONS;
+                    } else if (isSmall(values[i])) {
+                        primary[i] = Reason.SMALL_COUNT;
                     }
                 }
             }
-            result[figure] = Suppression.apply(values, primary);
+            equations.addAll(Suppression.gridEquations(height, width, s * area));
+        }
+        for (int cell = 0; cell < area; cell++) {
+            fixed[statuses * area + cell] = true;
+            int[] e = new int[statuses + 1];
+            for (int s = 0; s < statuses; s++) {
+                e[s] = s * area + cell;
+            }
+            e[statuses] = statuses * area + cell;
+            equations.add(e);
+        }
+        Reason[] flat = Suppression.apply(values, primary, fixed, equations);
+        Reason[][][] result = new Reason[statuses][height][width];
+        for (int s = 0; s < statuses; s++) {
+            for (int r = 0; r < height; r++) {
+                System.arraycopy(flat, s * area + r * width, result[s][r], 0, width);
+            }
         }
         return result;
     }

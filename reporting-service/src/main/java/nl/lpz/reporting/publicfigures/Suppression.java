@@ -1,19 +1,45 @@
 package nl.lpz.reporting.publicfigures;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Complementary suppression on a two-way table with margins. The grid has {@code rows + 1} rows and {@code cols + 1}
- * columns: the last row holds the column totals (e.g. national = sum of the regions), the last column the row totals
- * (e.g. total = ICU + clinic), the corner the grand total. Every row and every column is one linear equation
- * "sum of the inner cells = the margin cell".
+ * Complementary suppression on a system of linear equations "the inner cells sum to the margin cell" (every
+ * coefficient ±1), so that no suppressed cell can be recomputed exactly from the published cells.
  *
- * <p>Starting from the primary suppressions, while some equation has exactly one suppressed cell (which could then be
- * recomputed as margin minus the published cells, or as the sum of the published cells), the smallest still published
- * cell of that equation is suppressed as well (a positive one before a zero; ties: an inner cell before the margin, then the lowest index). This is
- * repeated until no equation has exactly one suppressed cell. It terminates because every step suppresses one more
- * cell. Pure; no Spring.
+ * <p><b>General system</b> ({@link #apply(long[], Reason[], boolean[], List)}): cells with values, the primary
+ * suppressions, a flag per cell for a <i>fixed</i> pseudo-cell (a value the attacker is assumed to know, e.g. the
+ * patients total of a cell; never suppressed, never chosen as a complement) and the equations as lists of cell
+ * indexes, the margin last.
+ *
+ * <p><b>Grid</b> ({@link #apply(long[][], Reason[][])}): a two-way table with margins, a thin wrapper over the general
+ * system. The grid has {@code rows + 1} rows and {@code cols + 1} columns: the last row holds the column totals (e.g.
+ * national = sum of the regions), the last column the row totals (e.g. total = ICU + clinic), the corner the grand
+ * total; every row and every column is one equation. Cell {@code (r, c)} is index {@code r * width + c}.
+ *
+ * <p>Algorithm, starting from the primary suppressions:
+ * <ol>
+ *     <li><b>Single unknown.</b> While some equation has exactly one suppressed cell (recomputable as margin minus the
+ *     published cells, or as their sum), the smallest published, non-fixed cell of that equation is suppressed as well
+ *     (a positive one before a zero; ties: earlier in the equation, so an inner cell before the margin).</li>
+ *     <li><b>Exact determination.</b> Let M be the coefficient matrix restricted to the suppressed cells. Suppressed
+ *     cell j is determined (its value follows from the published and fixed values by some combination of equations)
+ *     iff e_j lies in the row space of M. This is decided exactly with a fraction-free Gauss–Jordan elimination over
+ *     the integers ({@link BigInteger}; gcd-normalised rows), pivoting only on suppressed columns: j is determined iff
+ *     j is a pivot column and its reduced row is zero on every other suppressed column. For the first determined cell
+ *     (lowest index) one more cell is suppressed: the best published, non-fixed cell of the equations containing it
+ *     (smallest positive value before zero, inner before margin, lowest index). If its equations have none left, the
+ *     best published, non-fixed cell that takes part in its determining combination (non-zero coefficient in its
+ *     reduced row) is taken instead. Then back to step 1.</li>
+ * </ol>
+ * Every step suppresses one more cell, so it terminates. It stops when no suppressed cell is determined, or when every
+ * determined cell's reduced row has no published non-fixed cell left: such a cell's value is then a combination of
+ * <i>fixed</i> values only, i.e. of what the attacker is assumed to know anyway, and no further suppression could hide
+ * it. Guarantee: on return, no suppressed cell is exactly recomputable from the published values (together with the
+ * fixed ones) unless it is recomputable from the fixed values alone. Not covered: bounds (non-negativity, "0 or ≥ 10"
+ * for a complement, ≤ occupied beds) narrowing a suppressed value to an interval, and dominance rules. Pure; no Spring.
  */
 public final class Suppression {
 
@@ -25,7 +51,7 @@ public final class Suppression {
     private Suppression() {
     }
 
-    /** One row or column equation: its cells as {row, col}; the last one is the margin (total) cell. */
+    /** One row or column equation of a grid: its cells as {row, col}; the last one is the margin (total) cell. */
     public record Equation(List<int[]> cells) {
         public int[] total() {
             return cells.get(cells.size() - 1);
@@ -52,6 +78,19 @@ public final class Suppression {
         return result;
     }
 
+    /** The grid equations as index lists ({@code r * width + offset + c}), margin last. */
+    public static List<int[]> gridEquations(int height, int width, int offset) {
+        List<int[]> result = new ArrayList<>();
+        for (Equation e : equations(height, width)) {
+            int[] cells = new int[e.cells().size()];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = offset + e.cells().get(i)[0] * width + e.cells().get(i)[1];
+            }
+            result.add(cells);
+        }
+        return result;
+    }
+
     /**
      * @param values  the full grid, margins included (consistent: margins are the sums)
      * @param primary the primary suppressions (null: no primary reason); not modified
@@ -63,45 +102,159 @@ public final class Suppression {
         }
         int height = values.length;
         int width = values[0].length;
-        Reason[][] result = new Reason[height][];
+        long[] flat = new long[height * width];
+        Reason[] flatPrimary = new Reason[height * width];
         for (int r = 0; r < height; r++) {
-            result[r] = primary[r].clone();
+            for (int c = 0; c < width; c++) {
+                flat[r * width + c] = values[r][c];
+                flatPrimary[r * width + c] = primary[r][c];
+            }
         }
-        List<Equation> equations = equations(height, width);
+        Reason[] flatResult = apply(flat, flatPrimary, new boolean[flat.length], gridEquations(height, width, 0));
+        Reason[][] result = new Reason[height][width];
+        for (int r = 0; r < height; r++) {
+            System.arraycopy(flatResult, r * width, result[r], 0, width);
+        }
+        return result;
+    }
+
+    /**
+     * @param values    per cell its value (consistent with the equations)
+     * @param primary   per cell the primary reason (null: none); not modified; must be null for a fixed cell
+     * @param fixed     per cell: a known pseudo-cell, never suppressed nor chosen as a complement
+     * @param equations each equation as cell indexes, the margin last ("the others sum to the last"); an equation of
+     *                  one cell (a margin without inner cells, 0 by itself) is ignored
+     * @return per cell the final reason; null means published (fixed cells are always null)
+     */
+    public static Reason[] apply(long[] values, Reason[] primary, boolean[] fixed, List<int[]> equations) {
+        int n = values.length;
+        if (primary.length != n || fixed.length != n) {
+            throw new IllegalArgumentException("values, primary and fixed differ in length");
+        }
+        Reason[] result = primary.clone();
+        for (int i = 0; i < n; i++) {
+            if (fixed[i] && result[i] != null) {
+                throw new IllegalArgumentException("fixed cell " + i + " has a primary reason");
+            }
+        }
+        List<int[]> used = new ArrayList<>();
+        for (int[] e : equations) {
+            if (e.length >= 2) {
+                used.add(e);
+            }
+        }
+        while (true) {
+            singleUnknowns(values, fixed, used, result);
+            Determination d = determination(n, used, result);
+            if (!suppressOneForDetermined(values, fixed, used, result, d)) {
+                return result;
+            }
+        }
+    }
+
+    /** Step 1: until no equation has exactly one suppressed cell (or only fixed cells are left to choose from). */
+    private static void singleUnknowns(long[] values, boolean[] fixed, List<int[]> equations, Reason[] result) {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Equation e : equations) {
-                if (e.cells().size() < 2) {
-                    // a margin without inner cells (e.g. the national row when no region is known) is 0 by itself
-                    continue;
-                }
+            for (int[] e : equations) {
                 int suppressed = 0;
-                for (int[] cell : e.cells()) {
-                    if (result[cell[0]][cell[1]] != null) {
+                for (int cell : e) {
+                    if (result[cell] != null) {
                         suppressed++;
                     }
                 }
                 if (suppressed != 1) {
                     continue;
                 }
-                int[] pick = null;
-                for (int i = 0; i < e.cells().size(); i++) {
-                    int[] cell = e.cells().get(i);
-                    if (result[cell[0]][cell[1]] != null) {
+                int pick = -1;
+                for (int cell : e) {
+                    if (result[cell] != null || fixed[cell]) {
                         continue;
                     }
                     // inner cells come first in the equation, so strict '<' keeps inner before margin on ties
-                    if (pick == null || better(values[cell[0]][cell[1]], values[pick[0]][pick[1]])) {
+                    if (pick < 0 || better(values[cell], values[pick])) {
                         pick = cell;
                     }
                 }
-                // an equation has at least two cells, so one suppressed leaves at least one published
-                result[pick[0]][pick[1]] = Reason.COMPLEMENTARY;
-                changed = true;
+                if (pick >= 0) {
+                    result[pick] = Reason.COMPLEMENTARY;
+                    changed = true;
+                }
+                // else: only fixed cells besides the suppressed one; it is a function of known values, nothing helps
             }
         }
-        return result;
+    }
+
+    /**
+     * Step 2: for the determined cell of lowest index whose protection is possible, suppresses one more cell.
+     *
+     * @return whether a cell was suppressed
+     */
+    private static boolean suppressOneForDetermined(long[] values, boolean[] fixed, List<int[]> equations,
+                                                    Reason[] result, Determination d) {
+        for (int j = 0; j < values.length; j++) {
+            if (!d.isDetermined(j)) {
+                continue;
+            }
+            int pick = -1;
+            boolean pickIsMargin = false;
+            for (int[] e : equations) {
+                if (!contains(e, j)) {
+                    continue;
+                }
+                for (int i = 0; i < e.length; i++) {
+                    int cell = e[i];
+                    if (result[cell] != null || fixed[cell]) {
+                        continue;
+                    }
+                    boolean margin = i == e.length - 1;
+                    if (pick < 0 || preferred(values, cell, margin, pick, pickIsMargin)) {
+                        pick = cell;
+                        pickIsMargin = margin;
+                    }
+                }
+            }
+            if (pick < 0) {
+                // nothing left around it: take a published cell that feeds its determining combination
+                BigInteger[] row = d.rowOf(j);
+                for (int cell = 0; cell < values.length; cell++) {
+                    if (result[cell] == null && !fixed[cell] && row[cell].signum() != 0
+                            && (pick < 0 || preferred(values, cell, false, pick, false))) {
+                        pick = cell;
+                    }
+                }
+            }
+            if (pick >= 0) {
+                result[pick] = Reason.COMPLEMENTARY;
+                return true;
+            }
+            // determined by fixed values alone: no suppression can hide it; look at the next one
+        }
+        return false;
+    }
+
+    private static boolean contains(int[] equation, int cell) {
+        for (int c : equation) {
+            if (c == cell) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Smallest positive value before zero, then inner before margin, then the lowest index. */
+    private static boolean preferred(long[] values, int cell, boolean margin, int current, boolean currentMargin) {
+        if (better(values[cell], values[current])) {
+            return true;
+        }
+        if (better(values[current], values[cell])) {
+            return false;
+        }
+        if (margin != currentMargin) {
+            return !margin;
+        }
+        return cell < current;
     }
 
     /** Smaller is better, but a zero cell only when no positive one is left: a zero (e.g. a region without ICU) may
@@ -111,5 +264,101 @@ public final class Suppression {
             return current == 0;
         }
         return candidate < current;
+    }
+
+    /**
+     * The suppressed cells that follow exactly from the published and fixed values: the reduced row echelon form
+     * (over the rationals, kept integral) of the full coefficient matrix with pivots taken only in suppressed
+     * columns. A row with pivot j equals a * (e_j on the suppressed columns) iff j is determined; its entries on the
+     * other columns are then the (scaled) coefficients of the published and fixed values in j's recomputation.
+     */
+    record Determination(Reason[] suppressed, BigInteger[][] rows, int[] pivotRow) {
+        boolean isDetermined(int j) {
+            if (suppressed[j] == null || pivotRow[j] < 0) {
+                return false;
+            }
+            BigInteger[] row = rows[pivotRow[j]];
+            for (int k = 0; k < row.length; k++) {
+                if (k != j && suppressed[k] != null && row[k].signum() != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        BigInteger[] rowOf(int j) {
+            return rows[pivotRow[j]];
+        }
+    }
+
+    /** Visible for tests: which suppressed cells are determined, as a boolean per cell. */
+    static boolean[] determined(int cells, List<int[]> equations, Reason[] suppressed) {
+        Determination d = determination(cells, equations, suppressed);
+        boolean[] result = new boolean[cells];
+        for (int j = 0; j < cells; j++) {
+            result[j] = d.isDetermined(j);
+        }
+        return result;
+    }
+
+    private static Determination determination(int n, List<int[]> equations, Reason[] suppressed) {
+        BigInteger[][] rows = new BigInteger[equations.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            BigInteger[] row = new BigInteger[n];
+            Arrays.fill(row, BigInteger.ZERO);
+            int[] e = equations.get(i);
+            for (int k = 0; k < e.length; k++) {
+                BigInteger coefficient = k == e.length - 1 ? BigInteger.ONE.negate() : BigInteger.ONE;
+                row[e[k]] = row[e[k]].add(coefficient);
+            }
+            rows[i] = row;
+        }
+        int[] pivotRow = new int[n];
+        Arrays.fill(pivotRow, -1);
+        int next = 0;
+        for (int col = 0; col < n && next < rows.length; col++) {
+            if (suppressed[col] == null) {
+                continue;
+            }
+            int p = -1;
+            for (int i = next; i < rows.length; i++) {
+                if (rows[i][col].signum() != 0) {
+                    p = i;
+                    break;
+                }
+            }
+            if (p < 0) {
+                continue;
+            }
+            BigInteger[] swap = rows[p];
+            rows[p] = rows[next];
+            rows[next] = swap;
+            BigInteger[] pivot = rows[next];
+            BigInteger a = pivot[col];
+            for (int i = 0; i < rows.length; i++) {
+                BigInteger b = rows[i][col];
+                if (i == next || b.signum() == 0) {
+                    continue;
+                }
+                BigInteger[] row = rows[i];
+                BigInteger gcd = BigInteger.ZERO;
+                for (int k = 0; k < n; k++) {
+                    if (row[k].signum() != 0 || pivot[k].signum() != 0) {
+                        row[k] = row[k].multiply(a).subtract(pivot[k].multiply(b));
+                        gcd = gcd.gcd(row[k]);
+                    }
+                }
+                if (gcd.signum() != 0 && !gcd.equals(BigInteger.ONE)) {
+                    for (int k = 0; k < n; k++) {
+                        if (row[k].signum() != 0) {
+                            row[k] = row[k].divide(gcd);
+                        }
+                    }
+                }
+            }
+            pivotRow[col] = next;
+            next++;
+        }
+        return new Determination(suppressed.clone(), rows, pivotRow);
     }
 }

@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import nl.lpz.reporting.publicfigures.PublicCapacity.Area;
 import nl.lpz.reporting.publicfigures.PublicCapacity.Cell;
 import nl.lpz.reporting.publicfigures.PublicFigures.Counts;
 import nl.lpz.reporting.publicfigures.PublicFigures.LocationFigures;
 import nl.lpz.reporting.publicfigures.Suppression.Reason;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,10 +25,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each seed is one case, so a failure names its seed and can be replayed. Properties:
  * (a) no published patient count is in 1..9; (b) no row or column equation (national = sum of regions; total = ICU +
  * clinic) has exactly one suppressed cell, i.e. no suppressed cell equals a published total minus published cells;
- * (c) every published cell equals the true value; plus: every cell of too few organisations is suppressed.
+ * (c) every published cell equals the true value; plus: every cell of too few organisations is suppressed;
+ * (d) no suppressed cell can be recomputed exactly by any combination of equations, for every figure's table and for
+ * the three patient counts as one system (per cell covid + delabelled + nonCovid = a total taken as known), checked by
+ * {@link Disclosure} (double-precision projection, independent of the production code's exact elimination).
+ * The former per-figure single-unknown algorithm is run on the same tables as well, to show that (d) has teeth.
  */
 class SuppressionPropertyTest {
     private static final int CASES = 400;
+    private static final AtomicInteger RUN = new AtomicInteger();
+    private static final AtomicInteger FORMER_LEAKED = new AtomicInteger();
 
     static List<Long> seeds() {
         List<Long> seeds = new ArrayList<>();
@@ -125,8 +133,10 @@ class SuppressionPropertyTest {
         }
 
         assertThat(published.regions()).extracting(Area::roazRegionId).containsExactlyElementsOf(regions);
+        Integer[][][] shownAll = new Integer[NAMES.length][][];
         for (int f = 0; f < NAMES.length; f++) {
             Integer[][] shown = new Integer[height][3];
+            shownAll[f] = shown;
             for (int r = 0; r < height; r++) {
                 Area area = r < regions.size() ? published.regions().get(r) : published.national();
                 Cell[] cells = {area.icu(), area.clinic(), area.total()};
@@ -158,7 +168,52 @@ class SuppressionPropertyTest {
                 assertThat(unknown).as("seed " + seed + " " + NAMES[f] + ": an equation with one suppressed cell")
                         .isNotEqualTo(1L);
             }
+            // (d) no suppressed cell recomputable by any combination of this figure's rows and columns
+            boolean[][] recomputable = Disclosure.recomputable(Disclosure.suppressed(shown));
+            assertThat(Disclosure.any(recomputable)).as("seed " + seed + " " + NAMES[f] + ": a recomputable cell")
+                    .isFalse();
         }
+        // (d) jointly over the patient counts, with the patients total of every cell taken as known
+        boolean[][][] jointly = Disclosure.recomputableJointly(
+                new boolean[][][] {Disclosure.suppressed(shownAll[COVID]), Disclosure.suppressed(shownAll[COVID + 1]),
+                    Disclosure.suppressed(shownAll[NON_COVID])});
+        for (int s = 0; s < jointly.length; s++) {
+            assertThat(Disclosure.any(jointly[s])).as("seed " + seed + " " + NAMES[COVID + s]
+                    + ": recomputable with the other patient counts").isFalse();
+        }
+
+        // the former algorithm (per figure, single unknowns only) on the same table, for the teeth check below
+        Reason[][][] former = new Reason[3][][];
+        for (int s = 0; s < 3; s++) {
+            Reason[][] primary = new Reason[height][3];
+            for (int r = 0; r < height; r++) {
+                for (int c = 0; c < 3; c++) {
+                    if (organisations[r][c] > 0 && organisations[r][c] < minimum) {
+                        primary[r][c] = Reason.TOO_FEW_ORGANISATIONS;
+                    } else if (PublicFigures.isSmall(truth[COVID + s][r][c])) {
+                        primary[r][c] = Reason.SMALL_COUNT;
+                    }
+                }
+            }
+            former[s] = Disclosure.singleUnknownOnly(truth[COVID + s], primary);
+        }
+        boolean[][][] formerJointly = Disclosure.recomputableJointly(new boolean[][][] {
+            Disclosure.suppressed(former[0]), Disclosure.suppressed(former[1]), Disclosure.suppressed(former[2])});
+        if (Disclosure.any(formerJointly[0]) || Disclosure.any(formerJointly[1])
+                || Disclosure.any(formerJointly[2])) {
+            FORMER_LEAKED.incrementAndGet();
+        }
+        RUN.incrementAndGet();
+    }
+
+    /** Property (d) is not vacuous: on the same random tables, the former algorithm left recomputable cells. */
+    @AfterAll
+    static void theFormerAlgorithmLeakedInSomeCases() {
+        if (RUN.get() == CASES) {
+            assertThat(FORMER_LEAKED.get()).as("cases where the former per-figure patterns leaked").isPositive();
+        }
+        System.out.println("SuppressionPropertyTest: the former per-figure algorithm left a recomputable patient "
+                + "count in " + FORMER_LEAKED.get() + " of " + RUN.get() + " cases");
     }
 
     private static Integer figure(Cell cell, int f) {
