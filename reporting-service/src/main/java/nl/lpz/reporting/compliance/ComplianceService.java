@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +47,8 @@ public class ComplianceService {
             Module.COVID, "a bed report of the organisation in the window with the Covidcapaciteit label set or a "
                     + "patientCovidStatus reported; while the module is activated by VWS the window runs from the "
                     + "activation",
-            Module.SPOED, "stand-in until ED availability is reported: any stop event of the organisation's "
-                    + "locations in the window, or a location of the organisation registered with SEH care");
+            Module.SPOED, "hospitals with an emergency department (a location offering SEH) whose connection is "
+                    + "live: a stop event of its locations or a bed report of the organisation in the window");
 
     private final JdbcTemplate jdbc;
     private final Environment env;
@@ -138,14 +137,15 @@ public class ComplianceService {
         Instant start = activation != null ? activation.activatedAt() : end.minus(window);
 
         Map<String, Set<String>> organisationsByRegion = new TreeMap<>();
+        // SPOED concerns hospitals with an emergency department only; the other modules every hospital
+        String sehOnly = module == Module.SPOED ? " and ',' || care_offered || ',' like '%,SEH,%'" : "";
         jdbc.query("""
                 select distinct roaz_region_id, organisation_id from location
-                where (?::text is null or roaz_region_id = ?)""", rs -> {
+                where (?::text is null or roaz_region_id = ?)""" + sehOnly, rs -> {
             organisationsByRegion.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
         }, roazRegionId, roazRegionId);
 
         Map<String, Instant> lastDelivery = new HashMap<>();
-        Set<String> deliveringWithoutEvent = new HashSet<>();
         String sql;
         switch (module) {
             case KLINIEK:
@@ -161,18 +161,25 @@ public class ComplianceService {
                         group by organisation_id""";
                 break;
             default:
+                // stops are event-driven (silence means "open"), so an ED's freshness is its hospital's connection:
+                // a stop event of its locations or any bed report of the organisation in the window
                 sql = """
-                        select l.organisation_id, max(e.occurred_at) as last
-                        from stop_event e join location l on l.location_id = e.location_id
-                        where e.occurred_at > ? and e.occurred_at <= ? group by l.organisation_id""";
-                deliveringWithoutEvent.addAll(jdbc.queryForList(
-                        "select distinct organisation_id from location where ',' || care_offered || ',' like '%,SEH,%'",
-                        String.class));
+                        select organisation_id, max(last) as last from (
+                            select l.organisation_id, e.occurred_at as last
+                            from stop_event e join location l on l.location_id = e.location_id
+                            where e.occurred_at > ? and e.occurred_at <= ?
+                            union all
+                            select organisation_id, occurred_at from bed_history
+                            where occurred_at > ? and occurred_at <= ?) d
+                        group by organisation_id""";
                 break;
         }
+        Object[] bounds = module == Module.SPOED
+                ? new Object[] {Sql.ts(start), Sql.ts(end), Sql.ts(start), Sql.ts(end)}
+                : new Object[] {Sql.ts(start), Sql.ts(end)};
         jdbc.query(sql, rs -> {
             lastDelivery.put(rs.getString(1), Sql.instant(rs, "last"));
-        }, Sql.ts(start), Sql.ts(end));
+        }, bounds);
 
         List<Region> regions = new ArrayList<>();
         int orgs = 0;
@@ -184,7 +191,7 @@ public class ComplianceService {
             int l = 0;
             for (String org : r.getValue()) {
                 Instant last = lastDelivery.get(org);
-                boolean delivered = last != null || deliveringWithoutEvent.contains(org);
+                boolean delivered = last != null;
                 Status status;
                 if (delivered) {
                     status = Status.DELIVERED;

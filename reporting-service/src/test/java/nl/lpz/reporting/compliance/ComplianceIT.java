@@ -57,10 +57,12 @@ class ComplianceIT extends ReportingIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.regions.length()").value(1))
                 .andExpect(jsonPath("$.national.percentage").value(50.0));
+        // both have an emergency department; orgA's connection is live (its bed report), orgB's silent
         mvc.perform(get("/api/v1/compliance").param("module", "SPOED").param("roazRegionId", region)
-                        .headers(caller("LCPS", null, null)))
+                        .param("asOf", at(60).toString()).headers(caller("LCPS", null, null)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.regions[0].percentage").value(100.0));
+                .andExpect(jsonPath("$.regions[0].organisations").value(2))
+                .andExpect(jsonPath("$.regions[0].percentage").value(50.0));
         mvc.perform(get("/api/v1/compliance").param("module", "KLINIEK").param("roazRegionId", region)
                         .headers(rcps(unique("ROAZ"))))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_REGION"));

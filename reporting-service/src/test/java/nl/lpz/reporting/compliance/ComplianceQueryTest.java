@@ -147,19 +147,26 @@ class ComplianceQueryTest {
     }
 
     @Test
-    void givenAStopAndAnSehLocation_whenSpoedIsQueried_thenTheStandInDefinitionCountsBoth() {
-        String a = location(orgA, CareKind.CCU);
+    void givenEmergencyDepartmentsWithAStopABedReportAndSilence_whenSpoedIsQueried_thenOnlyLiveOnesDeliver() {
+        String a = location(orgA, CareKind.SEH, CareKind.CCU);
         location(orgB, CareKind.PCI);
         location(orgC, CareKind.SEH);
+        String orgD = unique("ORG");
+        String d = location(orgD, CareKind.SEH);
         project(StopFixtures.publish(StopFixtures.Stop.of("VR03", region, CareKind.CCU, a, orgA, at(10), 60)
                 .declared()));
+        project(publish(bed(d, orgD, "B1").at(at(20)).event()));
 
         Compliance c = compliance.compliance(Module.SPOED, region, at(60));
 
+        // orgB has no emergency department: not part of the Spoed module at all
+        assertThat(c.regions().get(0).hospitals()).extracting(Hospital::organisationId)
+                .containsExactlyInAnyOrder(orgA, orgC, orgD);
         assertThat(hospital(c, orgA).status()).isEqualTo(Status.DELIVERED);
         assertThat(hospital(c, orgA).lastDeliveryAt()).isEqualTo(at(10));
-        assertThat(hospital(c, orgB).delivering()).isFalse();
-        assertThat(hospital(c, orgC).delivering()).isTrue();
+        assertThat(hospital(c, orgD).lastDeliveryAt()).isEqualTo(at(20));
+        assertThat(hospital(c, orgC).delivering()).isFalse();
+        assertThat(hospital(c, orgC).status()).isEqualTo(Status.NOT_DELIVERED);
         assertThat(c.regions().get(0).percentage()).isEqualTo(66.7);
     }
 
