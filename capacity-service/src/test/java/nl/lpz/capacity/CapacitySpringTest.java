@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * database without interfering.
  */
 @SpringBootTest(properties = {"lpz.topology.load-reference=false", "lpz.kafka.close-timeout=1s",
-        "spring.kafka.producer.properties.max.block.ms=3000", "spring.lifecycle.timeout-per-shutdown-phase=5s"})
+        "spring.kafka.producer.properties.max.block.ms=3000", "spring.lifecycle.timeout-per-shutdown-phase=5s",
+        "lpz.processors.balance.interval=2s"})
 @AutoConfigureMockMvc
 public abstract class CapacitySpringTest {
     private static final AtomicInteger IDS = new AtomicInteger((int) (System.nanoTime() % 100_000));

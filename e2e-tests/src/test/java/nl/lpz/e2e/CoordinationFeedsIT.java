@@ -37,7 +37,8 @@ class CoordinationFeedsIT {
     private static final Api.Identity PUBLIC = new Api.Identity("e2e-public", List.of("PUBLIC_AGGREGATE"), null, null);
 
     @Test
-    void givenThreeDaysOfReportsAndALateCorrection_whenTheFeedsAreRead_thenEachDayIsItsReportMomentsPicture() {
+    void givenThreeDaysOfReportsAndALateCorrection_whenTheFeedsAreRead_thenEachDayIsItsReportMomentsPicture()
+            throws Exception {
         String loc = Lpz.newLocation(AMC_ORG);
         Bed ic = Bed.at(loc, "IC", "x", "IC_BEADEMD");
         Bed ward = Bed.at(loc, "K", "x", "KLINIEK_VOLWASSENEN");
@@ -94,6 +95,34 @@ class CoordinationFeedsIT {
         assertThat(csv(day1)).as("a day before the correction is unchanged")
                 .isEqualTo(HEADER + "\n" + label[0] + ",2,2,1,0,0,0,1,1\n");
 
+        // the LCPS JSON of the corrected day, byte for byte; only the log position it reflects is taken from the answer
+        String body = raw(day2, "application/json");
+        JsonNode answer = Api.JSON.readTree(body);
+        List<String> regionIds = new ArrayList<>();
+        answer.path("days").path(0).path("regions").forEach(r -> regionIds.add(r.path("roazRegionId").asText()));
+        assertThat(regionIds).as("every ROAZ region with a location, in id order").contains(ROAZ_NHF).isSorted();
+        // day 2 at 10:00: ICU i1 (COVID capacity) free after the correction, i2 a non-COVID patient; clinic k1
+        // non-COVID, k2 COVID delabelled
+        String icu = block(2, 1, 1, "{\"capacity\":1,\"occupied\":0,\"available\":1}",
+                "{\"capacity\":1,\"occupied\":1,\"available\":0}", 0, 0, 1);
+        String clinic = block(2, 2, 0, "{\"capacity\":0,\"occupied\":0,\"available\":0}",
+                "{\"capacity\":2,\"occupied\":2,\"available\":0}", 0, 1, 1);
+        String zero = "{\"capacity\":0,\"occupied\":0,\"available\":0}";
+        String empty = block(0, 0, 0, zero, zero, 0, 0, 0);
+        StringBuilder regions = new StringBuilder();
+        for (String region : regionIds) {
+            boolean ours = region.equals(ROAZ_NHF);
+            regions.append(regions.isEmpty() ? "" : ",").append("{\"roazRegionId\":\"").append(region)
+                    .append("\",\"reportMoment\":\"").append(moment(day2)).append("\",\"icu\":")
+                    .append(ours ? icu : empty).append(",\"clinic\":").append(ours ? clinic : empty).append("}");
+        }
+        String expected = "{\"cursor\":" + Api.JSON.writeValueAsString(answer.path("cursor").asText())
+                + ",\"reflects\":" + Api.JSON.writeValueAsString(answer.path("reflects"))
+                + ",\"timeZone\":\"Europe/Amsterdam\",\"days\":[{\"date\":\"" + day2 + "\",\"national\":{\"icu\":"
+                + icu + ",\"clinic\":" + clinic + "},\"regions\":[" + regions + "]}]}";
+        assertThat(body).isEqualTo(expected);
+        assertThat(answer.path("reflects").path("position").asText()).isNotBlank();
+
         JsonNode since = Api.expectStatus(Api.get(LCPS, "/api/v1/lcps/feed?since=" + cursor), 200);
         List<String> reissued = new ArrayList<>();
         since.path("days").forEach(d -> reissued.add(d.path("date").asText()));
@@ -130,15 +159,27 @@ class CoordinationFeedsIT {
         return day.atTime(10, 0).atZone(AMSTERDAM).toInstant();
     }
 
+    private static String block(int capacity, int occupied, int available, String covid, String nonCovid,
+                                int covidPatients, int delabelled, int nonCovidPatients) {
+        return "{\"capacity\":" + capacity + ",\"occupied\":" + occupied + ",\"available\":" + available
+                + ",\"covid\":" + covid + ",\"nonCovid\":" + nonCovid + ",\"patients\":{\"covid\":" + covidPatients
+                + ",\"covidDelabelled\":" + delabelled + ",\"nonCovid\":" + nonCovidPatients + "}}";
+    }
+
     private static String csv(LocalDate date) {
+        return raw(date, "text/csv");
+    }
+
+    /** The feed of one day as the bytes the gateway sent, decoded as UTF-8. */
+    private static String raw(LocalDate date, String mediaType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(Platform.gatewayUrl() + "/api/v1/lcps/feed?date=" + date))
                 .header("Authorization", "Bearer " + LCPS.token())
-                .header("Accept", "text/csv")
+                .header("Accept", mediaType)
                 .timeout(Duration.ofSeconds(30)).GET().build();
         try {
             HttpResponse<String> r = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertThat(r.statusCode()).as("CSV for %s: %s", date, r.body()).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(r.statusCode()).as("%s for %s: %s", mediaType, date, r.body()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith(mediaType);
             return r.body();
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -43,7 +43,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * bed events of a request are one command, so they commit together. Cached and snapshotted (every 500 events), so a
  * command costs the same however long the location's history is; the snapshot is this object as JSON (fields).
  */
-@Aggregate(cache = "locationCache", snapshotTriggerDefinition = "locationSnapshotTrigger")
+@Aggregate(repository = "locationRepository")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,6 +3,11 @@ package nl.lpz.capacity.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import nl.lpz.events.EventJson;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -49,6 +54,24 @@ public class AxonConfig {
     @Bean
     Cache locationCache(@Value("${lpz.aggregate-cache.max-entries:2000}") int maxEntries) {
         return new BoundedAggregateCache(maxEntries);
+    }
+
+    /**
+     * Axon's JPA token store, as its auto-configuration would build it, but with the node id that claims segments
+     * settable ({@code lpz.processors.node-id}; default {@code pid@host}, unique per process and per pod) so that two
+     * instances in one JVM (the scaling test) do not take each other's claims for their own.
+     */
+    @Bean
+    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
+                          TokenStoreProperties properties, @Value("${lpz.processors.node-id:}") String nodeId) {
+        JpaTokenStore.Builder builder = JpaTokenStore.builder()
+                .entityManagerProvider(entityManagerProvider)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout());
+        if (!nodeId.isBlank()) {
+            builder.nodeId(nodeId);
+        }
+        return builder.build();
     }
 
     /** Snapshots are taken off the request thread; one at a time per aggregate, a backlog beyond 1000 is dropped. */

@@ -24,6 +24,8 @@ import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.events.ids.RoazRegionId;
 import nl.lpz.events.ids.SafetyRegionId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -61,7 +63,7 @@ class ReferenceTopologyLoader implements ApplicationRunner {
         int registered = 0;
         for (RegisterLocation row : rows) {
             if (!known.contains(row.locationId().value())) {
-                commands.sendAndWait(row);
+                send(row);
                 registered++;
             }
         }
@@ -71,12 +73,29 @@ class ReferenceTopologyLoader implements ApplicationRunner {
         int shared = 0;
         for (OrganisationId organisation : organisations) {
             if (!decided.contains(organisation.value())) {
-                commands.sendAndWait(new EstablishDefaultVisibility(organisation, true, true, clock.instant(), LOADER));
+                send(new EstablishDefaultVisibility(organisation, true, true, clock.instant(), LOADER));
                 shared++;
             }
         }
         log.info("reference topology: {} locations ({} newly registered), {} organisations ({} newly shared)",
                 rows.size(), registered, organisations.size(), shared);
+    }
+
+    /**
+     * Two instances starting at once on an empty store both load; the loser of a race for the same aggregate sends
+     * again and then finds it registered (both commands are idempotent for the same data).
+     */
+    private void send(Object command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(command);
+                return;
+            } catch (ConcurrencyException | AggregateStreamCreationException lostRace) {
+                if (attempt == 3) {
+                    throw lostRace;
+                }
+            }
+        }
     }
 
     static List<RegisterLocation> read(Instant at) {

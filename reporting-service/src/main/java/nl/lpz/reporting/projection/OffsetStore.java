@@ -42,6 +42,11 @@ public class OffsetStore {
         return stored;
     }
 
+    /**
+     * Only ever forward: after a rebalance an instance that lost a partition while its batch was in flight (a zombie
+     * past its session timeout) may commit after the new owner; its records are duplicates by event id then, and
+     * its older position must not send the partition back.
+     */
     void save(Map<TopicPartition, Long> nextOffsets) {
         if (nextOffsets.isEmpty()) {
             return;
@@ -49,7 +54,8 @@ public class OffsetStore {
         var entries = nextOffsets.entrySet().stream().toList();
         jdbc.batchUpdate("""
                         insert into consumer_offset (topic, partition_no, next_offset) values (?, ?, ?)
-                        on conflict (topic, partition_no) do update set next_offset = excluded.next_offset""",
+                        on conflict (topic, partition_no)
+                        do update set next_offset = greatest(consumer_offset.next_offset, excluded.next_offset)""",
                 entries, entries.size(), (ps, e) -> {
                     ps.setString(1, e.getKey().topic());
                     ps.setInt(2, e.getKey().partition());

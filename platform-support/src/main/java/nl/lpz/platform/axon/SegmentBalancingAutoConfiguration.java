@@ -1,0 +1,29 @@
+package nl.lpz.platform.axon;
+
+import java.time.Duration;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The {@link SegmentBalancer} for services with Axon streaming processors; they need the {@code processor_node}
+ * table (their Flyway migrations). Off with {@code lpz.processors.balance.enabled=false}.
+ */
+@AutoConfiguration(afterName = {"org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration"})
+@ConditionalOnClass({StreamingEventProcessor.class, Configuration.class, JdbcTemplate.class})
+@ConditionalOnProperty(name = "lpz.processors.balance.enabled", matchIfMissing = true)
+public class SegmentBalancingAutoConfiguration {
+
+    @Bean
+    SegmentBalancer segmentBalancer(Configuration axon, JdbcTemplate jdbc,
+                                    @Value("${lpz.processors.balance.interval:10s}") Duration interval,
+                                    @Value("${lpz.processors.node-id:}") String nodeId) {
+        return new SegmentBalancer(axon, jdbc, interval, nodeId);
+    }
+}
