@@ -195,11 +195,6 @@ final class Platform {
             List<String> arguments = new ArrayList<>(backendArguments(TestInfra.database(service), kafka));
             // Kafka consumer group members named after the instance (ScaleOutIT tells them apart by it)
             arguments.add("--spring.kafka.consumer.client-id=" + name);
-            if (i > 1 && service.equals(CAPACITY)) {
-                // the first instance loads the reference topology into the shared store; two loaders starting at
-                // once on an empty store race for the same new aggregates and one of them fails its start-up
-                arguments.add("--lpz.topology.load-reference=false");
-            }
             ServiceProcess s = new ServiceProcess(name, jar, freePort(), arguments, logs.resolve(name + ".log"));
             services.put(name, s);
             urls.add(s.baseUrl());
