@@ -195,6 +195,8 @@ final class Platform {
             List<String> arguments = new ArrayList<>(backendArguments(TestInfra.database(service), kafka));
             // Kafka consumer group members named after the instance (ScaleOutIT tells them apart by it)
             arguments.add("--spring.kafka.consumer.client-id=" + name);
+            // six backend JVMs at Hikari's default of 10 take most of a default PostgreSQL's 100 connections
+            arguments.add("--spring.datasource.hikari.maximum-pool-size=5");
             ServiceProcess s = new ServiceProcess(name, jar, freePort(), arguments, logs.resolve(name + ".log"));
             services.put(name, s);
             urls.add(s.baseUrl());
