@@ -17,13 +17,20 @@ import nl.lpz.testsupport.TestInfra;
  * The platform under test, started once per test JVM and shared by every test class: the packaged jars of
  * capacity-service, reporting-service (and stop-service when it has been built) and the gateway, each a separate OS
  * process on a random free port, against this JVM's PostgreSQL server and Kafka broker ({@link TestInfra}). Stopped
- * by a shutdown hook. Tests talk to {@link #gatewayUrl()} only.
+ * by a shutdown hook. Tests talk to {@link #gatewayUrl()}.
+ * <p>
+ * Each backend service runs as {@link #INSTANCES} instances (system property {@code lpz.e2e.instances}, default 2),
+ * named {@code capacity-1}, {@code capacity-2}, …, all against the same database of that service and the same
+ * broker; the gateway gets the list of their URLs and balances between them. A service name ({@code "capacity"})
+ * stands for all its instances in {@link #kill9} and {@link #start}, an instance name for that instance only.
  */
 final class Platform {
     static final String CAPACITY = "capacity";
     static final String REPORTING = "reporting";
     static final String STOP = "stop";
     static final String GATEWAY = "gateway";
+    /** Instances per backend service. */
+    static final int INSTANCES = Math.max(1, Integer.getInteger("lpz.e2e.instances", 2));
 
     private static Platform instance;
     private static RuntimeException startFailure;
@@ -57,30 +64,58 @@ final class Platform {
     }
 
     static String gatewayUrl() {
-        return get().services.get(GATEWAY).baseUrl();
+        return get().instance(GATEWAY).baseUrl();
     }
 
-    /** SIGKILL of one service process (e.g. {@code "capacity"}). */
+    /** SIGKILL of a service's every instance ({@code "capacity"}) or of one instance ({@code "capacity-2"}). */
     static void kill9(String name) {
-        get().service(name).kill9();
+        Platform p = get();
+        p.resolve(name).forEach(ServiceProcess::kill9);
     }
 
-    /** Starts a stopped or killed service again, on the same port with the same arguments, and waits until healthy. */
+    /**
+     * Starts stopped or killed instances again (all of a service, or one), on the same ports with the same
+     * arguments, and waits until they are healthy.
+     */
     static void start(String name) {
         Platform p = get();
-        ServiceProcess s = p.service(name);
-        s.launch();
+        List<ServiceProcess> started = p.resolve(name);
+        started.forEach(ServiceProcess::launch);
         p.recordPids(p.pids);
-        s.awaitHealthy(p.http);
+        awaitAllHealthy(started, p.http);
     }
 
-    /** Whether this platform runs the service (stop-service only when its jar had been built). */
+    /** Whether this platform runs the service or instance (stop-service only when its jar had been built). */
     static boolean has(String name) {
-        return get().services.containsKey(name);
+        return !get().resolveOrEmpty(name).isEmpty();
     }
 
+    /** The log of an instance, or of a service's first instance. */
     static Path logOf(String name) {
-        return get().service(name).log();
+        return get().resolve(name).get(0).log();
+    }
+
+    /** The instance names of a service, e.g. {@code [capacity-1, capacity-2]}. */
+    static List<String> instancesOf(String service) {
+        return get().resolve(service).stream().map(ServiceProcess::name).toList();
+    }
+
+    /** Base URL of one instance, e.g. {@code http://127.0.0.1:41234} for {@code "capacity-2"}. */
+    static String baseUrl(String instance) {
+        return get().instance(instance).baseUrl();
+    }
+
+    /** Process id of one instance (-1 when it was never started). */
+    static long pid(String instance) {
+        return get().instance(instance).pid();
+    }
+
+    static boolean isAlive(String instance) {
+        return get().instance(instance).isAlive();
+    }
+
+    static String instanceName(String service, int number) {
+        return service + "-" + number;
     }
 
     static Path root() {
@@ -93,12 +128,32 @@ final class Platform {
         return Path.of(root).toAbsolutePath();
     }
 
-    private ServiceProcess service(String name) {
+    private ServiceProcess instance(String name) {
         ServiceProcess s = services.get(name);
         if (s == null) {
-            throw new IllegalArgumentException("no service " + name + " in this platform; running: " + services.keySet());
+            throw new IllegalArgumentException("no instance " + name + " in this platform; running: " + services.keySet());
         }
         return s;
+    }
+
+    private List<ServiceProcess> resolve(String name) {
+        List<ServiceProcess> found = resolveOrEmpty(name);
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no service or instance " + name + " in this platform; running: "
+                    + services.keySet());
+        }
+        return found;
+    }
+
+    private List<ServiceProcess> resolveOrEmpty(String name) {
+        ServiceProcess exact = services.get(name);
+        if (exact != null) {
+            return List.of(exact);
+        }
+        return services.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(name + "-") && e.getKey().substring(name.length() + 1).matches("\\d+"))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     private void startAll() {
@@ -113,26 +168,15 @@ final class Platform {
         Path stopJar = root.resolve("stop-service/target/stop-service.jar");
 
         String kafka = TestInfra.kafkaBootstrap();
-        int capacityPort = freePort();
-        int reportingPort = freePort();
-        int gatewayPort = freePort();
-
-        services.put(CAPACITY, new ServiceProcess(CAPACITY, capacityJar, capacityPort,
-                backendArguments(TestInfra.database("capacity"), kafka), logs.resolve("capacity.log")));
-        services.put(REPORTING, new ServiceProcess(REPORTING, reportingJar, reportingPort,
-                backendArguments(TestInfra.database("reporting"), kafka), logs.resolve("reporting.log")));
-        List<String> gatewayArgs = new ArrayList<>(List.of(
-                "--lpz.services.capacity-url=http://127.0.0.1:" + capacityPort,
-                "--lpz.services.reporting-url=http://127.0.0.1:" + reportingPort));
+        List<String> gatewayArgs = new ArrayList<>();
+        gatewayArgs.add("--lpz.services.capacity-url=" + addInstances(CAPACITY, capacityJar, kafka, logs));
+        gatewayArgs.add("--lpz.services.reporting-url=" + addInstances(REPORTING, reportingJar, kafka, logs));
         if (Files.isRegularFile(stopJar)) {
             stopJar = privateCopy(stopJar, jars);
-            int stopPort = freePort();
-            services.put(STOP, new ServiceProcess(STOP, stopJar, stopPort,
-                    backendArguments(TestInfra.database("stop"), kafka), logs.resolve("stop.log")));
-            gatewayArgs.add("--lpz.services.stop-url=http://127.0.0.1:" + stopPort);
+            gatewayArgs.add("--lpz.services.stop-url=" + addInstances(STOP, stopJar, kafka, logs));
         }
         gatewayArgs.add("--lpz.data-dir=" + tempDir("lpz-e2e-gateway-"));
-        services.put(GATEWAY, new ServiceProcess(GATEWAY, gatewayJar, gatewayPort, gatewayArgs,
+        services.put(GATEWAY, new ServiceProcess(GATEWAY, gatewayJar, freePort(), gatewayArgs,
                 logs.resolve("gateway.log")));
 
         pids = logs.resolve("pids");
@@ -140,8 +184,29 @@ final class Platform {
             s.launch();
         }
         recordPids(pids);
+        awaitAllHealthy(List.copyOf(services.values()), http);
+    }
+
+    /** Adds the service's instances (same database, same broker); answers their URLs, comma-separated. */
+    private String addInstances(String service, Path jar, String kafka, Path logs) {
+        List<String> urls = new ArrayList<>();
+        for (int i = 1; i <= INSTANCES; i++) {
+            String name = instanceName(service, i);
+            List<String> arguments = new ArrayList<>(backendArguments(TestInfra.database(service), kafka));
+            // Kafka consumer group members named after the instance (ScaleOutIT tells them apart by it)
+            arguments.add("--spring.kafka.consumer.client-id=" + name);
+            // six backend JVMs at Hikari's default of 10 take most of a default PostgreSQL's 100 connections
+            arguments.add("--spring.datasource.hikari.maximum-pool-size=5");
+            ServiceProcess s = new ServiceProcess(name, jar, freePort(), arguments, logs.resolve(name + ".log"));
+            services.put(name, s);
+            urls.add(s.baseUrl());
+        }
+        return String.join(",", urls);
+    }
+
+    private static void awaitAllHealthy(List<ServiceProcess> processes, HttpClient http) {
         Map<String, CompletableFuture<Void>> healthy = new LinkedHashMap<>();
-        services.forEach((name, s) -> healthy.put(name, CompletableFuture.runAsync(() -> s.awaitHealthy(http))));
+        processes.forEach(s -> healthy.put(s.name(), CompletableFuture.runAsync(() -> s.awaitHealthy(http))));
         List<String> failures = new ArrayList<>();
         healthy.forEach((name, f) -> {
             try {

@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * It can be killed with SIGKILL and started again on the same port with the same arguments.
  */
 final class ServiceProcess {
+    /** Generous: two cores start two instances of each backend and the gateway at once. */
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(
-            Long.getLong("lpz.e2e.startup-timeout-seconds", 90));
+            Long.getLong("lpz.e2e.startup-timeout-seconds", 240));
 
     private final String name;
     private final Path jar;
@@ -74,6 +75,8 @@ final class ServiceProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
         command.add("-XX:TieredStopAtLevel=1");
+        // one GC thread and no concurrent marking: seven or more of these JVMs share two cores
+        command.add("-XX:+UseSerialGC");
         command.add("-Daxoniq.update-checker.disabled=true");
         command.add("-Ddisable-axoniq-console-message=true");
         command.add("-jar");

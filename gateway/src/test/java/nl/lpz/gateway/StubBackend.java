@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A backend stand-in on a random loopback port. It answers every request with JSON echoing what arrived (service,
  * method, path, {@code X-Lpz-*} headers, whether an Authorization header came through, body length), and has a few
  * special paths: {@code /v3/api-docs} (the document given), {@code .../slow} (answers after 3 s),
- * {@code .../problem} (a backend problem), {@code /api/v1/regions/{id}/stream} (SSE: one event, then a second one
- * 1.5 s after {@link #releaseStream()}), {@code /jwks} (a JWK set given).
+ * {@code .../problem} (a backend problem), {@code .../broken} (a 500 problem), {@code /api/v1/regions/{id}/stream}
+ * (SSE: one event, then a second one 1.5 s after {@link #releaseStream()}), {@code /jwks} (a JWK set given). It
+ * counts the requests per path.
  */
 final class StubBackend implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,6 +35,7 @@ final class StubBackend implements AutoCloseable {
     private final AtomicReference<String> apiDocs = new AtomicReference<>();
     private final AtomicReference<String> jwks = new AtomicReference<>();
     private volatile CompletableFuture<Void> streamRelease = new CompletableFuture<>();
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     private StubBackend(String name) {
         this.name = name;
@@ -56,6 +60,12 @@ final class StubBackend implements AutoCloseable {
         return this;
     }
 
+    /** How many requests arrived for this path (without query string). */
+    int hits(String path) {
+        AtomicInteger n = hits.get(path);
+        return n == null ? 0 : n.get();
+    }
+
     /** Lets the SSE stream send its second event. */
     void releaseStream() {
         streamRelease.complete(null);
@@ -63,6 +73,7 @@ final class StubBackend implements AutoCloseable {
 
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         String path = request.fullPath();
+        hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         if (path.equals("/v3/api-docs") && apiDocs.get() != null) {
             return response.header("Content-Type", "application/json").sendString(Mono.just(apiDocs.get())).then();
         }
@@ -84,6 +95,12 @@ final class StubBackend implements AutoCloseable {
             return response.status(403).header("Content-Type", "application/problem+json")
                     .sendString(Mono.just("{\"type\":\"urn:lpz:problem:forbidden-organisation\",\"title\":\"Forbidden\","
                             + "\"status\":403,\"detail\":\"not yours\",\"code\":\"FORBIDDEN_ORGANISATION\"}"))
+                    .then();
+        }
+        if (path.endsWith("/broken")) {
+            return response.status(500).header("Content-Type", "application/problem+json")
+                    .sendString(Mono.just("{\"type\":\"urn:lpz:problem:internal-error\",\"title\":\"Internal Server Error\","
+                            + "\"status\":500,\"detail\":\"" + name + " broke\",\"code\":\"INTERNAL_ERROR\"}"))
                     .then();
         }
         Mono<Void> delay = path.endsWith("/slow") ? Mono.delay(Duration.ofSeconds(3)).then() : Mono.empty();

@@ -1,5 +1,7 @@
 package nl.lpz.gateway.routing;
 
+import java.net.ConnectException;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.lpz.gateway.config.ServicesProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -14,7 +16,11 @@ import org.springframework.http.HttpMethod;
  * Builds the Spring Cloud Gateway routes from {@link RouteTable}. Every route drops the client's
  * {@code Authorization} header (the services never see the JWT; {@link IdentityHeadersFilter} relays its claims);
  * every non-streaming route runs through the circuit breaker named after its service, whose time limiter bounds the
- * call. There is no retry filter: a POST/PUT is sent at most once.
+ * call. A backend with one URL is routed to it directly, with no retry. A backend with several instance URLs is
+ * routed to {@code lb://<service name>} ({@link BackendLoadBalancing}, round robin) and a request whose connection
+ * to the chosen instance could not be made is sent to another instance (at most once to each): it never reached a
+ * backend, so this is safe for POST/PUT too. Nothing else is retried: an answer, an error status or a time-out after
+ * the request was sent ends the call.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfig {
@@ -27,6 +33,9 @@ class RoutingConfig {
         RouteLocatorBuilder.Builder routes = builder.routes();
         AtomicInteger order = new AtomicInteger();
         for (ApiRoute route : RouteTable.ROUTES) {
+            int instances = route.backend().instanceUrls(services).size();
+            URI target = instances > 1 ? URI.create("lb://" + route.backend().serviceName())
+                    : route.backend().instanceUrls(services).get(0);
             routes.route(route.id(), r -> {
                 BooleanSpec predicate = r.order(order.getAndIncrement())
                         .path(false, route.paths().toArray(String[]::new));
@@ -39,10 +48,18 @@ class RoutingConfig {
                             if (!route.streaming()) {
                                 f.circuitBreaker(c -> c.setName(route.backend().serviceName()));
                             }
+                            if (instances > 1) {
+                                // inside the circuit breaker: a refusal retried with success is no failure
+                                f.retry(c -> c.setRetries(instances - 1)
+                                        .allMethods()
+                                        .setSeries()
+                                        .setStatuses()
+                                        .setExceptions(ConnectException.class));
+                            }
                             return f;
                         })
                         .metadata(BACKEND_METADATA, route.backend().name())
-                        .uri(route.backend().baseUrl(services));
+                        .uri(target);
             });
         }
         return routes.build();

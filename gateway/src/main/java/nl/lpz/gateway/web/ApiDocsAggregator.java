@@ -66,19 +66,29 @@ public class ApiDocsAggregator {
                 .map(this::merge);
     }
 
+    /** The backend's document from the first of its instances that answers (they all serve the same one). */
     private Mono<Fetched> fetch(Backend backend) {
-        URI uri = backend.baseUrl(services).resolve("/v3/api-docs");
-        return client.get().uri(uri).accept(MediaType.APPLICATION_JSON)
-                .retrieve()
-                .bodyToMono(String.class)
+        return Flux.fromIterable(backend.instanceUrls(services))
+                .concatMap(base -> fetchFrom(backend, base.resolve("/v3/api-docs")))
+                .next()
                 .timeout(properties.apiDocsTimeout())
-                .map(body -> new Fetched(backend, Optional.of(json.readTree(body))))
-                .filter(f -> f.doc().get().isObject())
                 .onErrorResume(e -> {
                     log.info("OpenAPI of {} left out: {}", backend.serviceName(), e.toString());
                     return Mono.empty();
                 })
                 .defaultIfEmpty(new Fetched(backend, Optional.empty()));
+    }
+
+    private Mono<Fetched> fetchFrom(Backend backend, URI uri) {
+        return client.get().uri(uri).accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .bodyToMono(String.class)
+                .map(body -> new Fetched(backend, Optional.of(json.readTree(body))))
+                .filter(f -> f.doc().get().isObject())
+                .onErrorResume(e -> {
+                    log.debug("OpenAPI of {} at {}: {}", backend.serviceName(), uri, e.toString());
+                    return Mono.empty();
+                });
     }
 
     private ObjectNode merge(List<Fetched> fetched) {

@@ -80,6 +80,8 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             detail = service + " did not answer within " + properties.backendTimeout().toMillis() + " ms";
         } else if (causedBy(error, ConnectException.class)) {
             detail = service + " is unavailable: it cannot be reached";
+        } else if (error instanceof org.springframework.cloud.gateway.support.NotFoundException) {
+            detail = service + " is unavailable: none of its instances can be reached";
         } else {
             detail = service + " is unavailable: " + error.getClass().getSimpleName();
         }
