@@ -126,6 +126,8 @@ class DashboardOidcIT {
         Lpz.pushAll(Api.epd(Lpz.AMC_ORG), Bed.at(loc, "IC", "ic-1", "IC_BEADEMD"));
         Lpz.awaitLocation(Api.admin(), Lpz.ROAZ_NHF, loc, l -> Lpz.assertFigures(Lpz.element(l, "IC_BEADEMD"), 1, 1, 0));
         idp.nextUser("mka.oidc", List.of("MKA"), null, Lpz.VR13);
+        int exchanges = idp.exchanges().size();
+        int logouts = idp.logouts().size();
 
         driver.get(gateway.baseUrl() + "/");
         waitUntil(d -> "Aanmelden via de inlogdienst".equals(byId("signin-submit").getText()));
@@ -138,7 +140,7 @@ class DashboardOidcIT {
         waitUntil(d -> !d.findElements(By.cssSelector(avail)).isEmpty()
                 && d.findElement(By.cssSelector(avail)).getText().trim().startsWith("1"));
         waitUntil(d -> "live".equals(byId("conn").getAttribute("data-state")));
-        assertThat(idp.exchanges()).as("token requests whose code_verifier matched the S256 challenge").containsExactly("ok");
+        assertThat(idp.exchanges().subList(exchanges, idp.exchanges().size())).as("token requests whose code_verifier matched the S256 challenge").containsExactly("ok");
         assertThat(byId("who").getText()).contains("mka.oidc").contains("MKA").contains("VR13");
         assertThat(driver.getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
         assertThat((String) js("return sessionStorage.getItem('lpz.session');")).contains("\"mode\":\"oidc\"");
@@ -149,8 +151,8 @@ class DashboardOidcIT {
         // sign out: the session is cleared and the provider's end_session_endpoint brings the page back signed out
         byId("signout").click();
         waitUntil(d -> byId("signin").isDisplayed() && "Aanmelden via de inlogdienst".equals(byId("signin-submit").getText()));
-        assertThat(idp.logouts()).hasSize(1);
-        assertThat(idp.logouts().get(0)).contains("client_id=" + CLIENT_ID).contains("id_token_hint=");
+        assertThat(idp.logouts()).hasSize(logouts + 1);
+        assertThat(idp.logouts().get(logouts)).contains("client_id=" + CLIENT_ID).contains("id_token_hint=");
         assertThat(js("return sessionStorage.getItem('lpz.session');")).isNull();
 
         // a failed token exchange is explained on the page
@@ -159,6 +161,31 @@ class DashboardOidcIT {
         waitUntil(d -> byId("signin-error").getText().contains("Aanmelden is mislukt"));
         assertThat(byId("signin-error").getText()).contains("invalid_grant");
         assertThat(byId("app").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void hospitalUserWithoutRegionInTheTokenChoosesTheRoazRegionOnce() {
+        String loc = Lpz.newLocation(Lpz.AMC_ORG);
+        Lpz.pushAll(Api.epd(Lpz.AMC_ORG), Bed.at(loc, "IC", "ic-1", "IC_BEADEMD"));
+        Lpz.awaitLocation(Api.admin(), Lpz.ROAZ_NHF, loc, l -> Lpz.assertFigures(Lpz.element(l, "IC_BEADEMD"), 1, 1, 0));
+        idp.nextUser("seh.oidc", List.of("HOSPITAL"), Lpz.AMC_ORG, null);
+
+        driver.get(gateway.baseUrl() + "/");
+        waitUntil(d -> "Aanmelden via de inlogdienst".equals(byId("signin-submit").getText()));
+        byId("signin-submit").click();
+        waitUntil(d -> "Doorgaan".equals(byId("signin-submit").getText()) && byId("roaz").isDisplayed());
+        new org.openqa.selenium.support.ui.Select(byId("roaz")).selectByValue(Lpz.ROAZ_NHF);
+        byId("signin-submit").click();
+
+        String card = "[data-location='" + loc + "']";
+        waitUntil(d -> !d.findElements(By.cssSelector(card + " tr[data-el='IC_BEADEMD'] td.avail")).isEmpty());
+        waitUntil(d -> byId("manage").isDisplayed());
+        assertThat(byId("who").getText()).contains("seh.oidc").contains("HOSPITAL").contains(Lpz.AMC_ORG);
+
+        // a reload keeps the session and the chosen region
+        driver.navigate().refresh();
+        waitUntil(d -> !d.findElements(By.cssSelector(card)).isEmpty());
+        assertThat(byId("signin").isDisplayed()).isFalse();
     }
 
     private static String urls(String service) {
