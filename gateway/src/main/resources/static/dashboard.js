@@ -59,6 +59,17 @@ const T = {
     serverSays: 'Melding van het platform', error: 'Fout', saved: 'Opgeslagen.', map_ok: 'open', map_stop: 'stop',
     map_stale: 'verouderd', map_none: 'geen gegevens', hospitals: 'ziekenhuizen', noCoords: 'Geen coördinaten bekend.',
     planned_from: 'Gepland van', to: 'tot', signedInAs: (s, r, o) => `${s} · ${r}${o ? ' · ' + o : ''}`,
+    signinOidcTitle: 'Aanmelden', oidcIntro: 'U meldt zich aan via de inlogdienst van uw organisatie.',
+    oidcSignin: 'Aanmelden via de inlogdienst', oidcContinue: 'Doorgaan',
+    oidcChooseRoaz: 'Uw account noemt geen regio: kies de ROAZ-regio die u wilt zien.',
+    oidcDiscoveryFailed: e => `De inlogdienst is niet bereikbaar of onjuist ingesteld (${e}).`,
+    oidcTokenFailed: e => `Aanmelden is mislukt: de inlogdienst gaf geen token (${e}).`,
+    oidcRefused: e => `Aanmelden is geweigerd door de inlogdienst (${e}).`,
+    oidcState: 'Aanmelden is mislukt: het antwoord van de inlogdienst hoort niet bij deze aanmelding. Probeer het opnieuw.',
+    oidcNoRole: 'Uw account heeft geen rol voor dit dashboard (claim "roles"). Neem contact op met uw beheerder.',
+    oidcRejected: 'Het platform weigert het token van de inlogdienst. Neem contact op met uw beheerder.',
+    oidcInsecure: 'Aanmelden vereist een beveiligde verbinding (https, of localhost).',
+    configFailed: e => `De aanmeldinstellingen van het platform zijn niet te lezen (${e}).`,
   },
   en: {
     skip: 'Skip to content', title: 'LPZ regional dashboard', mute: 'Sound off', unmute: 'Sound on', signout: 'Sign out',
@@ -97,6 +108,17 @@ const T = {
     serverSays: 'Message from the platform', error: 'Error', saved: 'Saved.', map_ok: 'open', map_stop: 'stop',
     map_stale: 'stale', map_none: 'no data', hospitals: 'hospitals', noCoords: 'No coordinates known.',
     planned_from: 'Planned from', to: 'to', signedInAs: (s, r, o) => `${s} · ${r}${o ? ' · ' + o : ''}`,
+    signinOidcTitle: 'Sign in', oidcIntro: "You sign in with your organisation's login service.",
+    oidcSignin: 'Sign in with the login service', oidcContinue: 'Continue',
+    oidcChooseRoaz: 'Your account names no region: choose the ROAZ region to show.',
+    oidcDiscoveryFailed: e => `The login service cannot be reached or is misconfigured (${e}).`,
+    oidcTokenFailed: e => `Sign-in failed: the login service gave no token (${e}).`,
+    oidcRefused: e => `The login service refused the sign-in (${e}).`,
+    oidcState: 'Sign-in failed: the answer of the login service does not belong to this sign-in. Please try again.',
+    oidcNoRole: 'Your account has no role for this dashboard (claim "roles"). Contact your administrator.',
+    oidcRejected: 'The platform refuses the token of the login service. Contact your administrator.',
+    oidcInsecure: 'Sign-in needs a secure connection (https, or localhost).',
+    configFailed: e => `The sign-in settings of the platform cannot be read (${e}).`,
   },
 };
 
@@ -135,7 +157,7 @@ async function api(method, path, body, token = st.session?.token) {
   if (res.status === 503 || res.status === 502) markUnreachable(); else markReachable();
   const text = await res.text();
   const json = text ? (() => { try { return JSON.parse(text); } catch { return null; } })() : null;
-  if (res.status === 401 && path.startsWith('/api/')) { signOut(); }
+  if (res.status === 401 && path.startsWith('/api/') && token === st.session?.token) { sessionLost(); }
   if (!res.ok) throw new ApiError(res.status, json);
   return json;
 }
@@ -151,7 +173,7 @@ function applyLang() {
   $('#mute').textContent = st.muted ? t('unmute') : t('mute');
   $('#mute').setAttribute('aria-pressed', String(st.muted));
   fillVrFilter();
-  if (st.session) { renderAll(); }
+  if (st.session?.roaz) { renderAll(); }
 }
 
 // ---- sign-in ----------------------------------------------------------------------------------------------------
@@ -170,6 +192,7 @@ async function pickerOrganisations() {
   } catch (e) { $('#signin-error').textContent = `${t('error')}: ${e.message}`; }
 }
 function pickerChanged() {
+  if (signInMode !== 'dev') return;
   const role = $('#role').value;
   $('#vr-field').hidden = !['MKA', 'MMA'].includes(role);
   $('#org-field').hidden = role !== 'HOSPITAL';
@@ -178,6 +201,7 @@ function pickerChanged() {
 }
 async function signIn(ev) {
   ev.preventDefault();
+  if (signInMode === 'oidc') { oidcSubmit(); return; }
   const role = $('#role').value, roaz = $('#roaz').value, sub = $('#subject').value;
   const claims = { sub, roles: [role] };
   if (role === 'MKA' || role === 'MMA') claims.region = $('#vr').value;
@@ -185,17 +209,169 @@ async function signIn(ev) {
   if (role === 'HOSPITAL') claims.organisation = $('#org').value;
   try {
     const r = await api('POST', '/dev/tokens', claims, null);
-    st.session = { token: r.token, expiresAt: r.expiresAt, role, sub, roaz, region: claims.region || null,
+    st.session = { mode: 'dev', token: r.token, expiresAt: r.expiresAt, role, sub, roaz, region: claims.region || null,
       organisation: claims.organisation || null, organisationName: role === 'HOSPITAL' ? $('#org').selectedOptions[0]?.textContent : null };
     sessionStorage.setItem('lpz.session', JSON.stringify(st.session));
     start();
   } catch (e) { $('#signin-error').textContent = `${t('error')}: ${e.message}`; }
 }
-function signOut() {
+async function signOut() {
+  const s = st.session;
+  sessionStorage.removeItem('lpz.session');
+  sessionStorage.removeItem(OIDC_ROAZ);
+  st.session = null;
+  st.stream?.abort();
+  if (s?.mode === 'oidc') {
+    try {
+      const meta = await oidcDiscovery();
+      if (meta.end_session_endpoint) {
+        const q = new URLSearchParams({ client_id: oidc.clientId, post_logout_redirect_uri: redirectUri() });
+        if (s.idToken) q.set('id_token_hint', s.idToken);
+        location.assign(`${meta.end_session_endpoint}${meta.end_session_endpoint.includes('?') ? '&' : '?'}${q}`);
+        return;
+      }
+    } catch { /* no discovery: the local sign-out is all there is */ }
+  }
+  location.reload();
+}
+/** A 401 from the platform or an expired token: the dev picker signs out; OIDC signs in again (once per 30 s). */
+function sessionLost() {
+  if (!st.session) return;
+  if (st.session.mode !== 'oidc') { signOut(); return; }
+  const last = Number(sessionStorage.getItem(OIDC_REAUTH) || 0);
   sessionStorage.removeItem('lpz.session');
   st.session = null;
   st.stream?.abort();
-  location.reload();
+  if (Date.now() - last < 30000) {
+    // the platform refused a token fresh from the login service: do not loop through the login service
+    showSignIn(); $('#signin-error').textContent = t('oidcRejected');
+    return;
+  }
+  sessionStorage.setItem(OIDC_REAUTH, String(Date.now()));
+  oidcLogin().catch(e => { showSignIn(); $('#signin-error').textContent = e.message; });
+}
+
+// ---- OIDC: authorization code flow with PKCE, public client (profiles other than local) -------------------------
+// The gateway says how to sign in (GET /dashboard/config.json). State and code_verifier live in sessionStorage for
+// the round trip through the login service; the access token in sessionStorage (gone when the tab closes).
+const OIDC_PENDING = 'lpz.oidc.pending', OIDC_ROAZ = 'lpz.oidc.roaz', OIDC_REAUTH = 'lpz.oidc.reauthAt';
+const OIDC_PARAMS = ['code', 'state', 'session_state', 'iss', 'error', 'error_description', 'error_uri'];
+const DASHBOARD_ROLES = ['MKA', 'MMA', 'HOSPITAL', 'RCPS', 'LCPS', 'ADMIN'];
+let signInMode = 'dev', oidc = {}, oidcMeta = null, expiryTimer = null;
+const b64url = buf => btoa(String.fromCharCode(...new Uint8Array(buf))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const randomToken = () => b64url(crypto.getRandomValues(new Uint8Array(32)));
+const redirectUri = () => location.origin + location.pathname;
+function jwtClaims(jwt) {
+  const part = String(jwt).split('.')[1];
+  if (!part) throw new Error('the access token is not a JWT');
+  const bin = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, c => c.charCodeAt(0))));
+}
+async function oidcDiscovery() {
+  if (oidcMeta) return oidcMeta;
+  let res;
+  try {
+    res = await fetch(`${oidc.issuer}/.well-known/openid-configuration`, { headers: { Accept: 'application/json' } });
+  } catch (e) { throw new Error(t('oidcDiscoveryFailed', String(e.message || e))); }
+  const meta = res.ok ? await res.json().catch(() => null) : null;
+  if (!meta?.authorization_endpoint || !meta?.token_endpoint) {
+    throw new Error(t('oidcDiscoveryFailed', res.ok ? 'no authorization_endpoint / token_endpoint' : `HTTP ${res.status}`));
+  }
+  oidcMeta = meta;
+  return meta;
+}
+async function oidcLogin() {
+  if (!window.isSecureContext || !crypto.subtle) throw new Error(t('oidcInsecure'));
+  const meta = await oidcDiscovery();
+  const state = randomToken(), verifier = randomToken();
+  const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  sessionStorage.setItem(OIDC_PENDING, JSON.stringify({ state, verifier, redirectUri: redirectUri() }));
+  const q = new URLSearchParams({ response_type: 'code', client_id: oidc.clientId, redirect_uri: redirectUri(),
+    scope: oidc.scope || 'openid', state, code_challenge: challenge, code_challenge_method: 'S256' });
+  location.assign(`${meta.authorization_endpoint}${meta.authorization_endpoint.includes('?') ? '&' : '?'}${q}`);
+}
+/** Back from the login service with ?code=&state= (or ?error=): exchanges the code; true when it was such a return. */
+async function oidcReturn() {
+  const code = params.get('code'), state = params.get('state'), error = params.get('error');
+  if (!code && !error) return false;
+  const pending = JSON.parse(sessionStorage.getItem(OIDC_PENDING) || 'null');
+  sessionStorage.removeItem(OIDC_PENDING);
+  const clean = new URLSearchParams(location.search);
+  OIDC_PARAMS.forEach(p => clean.delete(p));
+  history.replaceState(null, '', location.pathname + (clean.toString() ? `?${clean}` : '') + location.hash);
+  if (error) throw new Error(t('oidcRefused', error + (params.get('error_description') ? `: ${params.get('error_description')}` : '')));
+  if (!pending || !state || pending.state !== state) throw new Error(t('oidcState'));
+  const meta = await oidcDiscovery();
+  let res, body;
+  try {
+    res = await fetch(meta.token_endpoint, {
+      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: pending.verifier,
+        client_id: oidc.clientId, redirect_uri: pending.redirectUri }),
+    });
+    body = await res.json().catch(() => null);
+  } catch (e) { throw new Error(t('oidcTokenFailed', String(e.message || e))); }
+  if (!res.ok || !body?.access_token) {
+    throw new Error(t('oidcTokenFailed', `HTTP ${res.status}${body?.error ? `, ${body.error}` : ''}${body?.error_description ? `: ${body.error_description}` : ''}`));
+  }
+  oidcSession(body);
+  return true;
+}
+/** The session from the token endpoint's answer: role, organisation and region from the access token's claims. */
+function oidcSession(answer) {
+  const c = jwtClaims(answer.access_token);
+  const names = Array.isArray(c.roles) ? c.roles.map(String) : String(c.roles || '').split(/[\s,]+/).filter(Boolean);
+  const role = DASHBOARD_ROLES.find(r => names.includes(r));
+  if (!role) throw new Error(t('oidcNoRole'));
+  const region = c.region || null;
+  const roaz = VR[region] ? VR[region][1] : ROAZ.includes(region) ? region : sessionStorage.getItem(OIDC_ROAZ);
+  const exp = c.exp ? c.exp * 1000 : answer.expires_in ? Date.now() + answer.expires_in * 1000 : null;
+  st.session = { mode: 'oidc', token: answer.access_token, idToken: answer.id_token || null,
+    expiresAt: exp ? new Date(exp).toISOString() : null, role, sub: c.preferred_username || c.name || c.sub,
+    roaz: roaz || null, region, organisation: c.organisation || null, organisationName: c.organisation || null };
+  sessionStorage.setItem('lpz.session', JSON.stringify(st.session));
+  sessionStorage.removeItem(OIDC_REAUTH);
+}
+/** The sign-in form's button in OIDC mode: to the login service, or (signed in, no region in the token) the ROAZ. */
+function oidcSubmit() {
+  $('#signin-error').textContent = '';
+  if (st.session && !st.session.roaz) {
+    st.session.roaz = $('#roaz').value;
+    sessionStorage.setItem(OIDC_ROAZ, st.session.roaz);
+    sessionStorage.setItem('lpz.session', JSON.stringify(st.session));
+    start();
+    return;
+  }
+  oidcLogin().catch(e => { $('#signin-error').textContent = e.message; });
+}
+async function loadSignInMode() {
+  try {
+    const res = await fetch('/dashboard/config.json', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const cfg = await res.json();
+    signInMode = cfg.signIn === 'oidc' ? 'oidc' : 'dev';
+    oidc = cfg;
+    if (signInMode === 'oidc' && cfg.problem) throw new Error(cfg.problem);
+  } catch (e) {
+    $('#signin-error').textContent = t('configFailed', e.message);
+    return false;
+  }
+  return true;
+}
+/** The sign-in section for the mode: the picker (dev), or the login-service button and, when needed, the ROAZ. */
+function showSignIn() {
+  $('#signin').hidden = false; $('#app').hidden = true; $('#signout').hidden = true;
+  $('#signin').dataset.mode = signInMode;
+  if (signInMode !== 'oidc') return;
+  const choosing = !!(st.session && !st.session.roaz);
+  ['#role-field', '#vr-field', '#org-field', '#subject-field'].forEach(f => { $(f).hidden = true; });
+  ['#role', '#vr', '#org', '#subject'].forEach(f => { $(f).disabled = true; });
+  $('#roaz-field').hidden = !choosing;
+  $('#oidc-intro').hidden = false;
+  $('#oidc-intro').dataset.i18n = choosing ? 'oidcChooseRoaz' : 'oidcIntro';
+  $('#signin-h').dataset.i18n = 'signinOidcTitle';
+  $('#signin-submit').dataset.i18n = choosing ? 'oidcContinue' : 'oidcSignin';
+  applyLang();
 }
 
 // ---- data ---------------------------------------------------------------------------------------------------------
@@ -238,7 +414,7 @@ async function stream() {
       const res = await fetch(`/api/v1/regions/${st.session.roaz}/stream`, {
         headers: { Authorization: `Bearer ${st.session.token}`, Accept: 'text/event-stream',
           ...(st.lastEventId ? { 'Last-Event-ID': st.lastEventId } : {}) }, signal: ctl.signal, cache: 'no-store' });
-      if (res.status === 401) { signOut(); return; }
+      if (res.status === 401) { sessionLost(); return; }
       if (!res.ok || !res.body) throw new Error(`stream HTTP ${res.status}`);
       markReachable(); setConn('live'); st.streamUp = true; backoff = 1000;
       soonCapacity(); soonStops(); // catch up on anything missed while away
@@ -551,6 +727,10 @@ const person = (n, p) => n ? [{ name: n, phone: p }] : [];
 
 // ---- start ----------------------------------------------------------------------------------------------------------
 function start() {
+  if (st.session.mode === 'oidc' && st.session.expiresAt) {
+    clearTimeout(expiryTimer);
+    expiryTimer = setTimeout(sessionLost, Math.max(0, new Date(st.session.expiresAt).getTime() - Date.now() - 30000));
+  }
   $('#signin').hidden = true; $('#app').hidden = false; $('#signout').hidden = false;
   const hospital = st.session.role === 'HOSPITAL';
   $('#manage').hidden = !hospital; $('#settings').hidden = !hospital;
@@ -558,7 +738,7 @@ function start() {
   loadTopology(); loadCapacity(); loadStops();
   stream();
 }
-function init() {
+async function init() {
   fillSelect($('#roaz'), ROAZ.map(r => [r, r]), 'ROAZ-NHF');
   pickerChanged();
   $('#role').addEventListener('change', pickerChanged);
@@ -590,6 +770,19 @@ function init() {
     { shared: $('#vis-shared').checked, releaseHistory: $('#vis-history').checked })));
   setInterval(tick, 1000);
   applyLang();
-  if (st.session) start();
+  if (!await loadSignInMode() && signInMode === 'oidc') { showSignIn(); return; }
+  if (signInMode === 'oidc') {
+    try {
+      await oidcReturn();
+    } catch (e) {
+      st.session = null; sessionStorage.removeItem('lpz.session');
+      showSignIn(); $('#signin-error').textContent = e.message;
+      return;
+    }
+  }
+  if (st.session && st.session.mode !== signInMode && !(signInMode === 'dev' && !st.session.mode)) {
+    st.session = null; sessionStorage.removeItem('lpz.session');
+  }
+  if (st.session?.roaz) start(); else showSignIn();
 }
 init();

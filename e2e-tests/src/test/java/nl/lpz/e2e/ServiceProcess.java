@@ -81,7 +81,9 @@ final class ServiceProcess {
         command.add("-Ddisable-axoniq-console-message=true");
         command.add("-jar");
         command.add(jar.toString());
-        command.add("--spring.profiles.active=local");
+        if (arguments.stream().noneMatch(a -> a.startsWith("--spring.profiles.active="))) {
+            command.add("--spring.profiles.active=local");
+        }
         command.add("--server.port=" + port);
         command.addAll(arguments);
         try {

@@ -29,6 +29,9 @@ class GatewayIssuerProfileTest {
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> IDENTITY_PROVIDER.url() + "/jwks");
         registry.add("lpz.services.capacity-url", CAPACITY::url);
+        registry.add("lpz.gateway.dashboard.oidc.issuer", () -> ISSUER + "/");
+        registry.add("lpz.gateway.dashboard.oidc.client-id", () -> "lpz-dashboard");
+        registry.add("lpz.gateway.dashboard.oidc.scope", () -> "openid profile");
     }
 
     @AfterAll
@@ -48,6 +51,19 @@ class GatewayIssuerProfileTest {
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void givenNoLocalProfile_whenReadingDashboardConfig_thenOidcWithIssuerAndClient() {
+        client.get().uri("/dashboard/config.json")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody()
+                .jsonPath("$.signIn").isEqualTo("oidc")
+                .jsonPath("$.issuer").isEqualTo(ISSUER)
+                .jsonPath("$.clientId").isEqualTo("lpz-dashboard")
+                .jsonPath("$.scope").isEqualTo("openid profile");
     }
 
     @Test

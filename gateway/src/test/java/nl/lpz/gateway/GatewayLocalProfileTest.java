@@ -160,6 +160,16 @@ class GatewayLocalProfileTest {
     }
 
     @Test
+    void givenLocalProfile_whenReadingDashboardConfig_thenDevSignInWithoutToken() {
+        client.get().uri("/dashboard/config.json")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.signIn").isEqualTo("dev")
+                .jsonPath("$.issuer").doesNotExist();
+    }
+
+    @Test
     void givenUnknownRole_whenRequestingDevToken_then400InvalidField() {
         client.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"sub\":\"u\",\"roles\":[\"HOSPITAL\",\"SUPERUSER\"]}")

@@ -22,7 +22,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The one security chain: stateless bearer-JWT authentication on {@code /api/**}; public health, aggregated
- * OpenAPI, dev tokens (a handler exists only in the {@code local} profile) and static resources; the other actuator
+ * OpenAPI, dev tokens (a handler exists only in the {@code local} profile), the dashboard's sign-in settings
+ * ({@code /dashboard/config.json}) and static resources; the other actuator
  * endpoints for ADMIN tokens. Authorisation by organisation or region is the services' job.
  *
  * <p>The {@link ReactiveJwtDecoder} is the local key's in the {@code local} profile ({@link LocalTokenConfig}),
@@ -53,6 +54,7 @@ class SecurityConfig {
                 .authorizeExchange(a -> a
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers(DashboardConfigController.PATH).permitAll()
                         .pathMatchers("/actuator", "/actuator/**").hasAuthority(Role.ADMIN.authority())
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(o -> o
