@@ -90,6 +90,80 @@ public class StopQuery {
         });
     }
 
+    /**
+     * The stops and open announcements of the region as they stood at {@code asOf} (a past instant), derived from the
+     * stop history: a stop counts when it started at or before {@code asOf}, had no end (ended, expired, lapsed) at or
+     * before it, and its expected end as it stood then (the declaration's, or the last extension's recorded at or
+     * before {@code asOf}) lies after it. Duration, {@code mkaContacted} and {@code extensions} as they stood then;
+     * {@code expiresSoon} relative to {@code asOf}. An announcement counts when it was announced at or before
+     * {@code asOf}, its planned end lies after it and it was not yet declared or lapsed at that instant.
+     */
+    public RegionalStops stopsAsOf(String safetyRegionId, Instant asOf) {
+        return readOnly.execute(status -> {
+            List<RegionalStops.ActiveStop> stops = jdbc.query("""
+                            select * from (
+                                select s.stop_id, s.location_id, l.name, s.organisation_id, s.kind, s.stop_type,
+                                       s.reason, s.started_at, s.grace_until, s.norm_time_minutes, s.announcement_id,
+                                       s.declared_by_subject, s.declared_by_organisation,
+                                       coalesce(x.expected_end, (d.payload->>'expectedEnd')::timestamptz,
+                                                s.expected_end) as expected_end,
+                                       coalesce(x.duration, (d.payload->>'expectedDurationMinutes')::bigint,
+                                                s.expected_duration_minutes) as expected_duration_minutes,
+                                       coalesce((d.payload->>'mkaContacted')::boolean, false)
+                                           or coalesce(c.mka, false) as mka_contacted,
+                                       coalesce(c.extensions, 0) as extensions
+                                from stop s
+                                left join location l on l.location_id = s.location_id
+                                left join stop_event d on d.event_id = s.declared_event_id
+                                left join lateral (
+                                    select (e.payload->>'expectedEnd')::timestamptz as expected_end,
+                                           (e.payload->>'expectedDurationMinutes')::bigint as duration
+                                    from stop_event e
+                                    where e.stop_id = s.stop_id and e.event_type = 'StopExtended'
+                                      and e.occurred_at <= ? and (s.ended_at is null or e.occurred_at <= s.ended_at)
+                                    order by e.occurred_at desc, e.id desc limit 1) x on true
+                                left join lateral (
+                                    select count(*) as extensions,
+                                           bool_or((e.payload->>'mkaContacted')::boolean) as mka
+                                    from stop_event e
+                                    where e.stop_id = s.stop_id and e.event_type = 'StopExtended'
+                                      and e.occurred_at <= ? and (s.ended_at is null or e.occurred_at <= s.ended_at)
+                                    ) c on true
+                                where s.safety_region_id = ? and s.started_at <= ?
+                                  and (s.ended_at is null or s.ended_at > ?)) a
+                            where a.expected_end > ?
+                            order by a.started_at, a.stop_id""",
+                    (rs, i) -> {
+                        Instant expectedEnd = Sql.instant(rs, "expected_end");
+                        return new RegionalStops.ActiveStop(rs.getString("stop_id"), rs.getString("location_id"),
+                                rs.getString("name"), rs.getString("organisation_id"), rs.getString("kind"),
+                                rs.getString("stop_type"), rs.getString("reason"), Sql.instant(rs, "started_at"),
+                                expectedEnd, Sql.instant(rs, "grace_until"),
+                                !asOf.isBefore(expectedEnd.minus(EXPIRES_SOON)),
+                                rs.getLong("expected_duration_minutes"), rs.getLong("norm_time_minutes"),
+                                rs.getBoolean("mka_contacted"), rs.getInt("extensions"),
+                                rs.getString("announcement_id"),
+                                new RegionalStops.Actor(rs.getString("declared_by_subject"),
+                                        rs.getString("declared_by_organisation")));
+                    }, Sql.ts(asOf), Sql.ts(asOf), safetyRegionId, Sql.ts(asOf), Sql.ts(asOf), Sql.ts(asOf));
+            List<RegionalStops.Announcement> announcements = jdbc.query("""
+                            select a.announcement_id, a.location_id, l.name, a.organisation_id, a.kind,
+                                   a.planned_start, a.planned_end, a.reason, a.announced_at
+                            from stop_announcement a left join location l on l.location_id = a.location_id
+                            where a.safety_region_id = ? and a.planned_end > ?
+                              and coalesce(a.announced_at, (select e.occurred_at from stop_event e
+                                                            where e.event_id = a.event_id)) <= ?
+                              and (a.status = 'OPEN' or a.closed_at is null or a.closed_at > ?)
+                            order by a.planned_start, a.announcement_id""",
+                    (rs, i) -> new RegionalStops.Announcement(rs.getString("announcement_id"),
+                            rs.getString("location_id"), rs.getString("name"), rs.getString("organisation_id"),
+                            rs.getString("kind"), Sql.instant(rs, "planned_start"), Sql.instant(rs, "planned_end"),
+                            rs.getString("reason"), Sql.instant(rs, "announced_at")),
+                    safetyRegionId, Sql.ts(asOf), Sql.ts(asOf), Sql.ts(asOf));
+            return new RegionalStops(safetyRegionId, asOf, stops, announcements);
+        });
+    }
+
     private static final String STATISTICS = """
             with s as (
                 select safety_region_id, kind, count(*) as stops, count(ended_at) as ended,

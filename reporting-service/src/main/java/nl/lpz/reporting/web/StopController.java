@@ -35,13 +35,27 @@ public class StopController {
         this.regions = regions;
     }
 
-    @Operation(summary = "Active stops and open announcements of a veiligheidsregio",
+    /** How far an {@code asOf} may lie ahead of this server's clock (clock skew of the caller). */
+    static final java.time.Duration AS_OF_SKEW = java.time.Duration.ofSeconds(5);
+
+    @Operation(summary = "Active stops and open announcements of a veiligheidsregio, now or as they stood at asOf",
             description = "Stops without an end event whose expectedEnd is in the future, with graceUntil and "
                     + "expiresSoon (true within 10 minutes of expectedEnd, computed at read time), and the "
-                    + "announcements of planned stops not yet declared or lapsed. MKA/MMA of that VR, RCPS of the "
-                    + "ROAZ region containing it, HOSPITAL, EPD_SYSTEM, LCPS, ADMIN.")
+                    + "announcements of planned stops not yet declared or lapsed. With asOf (a past instant): the "
+                    + "stops active at that instant (started, not ended, expired or lapsed, expected end as extended "
+                    + "up to then still ahead), expiresSoon relative to asOf, and the announcements open then. "
+                    + "MKA/MMA of that VR, RCPS of the ROAZ region containing it, HOSPITAL, EPD_SYSTEM, LCPS, ADMIN.")
     @GetMapping("/api/v1/safety-regions/{safetyRegionId}/stops")
-    public RegionalStops activeStops(@PathVariable String safetyRegionId, @Parameter(hidden = true) Caller caller) {
+    public RegionalStops activeStops(@PathVariable String safetyRegionId,
+                                     @Parameter(description = "ISO-8601 instant with offset, not in the future")
+                                     @RequestParam(required = false) String asOf,
+                                     @Parameter(hidden = true) Caller caller) {
+        Instant now = Instant.now();
+        Instant at = asOf == null ? null : RegionalCapacityController.parseInstant(asOf);
+        if (at != null && at.isAfter(now.plus(AS_OF_SKEW))) {
+            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD,
+                    "asOf: " + asOf + " lies in the future; the stops of a past instant only");
+        }
         if (!Ids.isValid(safetyRegionId)) {
             throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid safety region id");
         }
@@ -54,7 +68,8 @@ public class StopController {
             throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_REGION,
                     "the token's region does not cover safety region " + safetyRegionId);
         }
-        return stops.activeStops(safetyRegionId, Instant.now());
+        return at == null ? stops.activeStops(safetyRegionId, now)
+                : stops.stopsAsOf(safetyRegionId, at.isAfter(now) ? now : at);
     }
 
     private boolean mayReadStopsOf(Caller caller, String safetyRegionId) {

@@ -278,6 +278,100 @@ class StopProjectionTest {
                 incomplete.eventId())).isEqualTo("INCOMPLETE");
     }
 
+    // ------------------------------------------------------------------------------------------ as of an instant
+
+    private RegionalStops asOf(Instant at) {
+        return query.stopsAsOf(vr, at);
+    }
+
+    @Test
+    void givenAStopDeclaredExtendedAndEnded_whenReadAsOfInstants_thenItShowsAsItStoodThen() {
+        Instant start = now.minus(Duration.ofHours(3));
+        Stop s = Stop.of(vr, roaz, CareKind.SEH, loc, org, start, 60);
+        project(stop(s.declared()), stop(s.extended(150, start.plus(Duration.ofMinutes(30)))),
+                stop(s.withMinutes(150).ended(start.plus(Duration.ofMinutes(100)))));
+
+        assertThat(asOf(start.minusSeconds(1)).stops()).isEmpty();
+
+        RegionalStops atStart = asOf(start);
+        assertThat(atStart.asOf()).isEqualTo(start);
+        ActiveStop declared = only(atStart);
+        assertThat(declared.stopId()).isEqualTo(s.stopId());
+        assertThat(declared.locationName()).isEqualTo("Ziekenhuis " + loc);
+        assertThat(declared.expectedEnd()).isEqualTo(start.plus(Duration.ofMinutes(60)));
+        assertThat(declared.expectedDurationMinutes()).isEqualTo(60);
+        assertThat(declared.extensions()).isZero();
+        assertThat(declared.mkaContacted()).isFalse();
+        assertThat(declared.expiresSoon()).isFalse();
+        assertThat(declared.graceUntil()).isEqualTo(start.plus(Duration.ofMinutes(20)));
+
+        ActiveStop beforeExtension = only(asOf(start.plus(Duration.ofMinutes(29))));
+        assertThat(beforeExtension.expectedEnd()).isEqualTo(start.plus(Duration.ofMinutes(60)));
+
+        ActiveStop extended = only(asOf(start.plus(Duration.ofMinutes(30))));
+        assertThat(extended.expectedEnd()).isEqualTo(start.plus(Duration.ofMinutes(150)));
+        assertThat(extended.expectedDurationMinutes()).isEqualTo(150);
+        assertThat(extended.extensions()).isEqualTo(1);
+        assertThat(extended.mkaContacted()).isTrue();
+        assertThat(extended.expiresSoon()).isFalse();
+
+        // past the declared end (60 min) but within the extended one
+        assertThat(only(asOf(start.plus(Duration.ofMinutes(99)))).expectedEnd())
+                .isEqualTo(start.plus(Duration.ofMinutes(150)));
+        assertThat(asOf(start.plus(Duration.ofMinutes(100))).stops()).isEmpty();
+        assertThat(asOf(now).stops()).isEmpty();
+        assertThat(view(now).stops()).isEmpty();
+    }
+
+    @Test
+    void givenAStopThatExpired_whenReadAsOfInstants_thenExpiresSoonIsRelativeToTheInstantAndItIsGoneAtItsEnd() {
+        Instant start = now.minus(Duration.ofHours(2));
+        Stop s = Stop.of(vr, roaz, CareKind.SR, loc, org, start, 60);
+        project(stop(s.declared()), stop(s.warned()), stop(s.expired()));
+
+        assertThat(only(asOf(start.plus(Duration.ofMinutes(49)))).expiresSoon()).isFalse();
+        assertThat(only(asOf(start.plus(Duration.ofMinutes(50)))).expiresSoon()).isTrue();
+        assertThat(only(asOf(start.plus(Duration.ofMinutes(59)))).expiresSoon()).isTrue();
+        assertThat(asOf(start.plus(Duration.ofMinutes(60))).stops()).isEmpty();
+        assertThat(asOf(now).stops()).isEmpty();
+    }
+
+    @Test
+    void givenAStopPastItsEndWithoutExpiryAndALapsedStop_whenReadAsOf_thenEachLeavesAtItsOwnEnd() {
+        Instant start = now.minus(Duration.ofHours(2));
+        Stop noExpiryEvent = Stop.of(vr, roaz, CareKind.CCU, loc, org, start, 30);
+        Stop lapsed = Stop.of(vr, roaz, CareKind.SEH, otherLoc, org, start, 120);
+        project(stop(noExpiryEvent.declared()), stop(lapsed.declared()),
+                stop(StopFixtures.lapse(vr, CareKind.SEH, start.plus(Duration.ofMinutes(45)), lapsed)));
+
+        assertThat(asOf(start.plus(Duration.ofMinutes(10))).stops()).extracting(ActiveStop::stopId)
+                .containsExactlyInAnyOrder(noExpiryEvent.stopId(), lapsed.stopId());
+        assertThat(asOf(start.plus(Duration.ofMinutes(30))).stops()).extracting(ActiveStop::stopId)
+                .containsExactly(lapsed.stopId());
+        assertThat(asOf(start.plus(Duration.ofMinutes(45))).stops()).isEmpty();
+    }
+
+    @Test
+    void givenAnAnnouncementLaterDeclared_whenReadAsOf_thenItIsOpenOnlyBetweenAnnouncementAndDeclaration() {
+        Instant announcedAt = now.minus(Duration.ofHours(3));
+        Instant plannedStart = now.minus(Duration.ofHours(1));
+        Announcement a = Announcement.of(vr, CareKind.CTT, loc, org, plannedStart, now.plus(Duration.ofHours(1)));
+        Stop s = Stop.of(vr, roaz, CareKind.CTT, loc, org, plannedStart, 120);
+        Announcement other = Announcement.of(vr, CareKind.PCI, otherLoc, org, now.minus(Duration.ofMinutes(150)),
+                now.minus(Duration.ofMinutes(90)));
+        project(stop(a.announced(announcedAt)), stop(s.declared(StopType.PLANNED, a.announcementId())),
+                stop(other.announced(announcedAt)), stop(other.lapsed()));
+
+        assertThat(asOf(announcedAt.minusSeconds(1)).announcements()).isEmpty();
+        assertThat(asOf(announcedAt.plusSeconds(60)).announcements()).extracting(RegionalStops.Announcement::announcementId)
+                .containsExactly(other.announcementId(), a.announcementId());
+        assertThat(asOf(now.minus(Duration.ofMinutes(80))).announcements())
+                .extracting(RegionalStops.Announcement::announcementId).containsExactly(a.announcementId());
+        RegionalStops declared = asOf(plannedStart);
+        assertThat(declared.announcements()).isEmpty();
+        assertThat(only(declared).announcementId()).isEqualTo(a.announcementId());
+    }
+
     // ------------------------------------------------------------------------------------------ statistics
 
     private StopStatistics.Row row(StopStatistics stats, String kind) {

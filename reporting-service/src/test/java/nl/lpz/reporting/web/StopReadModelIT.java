@@ -285,4 +285,50 @@ class StopReadModelIT extends ReportingIntegrationTest {
         mvc.perform(get(STATISTICS).param("from", "2025-01-01").param("to", "2025-01-31"))
                 .andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void givenAStopDeclaredExtendedAndEnded_whenReadWithAsOf_thenTheStopsAreAnsweredAsTheyStoodThen()
+            throws Exception {
+        Instant start = now.minus(Duration.ofHours(2));
+        Stop s = Stop.of(VR, roaz, CareKind.SEH, loc, org, start, 60);
+        send(StopFixtures.publish(s.declared()),
+                StopFixtures.publish(s.extended(90, start.plus(Duration.ofMinutes(20)))),
+                StopFixtures.publish(s.withMinutes(90).ended(start.plus(Duration.ofMinutes(80)))));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "select count(*) from stop where stop_id = ? and end_kind = 'ENDED'", Long.class, s.stopId()) == 1);
+
+        String before = start.minusSeconds(60).toString();
+        mvc.perform(get(STOPS, VR).param("asOf", before).headers(mka(VR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.asOf").value(start.minusSeconds(60).toString()))
+                .andExpect(jsonPath(stop(s.stopId(), "stopId"), hasSize(0)));
+        mvc.perform(get(STOPS, VR).param("asOf", start.plus(Duration.ofMinutes(10)).toString()).headers(mka(VR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(stop(s.stopId(), "expectedEnd"), contains(s.expectedEnd().toString())))
+                .andExpect(jsonPath(stop(s.stopId(), "extensions"), contains(0)));
+        // an offset with an unencoded '+' (arrives as a space) is accepted, as for the capacity
+        String during = start.plus(Duration.ofMinutes(55)).atOffset(java.time.ZoneOffset.ofHours(1)).toString();
+        mvc.perform(get(STOPS, VR).param("asOf", during.replace('+', ' ')).headers(mka(VR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(stop(s.stopId(), "expectedEnd"),
+                        contains(start.plus(Duration.ofMinutes(90)).toString())))
+                .andExpect(jsonPath(stop(s.stopId(), "extensions"), contains(1)))
+                .andExpect(jsonPath(stop(s.stopId(), "expiresSoon"), contains(false)));
+        mvc.perform(get(STOPS, VR).param("asOf", start.plus(Duration.ofMinutes(80)).toString()).headers(mka(VR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(stop(s.stopId(), "stopId"), hasSize(0)));
+        mvc.perform(get(STOPS, VR).headers(mka(VR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(stop(s.stopId(), "stopId"), hasSize(0)));
+
+        mvc.perform(get(STOPS, VR).param("asOf", Instant.now().plus(Duration.ofMinutes(5)).toString())
+                        .headers(mka(VR)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        mvc.perform(get(STOPS, VR).param("asOf", "gisteren").headers(mka(VR)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        mvc.perform(get(STOPS, VR).param("asOf", before).headers(mka("VR20")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_REGION"));
+        mvc.perform(get(STOPS, VR).param("asOf", before))
+                .andExpect(status().isUnauthorized());
+    }
 }
