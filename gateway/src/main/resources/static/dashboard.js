@@ -381,17 +381,25 @@ const vrsShown = () => {
   return st.vrFilter ? [st.vrFilter] : vrsOf(s.roaz);
 };
 async function loadCapacity() {
-  const q = st.asOf ? `?asOf=${encodeURIComponent(st.asOf)}` : '';
+  const asOf = st.asOf, q = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
   try {
-    st.capacity = await api('GET', `/api/v1/regions/${st.session.roaz}/capacity${q}`);
+    const capacity = await api('GET', `/api/v1/regions/${st.session.roaz}/capacity${q}`);
+    if (st.asOf !== asOf) return; // the user switched between live and history meanwhile
+    st.capacity = capacity;
     st.capacityFetchedAt = new Date().toISOString();
   } catch (e) { if (e.status !== 0) console.warn('capacity', e); }
   renderCapacity(); renderMap();
 }
 async function loadStops() {
+  // history: the stops as they stood at the instant (the read model's asOf), like the capacity
+  const asOf = st.asOf, q = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
   await Promise.all(vrsShown().map(async vr => {
-    try { st.stops[vr] = await api('GET', `/api/v1/safety-regions/${vr}/stops`); } catch (e) { if (e.status !== 0) console.warn('stops', vr, e); }
+    try {
+      const stops = await api('GET', `/api/v1/safety-regions/${vr}/stops${q}`);
+      if (st.asOf === asOf) st.stops[vr] = stops; // else the user switched between live and history meanwhile
+    } catch (e) { if (e.status !== 0) console.warn('stops', vr, e); }
   }));
+  if (st.asOf !== asOf) return;
   renderStops(); renderCapacity(); renderMap();
 }
 async function loadTopology() {
@@ -452,7 +460,7 @@ function dispatch(ev) {
   try { data = JSON.parse(ev.data.join('\n') || '{}'); } catch { /* ignore */ }
   if (ev.event === 'capacity') soonCapacity();
   else if (ev.event === 'stop') {
-    if (data.change === 'EXPIRY_WARNING') beep();
+    if (data.change === 'EXPIRY_WARNING' && !st.asOf) beep(); // never while a past instant is shown
     soonStops();
   }
 }
@@ -539,13 +547,13 @@ function renderStops() {
       ${stops.length ? stops.map(s => `<article class="stop ${s.expiresSoon ? 'soon' : ''}" data-stop="${esc(s.stopId)}"
           data-end="${esc(s.expectedEnd)}" data-grace="${esc(s.graceUntil)}" aria-label="${t('stopBadge')} ${esc(s.kind)} ${esc(s.locationName || s.locationId)}">
         <h4 style="margin:0">${esc(s.locationName || s.locationId)} — <strong>${esc(s.kind)}</strong> (${s.type === 'PLANNED' ? t('planned') : t('unplanned')})</h4>
-        ${s.expiresSoon ? `<p class="warn" role="alert" data-role="expiry-warning">⚠ ${t('expiresSoon')}</p>` : ''}
+        ${s.expiresSoon ? `<p class="warn" ${st.asOf ? '' : 'role="alert"'} data-role="expiry-warning">⚠ ${t('expiresSoon')}</p>` : ''}
         <p style="margin:2px 0">${t('reason')}: ${esc(s.reason)}</p>
         <p style="margin:2px 0">${t('started')} ${fmt(s.startedAt)} · ${t('expectedEnd')} ${fmt(s.expectedEnd)} ·
-          ${t('remaining')} <span class="countdown" data-role="countdown">${dur(new Date(s.expectedEnd) - Date.now())}</span></p>
+          ${t('remaining')} <span class="countdown" data-role="countdown">${dur(new Date(s.expectedEnd) - refNow())}</span></p>
         <p style="margin:2px 0">${t('grace')}: ${fmt(s.graceUntil)} <span data-role="grace"></span>
           · ${t('norm')} ${s.normTimeMinutes} ${t('min')} · ${s.extensions} ${t('extensions')}${s.mkaContacted ? ` · ${t('mkaYes')}` : ''}</p>
-        ${own && s.organisationId === own ? `<form class="stop-actions" data-stop-actions="${esc(s.stopId)}">
+        ${own && !st.asOf && s.organisationId === own ? `<form class="stop-actions" data-stop-actions="${esc(s.stopId)}">
           <div><label for="ext-${esc(s.stopId)}">${t('extendTo')}</label>
           <input id="ext-${esc(s.stopId)}" name="minutes" type="number" min="${s.expectedDurationMinutes + 1}" value="${s.expectedDurationMinutes + 30}" required></div>
           <div class="check"><input type="checkbox" name="mka" id="extmka-${esc(s.stopId)}"><label for="extmka-${esc(s.stopId)}">${t('mkaForExtend')}</label></div>
@@ -562,7 +570,8 @@ function renderStops() {
   });
   if (focused && document.getElementById(focused) && document.activeElement !== document.getElementById(focused)) document.getElementById(focused).focus();
   // sound the 10-minute warning once per stop (also when the warning event was missed)
-  activeStops().filter(s => s.expiresSoon && !st.warned.has(s.stopId)).forEach(s => { st.warned.add(s.stopId); beep(); });
+  // (live only: a past instant's stops neither sound nor count as warned)
+  if (!st.asOf) activeStops().filter(s => s.expiresSoon && !st.warned.has(s.stopId)).forEach(s => { st.warned.add(s.stopId); beep(); });
   tick();
 }
 function renderMap() {
@@ -664,8 +673,10 @@ function fillVrFilter() {
 // ---- clock: countdowns, ages, staleness, unreachable banner ---------------------------------------------------------
 function tick() {
   if (!st.session) return;
+  // countdowns count from the instant shown: in history mode they stand still at that instant
+  const ref = refNow();
   document.querySelectorAll('[data-stop]').forEach(el => {
-    const left = new Date(el.dataset.end) - Date.now(), grace = new Date(el.dataset.grace) - Date.now();
+    const left = new Date(el.dataset.end) - ref, grace = new Date(el.dataset.grace) - ref;
     el.querySelector('[data-role=countdown]').textContent = dur(left);
     el.querySelector('[data-role=grace]').textContent = grace > 0 ? `(${t('graceLeft')} ${dur(grace)})` : `(${t('graceOver')})`;
     if (left <= 0) el.remove();
@@ -752,9 +763,10 @@ async function init() {
     e.preventDefault();
     const v = $('#asof').value;
     if (!v) return;
-    st.asOf = new Date(v).toISOString(); tick(); loadCapacity();
+    // a past instant only (the platform refuses a future asOf for the stops): a later one shows now
+    st.asOf = new Date(Math.min(new Date(v).getTime(), Date.now() - 1000)).toISOString(); tick(); loadCapacity(); loadStops();
   });
-  $('#asof-live').addEventListener('click', () => { st.asOf = null; $('#asof').value = ''; tick(); loadCapacity(); });
+  $('#asof-live').addEventListener('click', () => { st.asOf = null; $('#asof').value = ''; tick(); loadCapacity(); loadStops(); });
   $('#stop-form').addEventListener('submit', declareStop);
   $('#stop-location').addEventListener('change', kindsChanged);
   $('#stop-kind').addEventListener('change', normChanged);
