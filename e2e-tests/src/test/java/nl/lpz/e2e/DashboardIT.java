@@ -4,79 +4,22 @@ import static nl.lpz.e2e.Api.expectStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The regional dashboard (issue 5, {@code gateway/src/main/resources/static/}) in a real headless Chromium (Debian's
  * {@code chromium} and {@code chromium-driver}), served by the gateway of the e2e {@link Platform}. Screenshots of the
  * main views go to {@code docs/screenshots/}.
  */
-class DashboardIT {
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    /** A change reaches the page: pipeline (≤ 10 s) plus the stream and a re-read. */
-    static final Duration LIVE_WITHIN = Duration.ofSeconds(20);
+class DashboardIT extends DashboardBrowser {
     /** PCI in Twente has no reference provider (StopsIT); its tests there do not count statistics. */
     static final Stops.Region TWENTE = new Stops.Region("VR05", "ROAZ-EU");
     static final String MST = "104001";
-
-    WebDriver driver;
-    Path userDataDir;
-
-    @BeforeAll
-    static void browserInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
-                "DashboardIT skipped: /usr/bin/chromedriver is absent (apt-get install -y chromium chromium-driver)");
-        Platform.get();
-    }
-
-    @BeforeEach
-    void browser() throws IOException {
-        userDataDir = Files.createTempDirectory("lpz-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        if (Files.isExecutable(CHROMIUM)) {
-            options.setBinary(CHROMIUM.toFile());
-        }
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + userDataDir, "--window-size=1400,1800", "--lang=nl-NL",
-                "--autoplay-policy=no-user-gesture-required");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1400, 1800));
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void mkaSeesAPushedBedChangeAndANewStopLiveAndTravelsInTime() throws Exception {
@@ -90,10 +33,7 @@ class DashboardIT {
         Thread.sleep(1500);
 
         open();
-        new Select(byId("role")).selectByValue("MKA");
-        new Select(byId("roaz")).selectByValue(Lpz.ROAZ_NHF);
-        new Select(byId("vr")).selectByValue(Lpz.VR13);
-        byId("signin-submit").click();
+        signInAsMka(Lpz.ROAZ_NHF, Lpz.VR13);
         String avail = "[data-location='" + loc + "'] tr[data-el='IC_BEADEMD'] td.avail";
         awaitText(avail, "1");
         waitUntil(d -> "live".equals(byId("conn").getAttribute("data-state")));
@@ -119,10 +59,7 @@ class DashboardIT {
         waitUntil(d -> d.findElements(By.cssSelector(card)).isEmpty());
 
         // time travel: the picture as it stood before the second bed
-        js("const d = new Date(arguments[0]); const p = n => String(n).padStart(2, '0');"
-                + "document.getElementById('asof').value = d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate())"
-                + " + 'T' + p(d.getHours()) + ':' + p(d.getMinutes()) + ':' + p(d.getSeconds());", before.toString());
-        byId("asof-go").click();
+        pickInstant(before);
         awaitText(avail, "1");
         assertThat(byId("history-banner").isDisplayed()).isTrue();
         js("document.getElementById('history-banner').scrollIntoView();");
@@ -187,6 +124,110 @@ class DashboardIT {
         screenshot("ed-manager.png");
     }
 
+    /** Counts the expiry beeps: the page's WebAudio context is replaced by one that counts and fails. */
+    void countBeeps() {
+        js("window.__beeps = 0; window.AudioContext = function () { window.__beeps++; throw new Error('counted'); };");
+    }
+
+    long beeps() {
+        return ((Number) js("return window.__beeps;")).longValue();
+    }
+
+    @Test
+    void historyShowsTheStopsAsTheyStoodAtThePickedInstantWithoutSoundOrTicking() throws Exception {
+        Stops.Region vr13 = new Stops.Region(Lpz.VR13, Lpz.ROAZ_NHF);
+        String loc = Lpz.newLocation(Lpz.AMC_ORG);
+        Stops.awaitKnownToStopService(loc, Lpz.AMC_ORG, "SEH");
+        // a 1-minute stop: within 10 minutes of its end from the start, so it stood with its expiry warning
+        JsonNode declared = expectStatus(Stops.declare(Api.hospital(Lpz.AMC_ORG), loc, "SEH", 1,
+                "e2e dashboard: historie"), 201);
+        String stopId = declared.get("stopId").asText();
+        Stops.awaitView(Api.mka(Lpz.VR13), vr13, v -> assertThat(Stops.stopIn(v, stopId)).isNotNull());
+        Instant during = Lpz.instant(declared.get("startedAt")).plusSeconds(2);
+        while (Instant.now().isBefore(during.plusMillis(1500))) {
+            Thread.sleep(200);
+        }
+        expectStatus(Stops.end(Api.hospital(Lpz.AMC_ORG), stopId), 200);
+        Stops.awaitView(Api.mka(Lpz.VR13), vr13, v -> assertThat(Stops.stopIn(v, stopId)).isNull());
+
+        open();
+        countBeeps();
+        signInAsMka(Lpz.ROAZ_NHF, Lpz.VR13);
+        waitUntil(d -> "live".equals(byId("conn").getAttribute("data-state")));
+        waitUntil(d -> !d.findElements(By.cssSelector("[data-vr='" + Lpz.VR13 + "']")).isEmpty());
+        String card = "[data-stop='" + stopId + "']";
+        assertThat(driver.findElements(By.cssSelector(card))).as("ended stop in the live view").isEmpty();
+
+        // history: the stop as it stood, with its warning, but silent and without a running countdown
+        pickInstant(during);
+        waitUntil(d -> !d.findElements(By.cssSelector(card)).isEmpty());
+        assertThat(byId("history-banner").isDisplayed()).isTrue();
+        assertThat(css(card).getText()).contains("SEH").contains("e2e dashboard: historie");
+        WebElement warning = css(card + " [data-role=expiry-warning]");
+        assertThat(warning.getAttribute("role")).as("no alert for a past warning").isNull();
+        assertThat(driver.findElements(By.cssSelector(card + " [data-stop-actions]"))).isEmpty();
+        assertThat(css("[data-location='" + loc + "'] .badge.stop").getText()).contains("SEH");
+        String countdown = css(card + " [data-role=countdown]").getText();
+        Thread.sleep(2500);
+        assertThat(css(card + " [data-role=countdown]").getText()).as("countdown stands at the instant")
+                .isEqualTo(countdown);
+        assertThat(beeps()).as("expiry sound in history mode").isZero();
+
+        // back to live: the stop has ended
+        byId("asof-live").click();
+        waitUntil(d -> d.findElements(By.cssSelector(card)).isEmpty());
+        assertThat(byId("history-banner").isDisplayed()).isFalse();
+        assertThat(beeps()).isZero();
+    }
+
+    @Test
+    void bedCoordinatorSetsAThresholdAndSharesItsFiguresInThePage() {
+        String org = Lpz.unique("ORG");
+        Stops.Provider p = Stops.provider(org, TWENTE, "SEH");
+        Lpz.pushAll(Api.epd(org), Bed.at(p.locationId(), "IC", "ic-1", "IC_BEADEMD"),
+                Bed.at(p.locationId(), "IC", "ic-2", "IC_BEADEMD"), Bed.at(p.locationId(), "IC", "ic-3", "IC_BEADEMD"));
+        Lpz.awaitLocation(Api.hospital(org), TWENTE.roazRegionId(), p.locationId(),
+                l -> Lpz.assertFigures(Lpz.element(l, "IC_BEADEMD"), 3, 3, 0));
+        // a new organisation starts hidden: the region does not see it
+        assertThat(Lpz.location(Lpz.capacity(Api.mka(TWENTE.safetyRegionId()), TWENTE.roazRegionId()),
+                p.locationId())).as("hidden location seen by the MKA").isNull();
+
+        open();
+        signInAsHospital(TWENTE.roazRegionId(), org);
+        String avail = "[data-location='" + p.locationId() + "'] tr[data-el='IC_BEADEMD'] td.avail";
+        awaitText(avail, "3");
+        waitUntil(d -> !d.findElements(By.cssSelector("#th-element option[value=IC_BEADEMD]")).isEmpty());
+
+        // threshold: hold back one IC bed; the own card shows both figures
+        new Select(byId("set-location")).selectByValue(p.locationId());
+        new Select(byId("th-element")).selectByValue("IC_BEADEMD");
+        WebElement beds = byId("th-beds");
+        beds.clear();
+        beds.sendKeys("1");
+        js("document.getElementById('settings-result').textContent = '';");
+        css("#threshold-form button[type=submit]").click();
+        waitUntil(d -> "Opgeslagen.".equals(byId("settings-result").getText()));
+        waitUntil(d -> css(avail).getText().contains("drempel 1, anderen zien 2"));
+        assertThat(css(avail).getText()).startsWith("3");
+
+        // visibility: share, with the history
+        byId("vis-shared").click();
+        if (!byId("vis-history").isSelected()) {
+            byId("vis-history").click();
+        }
+        js("document.getElementById('settings-result').textContent = '';");
+        css("#visibility-form button[type=submit]").click();
+        waitUntil(d -> "Opgeslagen.".equals(byId("settings-result").getText()));
+        JsonNode seen = Lpz.awaitLocation(Api.mka(TWENTE.safetyRegionId()), TWENTE.roazRegionId(), p.locationId(),
+                l -> {
+                    assertThat(l).as("shared location seen by the MKA").isNotNull();
+                    Lpz.assertFigures(Lpz.element(l, "IC_BEADEMD"), 3, 2, 0);
+                });
+        assertThat(seen.path("shared").asBoolean()).isTrue();
+        // the page learns the switch from the stream: the "hidden" badge goes
+        waitUntil(d -> d.findElements(By.cssSelector("[data-location='" + p.locationId() + "'] .badge.hidden")).isEmpty());
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     void declareInForm(String locationId, int minutes, String reason) {
@@ -215,62 +256,4 @@ class DashboardIT {
         });
     }
 
-    /**
-     * The stop list is re-rendered whenever a live update arrives; an element found just before that is stale. A
-     * command on a stale element fails without acting, so it is safe to find it again and repeat.
-     */
-    void retryStale(Runnable action) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                action.run();
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    void open() {
-        driver.get(Platform.gatewayUrl() + "/");
-        waitUntil(d -> !d.findElements(By.cssSelector("#roaz option")).isEmpty());
-    }
-
-    WebElement byId(String id) {
-        return driver.findElement(By.id(id));
-    }
-
-    WebElement css(String selector) {
-        return driver.findElement(By.cssSelector(selector));
-    }
-
-    Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    void awaitText(String selector, String text) {
-        try {
-            waitUntil(d -> {
-                List<WebElement> els = d.findElements(By.cssSelector(selector));
-                return !els.isEmpty() && els.get(0).getText().trim().startsWith(text);
-            });
-        } catch (RuntimeException e) {
-            List<WebElement> els = driver.findElements(By.cssSelector(selector));
-            throw new AssertionError("expected '" + text + "' in " + selector + ", found "
-                    + (els.isEmpty() ? "nothing" : "'" + els.get(0).getText() + "'"), e);
-        }
-    }
-
-    void waitUntil(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, LIVE_WITHIN, Duration.ofMillis(200)).ignoring(RuntimeException.class)
-                .until(condition::apply);
-    }
-
-    void screenshot(String name) throws IOException {
-        Path dir = Platform.root().resolve("docs/screenshots");
-        Files.createDirectories(dir);
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
 }
