@@ -41,7 +41,7 @@ const T = {
     offline: (since, age) => `Het platform is niet bereikbaar (sinds ${since}). U ziet het laatste beeld, ${age} oud.`,
     historyBanner: t => `Historisch beeld: de regio zoals die stond op ${t}. Live-updates zijn gepauzeerd.`,
     picture: (t, age) => `Beeld van ${t} (${age} oud)`,
-    noStops: 'Geen actieve stops.', announcements: 'Aangekondigde geplande stops',
+    noStops: 'Geen actieve stops.', stopsUnavailable: 'De stops van dit tijdstip konden niet worden gelezen.', announcements: 'Aangekondigde geplande stops',
     stale: 'VEROUDERD', staleLong: m => `Geen gegevens ontvangen in de laatste ${m} minuten`, noData: 'GEEN GEGEVENS',
     lastEvent: 'Laatste melding', ago: 'geleden', own: 'EIGEN', hiddenBadge: 'VERBORGEN', stopBadge: 'STOP',
     el: 'Element', cap: 'Capaciteit', occ: 'Bezet', avail: 'Beschikbaar', covid: 'COVID', nonCovid: 'non-COVID',
@@ -90,7 +90,7 @@ const T = {
     offline: (since, age) => `The platform cannot be reached (since ${since}). You are seeing the last picture, ${age} old.`,
     historyBanner: t => `Historic picture: the region as it stood at ${t}. Live updates are paused.`,
     picture: (t, age) => `Picture of ${t} (${age} old)`,
-    noStops: 'No active stops.', announcements: 'Announced planned stops',
+    noStops: 'No active stops.', stopsUnavailable: 'The stops of this instant could not be read.', announcements: 'Announced planned stops',
     stale: 'STALE', staleLong: m => `No data received in the last ${m} minutes`, noData: 'NO DATA',
     lastEvent: 'Last report', ago: 'ago', own: 'OWN', hiddenBadge: 'HIDDEN', stopBadge: 'STOP',
     el: 'Element', cap: 'Capacity', occ: 'Occupied', avail: 'Available', covid: 'COVID', nonCovid: 'non-COVID',
@@ -397,7 +397,11 @@ async function loadStops() {
     try {
       const stops = await api('GET', `/api/v1/safety-regions/${vr}/stops${q}`);
       if (st.asOf === asOf) st.stops[vr] = stops; // else the user switched between live and history meanwhile
-    } catch (e) { if (e.status !== 0) console.warn('stops', vr, e); }
+    } catch (e) {
+      if (e.status !== 0) console.warn('stops', vr, e);
+      // never today's stops under a history banner (e.g. a refused asOf): say they are missing
+      if (asOf && st.asOf === asOf && e.status !== 0) st.stops[vr] = { stops: [], announcements: [], unavailable: true };
+    }
   }));
   if (st.asOf !== asOf) return;
   renderStops(); renderCapacity(); renderMap();
@@ -544,6 +548,7 @@ function renderStops() {
     const v = st.stops[vr];
     const stops = v?.stops || [], ann = v?.announcements || [];
     return `<div class="vr-group" data-vr="${vr}"><h3>${vr} ${esc(VR[vr]?.[0])}</h3>
+      ${v?.unavailable ? `<p class="error" data-role="stops-unavailable">${t('stopsUnavailable')}</p>` : ''}
       ${stops.length ? stops.map(s => `<article class="stop ${s.expiresSoon ? 'soon' : ''}" data-stop="${esc(s.stopId)}"
           data-end="${esc(s.expectedEnd)}" data-grace="${esc(s.graceUntil)}" aria-label="${t('stopBadge')} ${esc(s.kind)} ${esc(s.locationName || s.locationId)}">
         <h4 style="margin:0">${esc(s.locationName || s.locationId)} — <strong>${esc(s.kind)}</strong> (${s.type === 'PLANNED' ? t('planned') : t('unplanned')})</h4>
@@ -559,7 +564,7 @@ function renderStops() {
           <div class="check"><input type="checkbox" name="mka" id="extmka-${esc(s.stopId)}"><label for="extmka-${esc(s.stopId)}">${t('mkaForExtend')}</label></div>
           <button type="submit" data-action="extend">${t('extend')}</button>
           <button type="button" data-action="end" class="primary">${t('end')}</button></form>` : ''}
-      </article>`).join('') : `<p class="hint">${t('noStops')}</p>`}
+      </article>`).join('') : v?.unavailable ? '' : `<p class="hint">${t('noStops')}</p>`}
       ${ann.length ? `<h4>${t('announcements')}</h4>` + ann.map(a => `<div class="announce" data-announcement="${esc(a.announcementId)}">
         ${esc(a.locationName || a.locationId)} — <strong>${esc(a.kind)}</strong>: ${t('planned_from')} ${fmt(a.plannedStart)} ${t('to')} ${fmt(a.plannedEnd)}. ${esc(a.reason)}</div>`).join('') : ''}
     </div>`;

@@ -172,6 +172,8 @@ class DashboardIT extends DashboardBrowser {
         assertThat(css(card + " [data-role=countdown]").getText()).as("countdown stands at the instant")
                 .isEqualTo(countdown);
         assertThat(beeps()).as("expiry sound in history mode").isZero();
+        js("document.getElementById('history-banner').scrollIntoView();");
+        screenshot("time-travel-stops.png");
 
         // back to live: the stop has ended
         byId("asof-live").click();
