@@ -20,9 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.lpz.platform.web.IdentityHeaders;
+import org.axonframework.common.caching.Cache;
 import nl.lpz.testsupport.TestInfra;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -40,7 +41,18 @@ class TwoInstancesIT extends CapacitySpringTest {
     private static final HttpClient http = HttpClient.newHttpClient();
     private final Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
 
-    @BeforeAll
+    private static String registeredBeforeStart;
+
+    /** Lazily, from the first test: a location registered before it starts shows the second's cache warm-up. */
+    @BeforeEach
+    void secondInstance() throws Exception {
+        if (second == null) {
+            registeredBeforeStart = newId("loc");
+            registerLocation(registeredBeforeStart, newId("org"));
+            startSecondInstance();
+        }
+    }
+
     static void startSecondInstance() {
         TestInfra.Database db = TestInfra.database("main");
         // arguments, not default properties: those would lose against application.yml's own settings
@@ -64,6 +76,16 @@ class TwoInstancesIT extends CapacitySpringTest {
         if (second != null) {
             second.close();
         }
+    }
+
+    @Test
+    void givenLocationsKnownAtStart_whenAnInstanceStarts_thenItIsReadyOnlyWithThemCached() throws Exception {
+        HttpResponse<String> readiness = await().atMost(Duration.ofSeconds(60)).until(
+                () -> http.send(HttpRequest.newBuilder(URI.create(secondUrl + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
+        Cache cache = second.getBean("locationCache", Cache.class);
+        assertThat(cache.containsKey(registeredBeforeStart)).as("warmed up at start").isTrue();
     }
 
     @Test
