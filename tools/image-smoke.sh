@@ -77,8 +77,17 @@ PY
   rm -rf "$tmp"
 }
 
-PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+# the JVMs run as uid 65532 in their own PID namespace: stopping unshare would not stop them, so they are found by
+# the port each was given (SIGTERM: graceful shutdown; SIGKILL after 30 s)
+PORTS=()
+cleanup() {
+  for port in "${PORTS[@]:-}"; do [ -n "$port" ] && pkill -TERM -u 65532 -f -- "--server.port=$port" || true; done
+  for _ in $(seq 1 30); do
+    pgrep -u 65532 -f -- "--server.port=1898" >/dev/null || return 0
+    sleep 1
+  done
+  pkill -KILL -u 65532 -f -- "--server.port=1898" || true
+}
 trap cleanup EXIT
 
 run_image() { # module, log, extra args...
@@ -96,7 +105,7 @@ run_image() { # module, log, extra args...
   unshare --mount --pid --fork sh -c 'mount -t proc proc "$0/proc" && exec chroot --userspec=65532:65532 "$0" \
       env -i "$@"' "$dir" "${envs[@]}" HOME=/home/nonroot sh -c "cd '$workdir' && exec \"\$@\"" sh "${entry[@]}" "$@" \
       >"$log" 2>&1 &
-  PIDS+=($!)
+  PORTS+=("$(printf '%s\n' "$@" | sed -n 's/^--server.port=//p')")
 }
 
 await_ready() { # port, what, log
