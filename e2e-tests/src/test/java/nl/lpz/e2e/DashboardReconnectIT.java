@@ -3,11 +3,6 @@ package nl.lpz.e2e;
 import static nl.lpz.e2e.Lpz.AMC_ORG;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Order;
@@ -63,8 +58,8 @@ class DashboardReconnectIT extends DashboardBrowser {
 
             // meanwhile a bed is reported through another path: straight to a capacity-service instance
             String capacity = Platform.instancesOf(Platform.CAPACITY).get(0);
-            HttpResponse<String> r = pushDirect(capacity, bed.bed("ic-2").at(Instant.now()));
-            assertThat(r.statusCode()).as("direct push: %s", r.body()).isEqualTo(202);
+            Api.Response r = Lpz.pushDirect(capacity, bed.bed("ic-2").at(Instant.now()));
+            assertThat(r.status()).as("direct push: %s", r.body()).isEqualTo(202);
         } finally {
             if (!Platform.isAlive(Platform.GATEWAY)) {
                 Platform.start(Platform.GATEWAY);
@@ -79,17 +74,4 @@ class DashboardReconnectIT extends DashboardBrowser {
         assertThat(js("return window.__samePage;")).isEqualTo("yes");
     }
 
-    /** One bed event straight to an instance, with the identity headers the gateway would set for AMC's EPD. */
-    private static HttpResponse<String> pushDirect(String instance, Bed event) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Platform.baseUrl(instance) + "/api/v1/bed-events"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, application/problem+json")
-                .header("X-Lpz-Subject", "e2e-epd-" + AMC_ORG)
-                .header("X-Lpz-Roles", "EPD_SYSTEM")
-                .header("X-Lpz-Organisation", AMC_ORG)
-                .POST(HttpRequest.BodyPublishers.ofString(Api.text(Bed.batch(event)), StandardCharsets.UTF_8))
-                .build();
-        return Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
 }

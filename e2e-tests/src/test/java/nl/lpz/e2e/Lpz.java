@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -178,5 +183,34 @@ final class Lpz {
     static Instant instant(JsonNode text) {
         assertThat(text != null && text.isTextual()).as("an ISO-8601 instant, got %s", text).isTrue();
         return OffsetDateTime.parse(text.asText()).toInstant();
+    }
+
+    /**
+     * One bed event straight to a backend instance (e.g. {@code "capacity-2"}), bypassing the gateway, with the identity
+     * headers the gateway would set for AMC's EPD.
+     */
+    static Api.Response pushDirect(String instance, Bed event) {
+        String url = Platform.baseUrl(instance) + "/api/v1/bed-events";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .header("X-Lpz-Subject", "e2e-epd-" + AMC_ORG)
+                .header("X-Lpz-Roles", "EPD_SYSTEM")
+                .header("X-Lpz-Organisation", AMC_ORG)
+                .POST(HttpRequest.BodyPublishers.ofString(Api.text(Bed.batch(event)),
+                        StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<String> r = Api.HTTP.send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Api.Response("POST", url, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.body());
+        } catch (IOException e) {
+            throw new AssertionError("POST " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

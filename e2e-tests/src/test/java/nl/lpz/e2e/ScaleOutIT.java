@@ -11,10 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -233,7 +229,7 @@ class ScaleOutIT {
                 for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
                     Map.Entry<Bed, String> r = requests.get(i);
                     outcomes.computeIfAbsent(r.getKey().eventId(), k -> Collections.synchronizedList(new ArrayList<>()))
-                            .add(outcomeOf(direct(r.getValue(), r.getKey())));
+                            .add(outcomeOf(Lpz.pushDirect(r.getValue(), r.getKey())));
                 }
                 return null;
             }));
@@ -269,7 +265,7 @@ class ScaleOutIT {
         List<Bed> refused = events.stream()
                 .filter(e -> outcomes.get(e.eventId()).stream().noneMatch(o -> o.equals("accepted"))).toList();
         for (Bed e : refused) {
-            assertThat(outcomeOf(direct(instances.get(0), e))).as("resend of refused %s", e.eventId()).isEqualTo("accepted");
+            assertThat(outcomeOf(Lpz.pushDirect(instances.get(0), e))).as("resend of refused %s", e.eventId()).isEqualTo("accepted");
         }
         assertThat(storedBedEvents(List.of(loc))).as("event store after resending the %d refused", refused.size())
                 .hasSize(beds).allSatisfy((id, copies) -> assertThat(copies).isEqualTo(1L));
@@ -446,29 +442,6 @@ class ScaleOutIT {
     }
 
     // ---- directly to one capacity instance ----------------------------------------------------------------------
-
-    /** One bed event straight to an instance, with the identity headers the gateway would set for AMC's EPD. */
-    private static Api.Response direct(String instance, Bed event) {
-        String url = Platform.baseUrl(instance) + "/api/v1/bed-events";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, application/problem+json")
-                .header("X-Lpz-Subject", "e2e-epd-" + AMC_ORG)
-                .header("X-Lpz-Roles", "EPD_SYSTEM")
-                .header("X-Lpz-Organisation", AMC_ORG)
-                .POST(HttpRequest.BodyPublishers.ofString(Api.text(Bed.batch(event)), StandardCharsets.UTF_8))
-                .build();
-        try {
-            HttpResponse<String> r = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Api.Response("POST", url, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.body());
-        } catch (IOException e) {
-            throw new AssertionError("POST " + url + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     /** {@code accepted}, {@code duplicate}, {@code refused <status> <code>}; anything else fails. */
     private static String outcomeOf(Api.Response r) {

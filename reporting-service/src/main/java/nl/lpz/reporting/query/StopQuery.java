@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import nl.lpz.events.capacity.CareKind;
 import nl.lpz.reporting.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -63,19 +64,7 @@ public class StopQuery {
                             from stop s left join location l on l.location_id = s.location_id
                             where s.safety_region_id = ? and s.end_kind is null and s.expected_end > ?
                             order by s.started_at, s.stop_id""",
-                    (rs, i) -> {
-                        Instant expectedEnd = Sql.instant(rs, "expected_end");
-                        return new RegionalStops.ActiveStop(rs.getString("stop_id"), rs.getString("location_id"),
-                                rs.getString("name"), rs.getString("organisation_id"), rs.getString("kind"),
-                                rs.getString("stop_type"), rs.getString("reason"), Sql.instant(rs, "started_at"),
-                                expectedEnd, Sql.instant(rs, "grace_until"),
-                                !now.isBefore(expectedEnd.minus(EXPIRES_SOON)),
-                                rs.getLong("expected_duration_minutes"), rs.getLong("norm_time_minutes"),
-                                rs.getBoolean("mka_contacted"), rs.getInt("extensions"),
-                                rs.getString("announcement_id"),
-                                new RegionalStops.Actor(rs.getString("declared_by_subject"),
-                                        rs.getString("declared_by_organisation")));
-                    }, safetyRegionId, Sql.ts(now));
+                    activeStop(now), safetyRegionId, Sql.ts(now));
             List<RegionalStops.Announcement> announcements = jdbc.query("""
                             select a.announcement_id, a.location_id, l.name, a.organisation_id, a.kind,
                                    a.planned_start, a.planned_end, a.reason, a.announced_at
@@ -133,19 +122,8 @@ public class StopQuery {
                                   and (s.ended_at is null or s.ended_at > ?)) a
                             where a.expected_end > ?
                             order by a.started_at, a.stop_id""",
-                    (rs, i) -> {
-                        Instant expectedEnd = Sql.instant(rs, "expected_end");
-                        return new RegionalStops.ActiveStop(rs.getString("stop_id"), rs.getString("location_id"),
-                                rs.getString("name"), rs.getString("organisation_id"), rs.getString("kind"),
-                                rs.getString("stop_type"), rs.getString("reason"), Sql.instant(rs, "started_at"),
-                                expectedEnd, Sql.instant(rs, "grace_until"),
-                                !asOf.isBefore(expectedEnd.minus(EXPIRES_SOON)),
-                                rs.getLong("expected_duration_minutes"), rs.getLong("norm_time_minutes"),
-                                rs.getBoolean("mka_contacted"), rs.getInt("extensions"),
-                                rs.getString("announcement_id"),
-                                new RegionalStops.Actor(rs.getString("declared_by_subject"),
-                                        rs.getString("declared_by_organisation")));
-                    }, Sql.ts(asOf), Sql.ts(asOf), safetyRegionId, Sql.ts(asOf), Sql.ts(asOf), Sql.ts(asOf));
+                    activeStop(asOf), Sql.ts(asOf), Sql.ts(asOf), safetyRegionId, Sql.ts(asOf), Sql.ts(asOf),
+                    Sql.ts(asOf));
             List<RegionalStops.Announcement> announcements = jdbc.query("""
                             select a.announcement_id, a.location_id, l.name, a.organisation_id, a.kind,
                                    a.planned_start, a.planned_end, a.reason, a.announced_at
@@ -233,5 +211,20 @@ public class StopQuery {
         } catch (IllegalArgumentException e) {
             return Integer.MAX_VALUE;
         }
+    }
+
+    /** A row of {@code stop} (or of the same columns as they stood at an instant) as an active stop at {@code at}. */
+    private static RowMapper<RegionalStops.ActiveStop> activeStop(Instant at) {
+        return (rs, i) -> {
+            Instant expectedEnd = Sql.instant(rs, "expected_end");
+            return new RegionalStops.ActiveStop(rs.getString("stop_id"), rs.getString("location_id"),
+                    rs.getString("name"), rs.getString("organisation_id"), rs.getString("kind"),
+                    rs.getString("stop_type"), rs.getString("reason"), Sql.instant(rs, "started_at"),
+                    expectedEnd, Sql.instant(rs, "grace_until"), !at.isBefore(expectedEnd.minus(EXPIRES_SOON)),
+                    rs.getLong("expected_duration_minutes"), rs.getLong("norm_time_minutes"),
+                    rs.getBoolean("mka_contacted"), rs.getInt("extensions"), rs.getString("announcement_id"),
+                    new RegionalStops.Actor(rs.getString("declared_by_subject"),
+                            rs.getString("declared_by_organisation")));
+        };
     }
 }
