@@ -54,7 +54,12 @@ public final class VersionCheckedCachingRepository<T> extends CachingEventSourci
 
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
+        boolean fromCache = cache.containsKey(aggregateIdentifier);
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
+        if (!fromCache) {
+            // just sourced from the store: current by construction, no need to ask again
+            return aggregate;
+        }
         Optional<Long> stored = eventStore.lastSequenceNumberFor(aggregateIdentifier);
         Long cached = aggregate.version();
         if (stored.isPresent() && !stored.get().equals(cached)) {

@@ -40,6 +40,7 @@ import nl.lpz.reporting.validation.ValidationModels.SubmittedLocation;
 import nl.lpz.reporting.validation.ValidationModels.VisibilitySwitch;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -335,21 +336,13 @@ public class ValidationService {
         Map<String, OrganisationReport> byOrg = new TreeMap<>();
         Map<String, Map<Classification, Integer>> counts = new HashMap<>();
         Map<String, int[]> totals = new HashMap<>();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("""
+        jdbc.query(inPeriod("""
                     select s.organisation_id, d.classification,
                            count(*) filter (where d.id is not null and (d.submitted_capacity <> d.platform_capacity
                                or d.submitted_occupied <> d.platform_occupied)) as n
                     from validation_submission s left join validation_difference d on d.submission_id = s.id
                     where s.report_date between ? and ? and (?::text[] is null or s.organisation_id = any(?::text[]))
-                    group by s.organisation_id, s.id, d.classification""");
-            ps.setObject(1, from);
-            ps.setObject(2, to);
-            java.sql.Array arr = organisations == null ? null : Sql.textArray(con, organisations);
-            ps.setArray(3, arr);
-            ps.setArray(4, arr);
-            return ps;
-        }, rs -> {
+                    group by s.organisation_id, s.id, d.classification""", from, to, organisations), rs -> {
             String org = rs.getString("organisation_id");
             counts.computeIfAbsent(org, k -> new EnumMap<>(Classification.class));
             int[] t = totals.computeIfAbsent(org, k -> new int[3]);
@@ -363,18 +356,10 @@ public class ValidationService {
             }
         });
         Map<String, Integer> submissions = new HashMap<>();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("""
+        jdbc.query(inPeriod("""
                     select organisation_id, count(*) from validation_submission
                     where report_date between ? and ? and (?::text[] is null or organisation_id = any(?::text[]))
-                    group by organisation_id""");
-            ps.setObject(1, from);
-            ps.setObject(2, to);
-            java.sql.Array arr = organisations == null ? null : Sql.textArray(con, organisations);
-            ps.setArray(3, arr);
-            ps.setArray(4, arr);
-            return ps;
-        }, rs -> {
+                    group by organisation_id""", from, to, organisations), rs -> {
             submissions.put(rs.getString(1), rs.getInt(2));
         });
         Map<Classification, Integer> total = new EnumMap<>(Classification.class);
@@ -410,5 +395,19 @@ public class ValidationService {
     public List<String> organisationsIn(String roazRegionId) {
         return jdbc.queryForList("select distinct organisation_id from location where roaz_region_id = ?",
                 String.class, roazRegionId);
+    }
+
+    /** A query whose four parameters are: from, to (report dates) and twice the organisations (null: all). */
+    private static PreparedStatementCreator inPeriod(String sql, LocalDate from, LocalDate to,
+                                                     Collection<String> organisations) {
+        return con -> {
+            var ps = con.prepareStatement(sql);
+            ps.setObject(1, from);
+            ps.setObject(2, to);
+            java.sql.Array arr = organisations == null ? null : Sql.textArray(con, organisations);
+            ps.setArray(3, arr);
+            ps.setArray(4, arr);
+            return ps;
+        };
     }
 }
