@@ -2,6 +2,7 @@ package nl.lpz.reporting;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.lpz.platform.messaging.ParkedRecords;
 import nl.lpz.reporting.projection.OffsetStore;
 import nl.lpz.reporting.projection.RegionalCapacityProjector;
 import nl.lpz.reporting.projection.StopProjector;
@@ -30,7 +31,7 @@ public record ProjectionDatabase(HikariDataSource dataSource, JdbcTemplate jdbc,
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         RegionalCapacityProjector projector = new RegionalCapacityProjector(jdbc, transactions, new OffsetStore(jdbc),
-                new StopProjector(jdbc), meters);
+                new StopProjector(jdbc), meters, new ParkedRecords(jdbc, meters));
         return new ProjectionDatabase(dataSource, jdbc, transactions, projector, meters);
     }
 

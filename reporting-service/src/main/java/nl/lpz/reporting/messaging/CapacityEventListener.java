@@ -9,6 +9,10 @@ import nl.lpz.reporting.projection.OffsetStore;
 import nl.lpz.reporting.projection.RegionalCapacityProjector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import nl.lpz.platform.messaging.Failures;
+import nl.lpz.platform.messaging.ParkedRecordReplayer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,18 +26,27 @@ import org.springframework.stereotype.Component;
  * commit. On assignment every partition is positioned where the read model's own
  * {@code consumer_offset} table says (its beginning when absent), so the database, not the group offset, decides what
  * is projected: a rebuild empties that table with the rest.
+ * <p>
+ * A failing batch never stops the projection: a transient failure (database or broker away) is retried until it
+ * passes; any other failure sends the batch through record by record, and the record that fails every time is parked
+ * (docs/reliability.md).
  */
 @Component
-public class CapacityEventListener implements ConsumerSeekAware {
+public class CapacityEventListener implements ConsumerSeekAware, ParkedRecordReplayer {
     public static final String LISTENER_ID = "regional-capacity";
     private static final Logger log = LoggerFactory.getLogger(CapacityEventListener.class);
 
     private final RegionalCapacityProjector projector;
     private final OffsetStore offsets;
+    private final JdbcTemplate jdbc;
+    private final int attempts;
 
-    public CapacityEventListener(RegionalCapacityProjector projector, OffsetStore offsets) {
+    public CapacityEventListener(RegionalCapacityProjector projector, OffsetStore offsets, JdbcTemplate jdbc,
+                                 @Value("${lpz.reporting.projection.attempts:3}") int attempts) {
         this.projector = projector;
         this.offsets = offsets;
+        this.jdbc = jdbc;
+        this.attempts = Math.max(1, attempts);
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = "${lpz.reporting.consumer-group:reporting-regional-capacity}",
@@ -44,7 +57,63 @@ public class CapacityEventListener implements ConsumerSeekAware {
         for (ConsumerRecord<String, byte[]> r : records) {
             decoded.add(RecordDecoder.decode(r));
         }
-        projector.project(decoded);
+        try {
+            projector.project(decoded);
+        } catch (RuntimeException e) {
+            if (Failures.isTransient(e)) {
+                throw e; // the error handler retries the batch with back-off for as long as the outage lasts
+            }
+            log.warn("a batch of {} records failed ({}); projecting it record by record to find the culprit",
+                    decoded.size(), Failures.describe(e));
+            decoded.forEach(this::projectAlone);
+        }
+    }
+
+    /**
+     * One record in a transaction of its own, tried {@code attempts} times; a record that fails every time while the
+     * database answers is parked and the partition moves past it. A transient failure is thrown to the error
+     * handler, which delivers the batch again: what was projected before it is then a duplicate by event id.
+     */
+    private void projectAlone(DecodedRecord record) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                projector.project(List.of(record));
+                return;
+            } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    throw e;
+                }
+                last = e;
+                pause(attempt);
+            }
+        }
+        jdbc.queryForObject("select 1", Integer.class); // an unreachable database throws here: nothing is parked
+        projector.park(record, Failures.describe(last), attempts);
+    }
+
+    /** Replays a parked record through the same decoding and projection as a consumed one. */
+    @Override
+    public String consumer() {
+        return RegionalCapacityProjector.CONSUMER;
+    }
+
+    @Override
+    public void replay(ConsumerRecord<String, byte[]> record) {
+        DecodedRecord decoded = RecordDecoder.decode(record);
+        if (decoded instanceof DecodedRecord.Rejected rejected) {
+            throw new IllegalStateException("still not projectable: " + rejected.reason() + ": " + rejected.detail());
+        }
+        projector.project(List.of(decoded));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.lpz.events.Topics;
 import nl.lpz.reporting.projection.OffsetStore;
+import nl.lpz.reporting.projection.RegionalCapacityProjector;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -41,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReadModelRebuild implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     static final List<String> PROJECTED_TABLES = List.of("bed_history", "bed_current", "location", "threshold_history",
-            "visibility_history", "contacts", "processed_event", "rejected_record", "consumer_offset",
+            "visibility_history", "contacts", "processed_event", "consumer_offset",
             "stop_event", "stop", "stop_announcement", "stop_refusal", "stop_lapse");
     private static final List<String> TOPICS = List.of(Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY, Topics.STOPS);
 
@@ -81,8 +82,11 @@ public class ReadModelRebuild implements DisposableBean {
         }
         log.warn("rebuilding the read model (capacity and stops): stopping the listener");
         container.stop();
-        tx.executeWithoutResult(s -> jdbc.execute("truncate table " + String.join(", ", PROJECTED_TABLES)
-                + " restart identity"));
+        tx.executeWithoutResult(s -> {
+            jdbc.execute("truncate table " + String.join(", ", PROJECTED_TABLES) + " restart identity");
+            // the replay parks again whatever still cannot be projected
+            jdbc.update("delete from parked_record where consumer = ?", RegionalCapacityProjector.CONSUMER);
+        });
         lastRebuildAt = Instant.now();
         log.warn("read model emptied; restarting the listener to replay {} from the beginning", TOPICS);
         container.start();

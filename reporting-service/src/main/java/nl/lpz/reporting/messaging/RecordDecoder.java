@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import nl.lpz.events.EventHeaders;
 import nl.lpz.events.EventJson;
+import nl.lpz.events.ValueRules;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.events.capacity.ContactsUpdated;
@@ -64,6 +65,11 @@ public final class RecordDecoder {
             String missing = missingField(event.get());
             if (missing != null) {
                 return rejected(record, type, eventId, DecodedRecord.Reason.INCOMPLETE, type + " without " + missing);
+            }
+            // stored before the write side refused such values (ValueRules): parked, never left to fail its batch
+            Optional<String> outOfRange = ValueRules.firstViolation(event.get());
+            if (outOfRange.isPresent()) {
+                return rejected(record, type, eventId, DecodedRecord.Reason.OUT_OF_RANGE, outOfRange.get());
             }
             return new DecodedRecord.Event(record, eventId, event.get());
         } catch (RuntimeException e) {

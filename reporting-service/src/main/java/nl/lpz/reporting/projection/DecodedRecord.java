@@ -11,12 +11,12 @@ public sealed interface DecodedRecord permits DecodedRecord.Event, DecodedRecord
     record Event(ConsumerRecord<String, byte[]> record, String eventId, Object event) implements DecodedRecord {
     }
 
-    /** A record that cannot be projected; it is stored in {@code rejected_record}, counted and skipped. */
+    /** A record that cannot be projected as it is; it is parked ({@code parked_record}), counted and skipped. */
     record Rejected(ConsumerRecord<String, byte[]> record, String eventType, String eventId, Reason reason,
                     String detail) implements DecodedRecord {
     }
 
     enum Reason {
-        MISSING_HEADER, UNKNOWN_TYPE, UNKNOWN_REVISION, UNREADABLE, INCOMPLETE
+        MISSING_HEADER, UNKNOWN_TYPE, UNKNOWN_REVISION, UNREADABLE, INCOMPLETE, OUT_OF_RANGE
     }
 }

@@ -24,6 +24,7 @@ import nl.lpz.events.capacity.ThresholdsSet;
 import nl.lpz.events.capacity.VisibilityChanged;
 import nl.lpz.events.EventJson;
 import nl.lpz.events.stops.StopEvent;
+import nl.lpz.platform.messaging.ParkedRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Projects one consumed batch into the regional capacity read model in a single database transaction: bed history
  * and current state (JDBC batches), registrations and settings, the stop events ({@link StopProjector}, after the
- * registrations), one change-log row per affected location and per stop change, rejected records and the partitions'
+ * registrations), one change-log row per affected location and per stop change, parked records and the partitions'
  * positions. Idempotent by event id: a record seen before changes nothing.
  */
 @Component
@@ -45,21 +46,26 @@ public class RegionalCapacityProjector {
     /** Serialises the change-log writers so that {@code region_change.seq} order is commit order. */
     static final long CHANGE_LOG_LOCK = 0x4C505A0083L;
     public static final String CHANGE_KIND_CAPACITY = "capacity";
+    /** The name this projection's records are parked under. */
+    public static final String CONSUMER = "regional-capacity";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final OffsetStore offsets;
     private final StopProjector stops;
     private final MeterRegistry meters;
+    private final ParkedRecords parked;
     private final ObjectMapper json = EventJson.mapper();
 
     public RegionalCapacityProjector(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                     OffsetStore offsets, StopProjector stops, MeterRegistry meters) {
+                                     OffsetStore offsets, StopProjector stops, MeterRegistry meters,
+                                     ParkedRecords parked) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.offsets = offsets;
         this.stops = stops;
         this.meters = meters;
+        this.parked = parked;
     }
 
     /** What a batch did. */
@@ -81,11 +87,10 @@ public class RegionalCapacityProjector {
         }
         for (DecodedRecord.Rejected r : outcome.rejected()) {
             ConsumerRecord<String, byte[]> rec = r.record();
-            log.warn("rejected record {}-{}@{} (type {}, event id {}): {}: {}; stored in rejected_record, skipped",
+            log.error("PARKED record {}-{}@{} (type {}, event id {}): {}: {}; the projection goes on (./lpz parked)",
                     rec.topic(), rec.partition(), rec.offset(), r.eventType(), r.eventId(), r.reason(), r.detail());
-            Counter.builder("lpz.reporting.records.rejected").tag("reason", r.reason().name())
-                    .tag("topic", rec.topic())
-                    .description("records that could not be projected (stored in rejected_record)")
+            Counter.builder("lpz.consumer.records.parked").tag("consumer", CONSUMER).tag("reason", r.reason().name())
+                    .description("records a consumer could not apply and parked (parked_record)")
                     .register(meters).increment();
         }
         return outcome;
@@ -358,20 +363,40 @@ public class RegionalCapacityProjector {
             return;
         }
         jdbc.batchUpdate("""
-                        insert into rejected_record (topic, partition_no, record_offset, record_key, event_type,
-                                                     event_id, reason, detail, payload)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                        insert into parked_record (consumer, topic, partition_no, record_offset, record_key, event_type,
+                                                   event_id, event_revision, payload, reason, error, attempts)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                        on conflict (consumer, topic, partition_no, record_offset) do nothing""",
                 rejected, rejected.size(), (ps, r) -> {
-                    ps.setString(1, r.record().topic());
-                    ps.setInt(2, r.record().partition());
-                    ps.setLong(3, r.record().offset());
-                    ps.setString(4, r.record().key());
-                    ps.setString(5, r.eventType());
-                    ps.setString(6, r.eventId());
-                    ps.setString(7, r.reason().name());
-                    ps.setString(8, r.detail());
+                    ps.setString(1, CONSUMER);
+                    ps.setString(2, r.record().topic());
+                    ps.setInt(3, r.record().partition());
+                    ps.setLong(4, r.record().offset());
+                    ps.setString(5, r.record().key());
+                    ps.setString(6, r.eventType());
+                    ps.setString(7, r.eventId());
+                    ps.setString(8, revision(r.record()));
                     ps.setBytes(9, r.record().value());
+                    ps.setString(10, r.reason().name());
+                    ps.setString(11, r.detail());
                 });
+    }
+
+    private static String revision(ConsumerRecord<String, byte[]> record) {
+        var h = record.headers().lastHeader(nl.lpz.events.EventHeaders.EVENT_REVISION);
+        return h == null || h.value() == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parks one record that failed to project again and again (a deterministic failure) and moves its partition past
+     * it, in one transaction: either both happen or neither, so the record is never skipped without its trace.
+     */
+    public void park(DecodedRecord record, String error, int attempts) {
+        ConsumerRecord<String, byte[]> rec = record.record();
+        tx.executeWithoutResult(status -> {
+            parked.park(CONSUMER, rec, "PROJECTION_FAILED", error, attempts);
+            offsets.save(Map.of(new TopicPartition(rec.topic(), rec.partition()), rec.offset() + 1));
+        });
     }
 
     // ---------------------------------------------------------------------------------------------- change log

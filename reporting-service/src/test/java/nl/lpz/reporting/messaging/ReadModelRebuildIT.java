@@ -73,7 +73,7 @@ class ReadModelRebuildIT extends ReportingIntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.caughtUp").value(true)));
         Map<String, List<String>> live = snapshot();
         assertThat(live.get("bed_history")).isNotEmpty();
-        assertThat(live.get("rejected_record")).isNotEmpty();
+        assertThat(live.get("parked_record")).isNotEmpty();
         String livePicture = picture(region, org);
         assertThat(live.get("stop")).anySatisfy(r -> assertThat(r).contains(active.stopId()));
         String liveStops = stops();
@@ -124,7 +124,7 @@ class ReadModelRebuildIT extends ReportingIntegrationTest {
         tables.put("visibility_history", "to_jsonb(t) - 'id'");
         tables.put("contacts", "to_jsonb(t)");
         tables.put("processed_event", "to_jsonb(t) - 'processed_at'");
-        tables.put("rejected_record", "to_jsonb(t) - 'rejected_at'");
+        tables.put("parked_record", "to_jsonb(t) - 'id' - 'parked_at'");
         tables.put("consumer_offset", "to_jsonb(t)");
         tables.put("stop_event", "to_jsonb(t) - 'id' - 'projected_at'");
         tables.put("stop", "to_jsonb(t)");

@@ -353,7 +353,7 @@ class RegionalCapacityProjectionTest {
         assertThat(outcome.rejected()).hasSize(3);
         assertThat(rejected("UNKNOWN_TYPE") + rejected("UNREADABLE") + rejected("MISSING_HEADER") - before)
                 .isEqualTo(3.0);
-        assertThat(jdbc.queryForObject("select count(*) from rejected_record where record_key = ?", Long.class, loc))
+        assertThat(jdbc.queryForObject("select count(*) from parked_record where record_key = ?", Long.class, loc))
                 .isEqualTo(3L);
         assertThat(now(null).totals().capacity()).isEqualTo(1);
     }
@@ -390,7 +390,7 @@ class RegionalCapacityProjectionTest {
     }
 
     private static double rejected(String reason) {
-        var c = meters.find("lpz.reporting.records.rejected").tag("reason", reason).counter();
+        var c = meters.find("lpz.consumer.records.parked").tag("reason", reason).counter();
         return c == null ? 0 : c.count();
     }
 }

@@ -274,7 +274,7 @@ class StopProjectionTest {
         RegionalCapacityProjector.Outcome outcome = project(incomplete);
 
         assertThat(outcome.rejected()).singleElement().satisfies(r -> assertThat(r.detail()).contains("stopId"));
-        assertThat(jdbc.queryForObject("select reason from rejected_record where event_id = ?", String.class,
+        assertThat(jdbc.queryForObject("select reason from parked_record where event_id = ?", String.class,
                 incomplete.eventId())).isEqualTo("INCOMPLETE");
     }
 

@@ -123,7 +123,7 @@ class RegionalCapacityIT extends ReportingIntegrationTest {
                         .headers(rcps(region)))
                 .andExpect(jsonPath("$.locations[0].totals.available").value(1)));
         assertThat(rejectedCount() - before).isEqualTo(2.0);
-        assertThat(jdbc.queryForList("select reason from rejected_record where record_key = ? order by record_offset",
+        assertThat(jdbc.queryForList("select reason from parked_record where record_key = ? order by record_offset",
                 String.class, loc)).containsExactly("UNKNOWN_TYPE", "UNREADABLE");
     }
 
@@ -151,6 +151,6 @@ class RegionalCapacityIT extends ReportingIntegrationTest {
     }
 
     private double rejectedCount() {
-        return meters.find("lpz.reporting.records.rejected").counters().stream().mapToDouble(Counter::count).sum();
+        return meters.find("lpz.consumer.records.parked").counters().stream().mapToDouble(Counter::count).sum();
     }
 }
