@@ -50,7 +50,7 @@ public abstract class ReportingIntegrationTest {
     }
 
     /** capacity-service and stop-service create the topics; here the test does, with more than one partition each. */
-    private static synchronized void createTopics() {
+    public static synchronized void createTopics() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
         try (Admin admin = Admin.create(props)) {
@@ -74,7 +74,7 @@ public abstract class ReportingIntegrationTest {
         }
     }
 
-    protected static synchronized void send(Published... records) {
+    public static synchronized void send(Published... records) {
         if (producer == null) {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
@@ -94,7 +94,7 @@ public abstract class ReportingIntegrationTest {
     }
 
     /** The identity headers the gateway sets from a verified token. */
-    protected static HttpHeaders caller(String roles, String organisation, String region) {
+    public static HttpHeaders caller(String roles, String organisation, String region) {
         HttpHeaders h = new HttpHeaders();
         h.add(IdentityHeaders.SUBJECT, "test-" + roles.toLowerCase());
         h.add(IdentityHeaders.ROLES, roles);
@@ -107,7 +107,7 @@ public abstract class ReportingIntegrationTest {
         return h;
     }
 
-    protected static HttpHeaders rcps(String roazRegionId) {
+    public static HttpHeaders rcps(String roazRegionId) {
         return caller("RCPS", null, roazRegionId);
     }
 
