@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.lpz.events.ValueRules;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.ids.LocationId;
@@ -105,6 +106,9 @@ public class StopBoard {
     Outcomes.Declaration handle(DeclareStop c, DeadlineManager deadlines) {
         BoardId board = boardOf(c.boardId());
         Instant now = now();
+        // before any rule: a refusal is stored too, and it carries the reason
+        requireStorableText("reason", c.reason());
+        Instant expectedEnd = endOf(now, c.expectedDuration());
         if (!c.providers().contains(c.locationId())) {
             throw StopRejected.unprocessable(StopRejected.CARE_NOT_OFFERED,
                     "location " + c.locationId() + " does not offer " + board.kind() + " care");
@@ -124,7 +128,7 @@ public class StopBoard {
         boolean anotherOpen = c.providers().stream()
                 .anyMatch(p -> !p.equals(c.locationId()) && activeAt(p).isEmpty());
         if (!anotherOpen) {
-            apply(new StopRefused(board.safetyRegionId(), board.kind(), c.locationId(), c.organisationId(), c.type(),
+            emit(new StopRefused(board.safetyRegionId(), board.kind(), c.locationId(), c.organisationId(), c.type(),
                     c.expectedDuration().toMinutes(), StopRejected.LAST_IN_REGION, c.reason(), now, c.actor()));
             return Outcomes.Declaration.refused("no other location in " + board.safetyRegionId() + " that offers "
                     + board.kind() + " would remain open, so this stop cannot be declared: call the dispatch centre"
@@ -132,9 +136,8 @@ public class StopBoard {
                     + " stops in the region");
         }
 
-        Instant expectedEnd = now.plus(c.expectedDuration());
         Instant graceUntil = now.plus(GRACE);
-        apply(new StopDeclared(c.stopId(), board.safetyRegionId(), board.kind(), c.locationId(), c.organisationId(),
+        emit(new StopDeclared(c.stopId(), board.safetyRegionId(), board.kind(), c.locationId(), c.organisationId(),
                 c.roazRegionId(), c.type(), now, expectedEnd, graceUntil, c.expectedDuration().toMinutes(),
                 c.normTime().toMinutes(), c.mkaContacted(), c.reason(), announcementId, c.actor()));
         scheduleExpiry(deadlines, c.stopId(), now, expectedEnd);
@@ -147,13 +150,14 @@ public class StopBoard {
 
     @CommandHandler
     Outcomes.StopState handle(ExtendStop c, DeadlineManager deadlines) {
+        requireStorableText("reason", c.reason());
         ActiveStop stop = requireActive(c.stopId(), c.actor());
         Instant now = now();
         if (!now.isBefore(stop.expectedEnd())) {
             throw StopRejected.conflict(StopRejected.STOP_NOT_ACTIVE,
                     "stop " + c.stopId() + " reached its end; declare a new stop instead");
         }
-        Instant newEnd = stop.startedAt().plus(c.expectedDuration());
+        Instant newEnd = endOf(stop.startedAt(), c.expectedDuration());
         if (!newEnd.isAfter(stop.expectedEnd())) {
             throw StopRejected.unprocessable(StopRejected.NOT_AN_EXTENSION, "the new duration of "
                     + c.expectedDuration().toMinutes() + " minutes from the start does not pass the current end "
@@ -161,7 +165,7 @@ public class StopBoard {
         }
         requireMkaContactForLongStop(c.expectedDuration(), Duration.ofMinutes(stop.normTimeMinutes()),
                 c.mkaContacted(), kind);
-        apply(new StopExtended(c.stopId(), safetyRegionId, kind, stop.locationId(), stop.organisationId(),
+        emit(new StopExtended(c.stopId(), safetyRegionId, kind, stop.locationId(), stop.organisationId(),
                 stop.startedAt(), stop.expectedEnd(), newEnd, c.expectedDuration().toMinutes(), c.mkaContacted(),
                 c.reason(), now, c.actor()));
         cancelExpiry(deadlines, c.stopId());
@@ -171,12 +175,13 @@ public class StopBoard {
 
     @CommandHandler
     Outcomes.StopState handle(EndStop c, DeadlineManager deadlines) {
+        requireStorableText("reason", c.reason());
         ActiveStop stop = requireActive(c.stopId(), c.actor());
         Instant now = now();
         if (!now.isBefore(stop.expectedEnd())) {
             throw StopRejected.conflict(StopRejected.STOP_NOT_ACTIVE, "stop " + c.stopId() + " already ended");
         }
-        apply(new StopEnded(c.stopId(), safetyRegionId, kind, stop.locationId(), stop.organisationId(),
+        emit(new StopEnded(c.stopId(), safetyRegionId, kind, stop.locationId(), stop.organisationId(),
                 stop.startedAt(), stop.expectedEnd(), now, c.reason(), c.actor()));
         cancelExpiry(deadlines, c.stopId());
         return new Outcomes.StopState(c.stopId(), stop.startedAt(), stop.expectedEnd(),
@@ -185,6 +190,7 @@ public class StopBoard {
 
     @CommandHandler
     Outcomes.Lapse handle(LapseStops c, DeadlineManager deadlines) {
+        requireStorableText("reason", c.reason());
         return lapseAll(LapseCause.MMA_DECISION, c.reason(), c.actor(), deadlines);
     }
 
@@ -204,6 +210,10 @@ public class StopBoard {
     String handle(AnnounceStop c, DeadlineManager deadlines) {
         BoardId board = boardOf(c.boardId());
         Instant now = now();
+        requireStorableText("reason", c.reason());
+        // both instants become deadlines: the scheduler must never be handed one decades away
+        requirePlannable("plannedStart", c.plannedStart(), now);
+        requirePlannable("plannedEnd", c.plannedEnd(), now);
         if (!c.providers().contains(c.locationId())) {
             throw StopRejected.unprocessable(StopRejected.CARE_NOT_OFFERED,
                     "location " + c.locationId() + " does not offer " + board.kind() + " care");
@@ -215,7 +225,7 @@ public class StopBoard {
         if (!c.plannedEnd().isAfter(now)) {
             throw StopRejected.unprocessable(StopRejected.INVALID_ANNOUNCEMENT, "plannedEnd is in the past");
         }
-        apply(new StopAnnounced(c.announcementId(), board.safetyRegionId(), board.kind(), c.locationId(),
+        emit(new StopAnnounced(c.announcementId(), board.safetyRegionId(), board.kind(), c.locationId(),
                 c.organisationId(), c.plannedStart(), c.plannedEnd(), c.reason(), now, c.actor()));
         deadlines.schedule(c.plannedStart().isAfter(now) ? c.plannedStart() : now,
                 Deadlines.ANNOUNCED_START + c.announcementId(), new AnnouncedStartDue(c.announcementId()));
@@ -402,9 +412,57 @@ public class StopBoard {
                 .map(s -> new LapsedStop(s.stopId(), s.locationId(), s.organisationId(), s.startedAt(),
                         s.expectedEnd()))
                 .toList();
-        apply(new StopsLapsed(safetyRegionId, kind, stops, cause, reason, now(), actor));
+        emit(new StopsLapsed(safetyRegionId, kind, stops, cause, reason, now(), actor));
         stops.forEach(s -> cancelExpiry(deadlines, s.stopId()));
         return new Outcomes.Lapse(stops.stream().map(LapsedStop::stopId).toList());
+    }
+
+    private static void requireStorableText(String field, String text) {
+        String violation = ValueRules.textViolation(text);
+        if (violation != null) {
+            throw StopRejected.invalid(field + " " + violation);
+        }
+    }
+
+    /**
+     * The end of a stop that lasts {@code duration} from {@code start}. Checked before adding, so that an absurd
+     * duration is refused instead of overflowing, and the expiry deadline is never scheduled beyond what a store
+     * downstream can hold.
+     */
+    private static Instant endOf(Instant start, Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw StopRejected.invalid("expectedDuration must be positive");
+        }
+        if (duration.compareTo(Duration.between(start, ValueRules.LATEST_INSTANT)) > 0) {
+            throw StopRejected.invalid("expectedDuration of " + duration.toMinutes() + " minutes would end after "
+                    + ValueRules.LATEST_INSTANT);
+        }
+        return start.plus(duration);
+    }
+
+    private static void requirePlannable(String field, Instant instant, Instant now) {
+        if (instant == null) {
+            throw StopRejected.invalid(field + " is required");
+        }
+        Instant horizon = now.plus(ValueRules.MAX_PLANNING_HORIZON);
+        if (instant.isBefore(ValueRules.PLATFORM_EPOCH) || instant.isAfter(horizon)) {
+            throw StopRejected.invalid(field + " " + instant + " is not between " + ValueRules.PLATFORM_EPOCH
+                    + " and " + horizon + " (" + ValueRules.MAX_PLANNING_HORIZON.toDays() + " days ahead)");
+        }
+    }
+
+    /**
+     * Applies an event of a command handler unless a value in it breaks {@link ValueRules}: the handlers' own checks
+     * cover the request's values with a precise message, this covers the rest (the actor from the token, the
+     * clock). Deadline handlers apply directly: their values come from state these checks admitted, and a deadline
+     * that throws is retried by the scheduler over and over.
+     */
+    private static void emit(StopEvent event) {
+        Optional<String> violation = ValueRules.firstViolation(event);
+        if (violation.isPresent()) {
+            throw StopRejected.invalid(violation.get());
+        }
+        apply(event);
     }
 
     private static void scheduleExpiry(DeadlineManager deadlines, String stopId, Instant now, Instant end) {

@@ -18,9 +18,14 @@ public class StopRejected extends AxonNonTransientException {
     public static final String INVALID_ANNOUNCEMENT = "INVALID_ANNOUNCEMENT";
     public static final String FORBIDDEN_ORGANISATION = "FORBIDDEN_ORGANISATION";
     public static final String NOT_FOUND = "NOT_FOUND";
+    /** The platform's code for a value no store downstream could hold (ValueRules); the web answers it with 400. */
+    public static final String INVALID_FIELD = "INVALID_FIELD";
 
-    /** How the web answers: 409 for a state conflict, 422 for a request the rules do not allow, 403, 404. */
-    public enum Kind { CONFLICT, UNPROCESSABLE, FORBIDDEN, NOT_FOUND }
+    /**
+     * How the web answers: 409 for a state conflict, 422 for a request the rules do not allow, 403, 404, and 400 for
+     * a value outside the platform's ranges that the edge should have refused already.
+     */
+    public enum Kind { CONFLICT, UNPROCESSABLE, FORBIDDEN, NOT_FOUND, INVALID }
 
     private final String code;
     private final Kind kind;
@@ -45,6 +50,10 @@ public class StopRejected extends AxonNonTransientException {
 
     static StopRejected unprocessable(String code, String detail) {
         return new StopRejected(Kind.UNPROCESSABLE, code, detail);
+    }
+
+    static StopRejected invalid(String detail) {
+        return new StopRejected(Kind.INVALID, INVALID_FIELD, detail);
     }
 
     static StopRejected notFound(String detail) {

@@ -55,9 +55,11 @@ class StopController {
     ResponseEntity<Object> declare(@Parameter(hidden = true) Caller caller, @Valid @RequestBody DeclareStopRequest request) {
         caller.requireAny(Role.HOSPITAL);
         LocationId location = LocationId.of(request.locationId());
+        String announcementId = request.announcementId() == null ? null
+                : validId(request.announcementId(), "announcementId");
         Outcomes.Declaration outcome = desk.declare(location, request.kind(), request.type(),
                 Duration.ofMinutes(request.expectedDurationMinutes()), Boolean.TRUE.equals(request.mkaContacted()),
-                request.reason(), request.announcementId(), actor(caller));
+                request.reason(), announcementId, actor(caller));
         if (!outcome.declared()) {
             throw new ApiException(HttpStatus.CONFLICT, StopRejected.LAST_IN_REGION, outcome.refusal(),
                     Map.of("kind", request.kind().name(), "locationId", location.value()));
@@ -116,6 +118,7 @@ class StopController {
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
         };
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemHandler.problem(status, e.code(), e.getMessage()));
@@ -132,6 +135,13 @@ class StopController {
             throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid stop id");
         }
         return stopId;
+    }
+
+    private static String validId(String value, String field) {
+        if (!Ids.isValid(value)) {
+            throw ApiException.badRequest(ProblemCodes.INVALID_ID, field + " must match " + Ids.PATTERN);
+        }
+        return value;
     }
 
     private static StopStateResponse response(Outcomes.StopState s) {

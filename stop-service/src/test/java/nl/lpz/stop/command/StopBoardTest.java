@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import nl.lpz.events.ValueRules;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.ids.LocationId;
@@ -479,6 +480,130 @@ class StopBoardTest {
                                 && d.type() == StopType.PLANNED),
                         Matchers.andNoMore())))
                 .expectScheduledDeadlineWithName(Duration.ofMinutes(60), Deadlines.EXPIRY + STOP_A);
+    }
+
+    // ------------------------------------------------------------- values no store downstream could hold
+
+    static final String NUL_REASON = "piek\u0000";
+    static final String UNPAIRED_SURROGATE_REASON = "piek \uD83D";
+    static final Duration SENTINEL_DURATION = Duration.ofSeconds(Long.MAX_VALUE);
+
+    static org.hamcrest.Matcher<Object> invalidField() {
+        return Matchers.predicate(e -> e instanceof StopRejected r && r.kind() == StopRejected.Kind.INVALID
+                && r.code().equals(StopRejected.INVALID_FIELD));
+    }
+
+    static DeclareStop withReason(DeclareStop c, String reason) {
+        return new DeclareStop(c.boardId(), c.stopId(), c.locationId(), c.organisationId(), c.roazRegionId(),
+                c.type(), c.expectedDuration(), c.normTime(), c.mkaContacted(), reason, c.announcementId(),
+                c.providers(), c.actor());
+    }
+
+    @Test
+    void given_a_reason_with_a_nul_when_declared_then_invalid_field_and_nothing_recorded_or_scheduled() {
+        fixture.givenCurrentTime(T0)
+                .when(withReason(declare(STOP_A, A, Duration.ofMinutes(60), ABC), NUL_REASON))
+                .expectException(invalidField())
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void given_the_only_provider_with_an_unstorable_reason_when_it_declares_then_not_even_the_refusal_is_recorded() {
+        fixture.givenCurrentTime(T0)
+                .when(withReason(declare(STOP_A, A, Duration.ofMinutes(60), Set.of(A)), UNPAIRED_SURROGATE_REASON))
+                .expectException(invalidField())
+                .expectNoEvents();
+    }
+
+    @Test
+    void given_a_duration_that_would_end_after_the_latest_instant_when_declared_then_invalid_field_and_no_deadline() {
+        DeclareStop c = declare(STOP_A, A, SENTINEL_DURATION, ABC);
+        fixture.givenCurrentTime(T0)
+                .when(new DeclareStop(c.boardId(), c.stopId(), c.locationId(), c.organisationId(), ROAZ, c.type(),
+                        c.expectedDuration(), NORM, true, c.reason(), null, ABC, c.actor()))
+                .expectException(invalidField())
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void given_a_duration_of_zero_when_declared_then_invalid_field() {
+        fixture.givenCurrentTime(T0)
+                .when(declare(STOP_A, A, Duration.ZERO, ABC))
+                .expectException(invalidField())
+                .expectNoEvents();
+    }
+
+    @Test
+    void given_an_active_stop_when_extended_by_a_sentinel_duration_then_invalid_field_and_its_deadlines_stay() {
+        fixture.givenCurrentTime(T0).andGivenCommands(declare(STOP_A, A, Duration.ofMinutes(60), ABC))
+                .when(new ExtendStop(BOARD.value(), STOP_A, SENTINEL_DURATION, true, "x", HOSPITAL_A))
+                .expectException(invalidField())
+                .expectNoEvents()
+                .expectScheduledDeadline(Duration.ofMinutes(60), new ExpiryDue(STOP_A, T0.plus(Duration.ofMinutes(60))));
+    }
+
+    @Test
+    void given_an_active_stop_when_extended_ended_or_lapsed_with_an_unstorable_reason_then_invalid_field() {
+        for (Object command : List.of(
+                new ExtendStop(BOARD.value(), STOP_A, Duration.ofMinutes(90), false, NUL_REASON, HOSPITAL_A),
+                new EndStop(BOARD.value(), STOP_A, UNPAIRED_SURROGATE_REASON, HOSPITAL_A),
+                new LapseStops(BOARD.value(), "\u001Bbesluit", MMA))) {
+            new AggregateTestFixture<>(StopBoard.class).givenCurrentTime(T0)
+                    .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
+                    .when(command)
+                    .expectException(invalidField())
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void given_an_announcement_ending_beyond_the_planning_horizon_when_announced_then_invalid_field_and_no_deadline() {
+        fixture.givenCurrentTime(T0)
+                .when(announce(BOARD.newMemberId(), T0.plus(Duration.ofHours(1)),
+                        T0.plus(ValueRules.MAX_PLANNING_HORIZON).plusSeconds(1)))
+                .expectException(invalidField())
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void given_an_announcement_starting_at_the_unix_epoch_when_announced_then_invalid_field() {
+        fixture.givenCurrentTime(T0)
+                .when(announce(BOARD.newMemberId(), Instant.EPOCH, T0.plus(Duration.ofHours(1))))
+                .expectException(invalidField())
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void given_an_announcement_ending_exactly_at_the_planning_horizon_when_announced_then_announced() {
+        String id = BOARD.newMemberId();
+        Instant end = T0.plus(ValueRules.MAX_PLANNING_HORIZON);
+        fixture.givenCurrentTime(T0)
+                .when(announce(id, end.minus(Duration.ofHours(4)), end))
+                .expectSuccessfulHandlerExecution()
+                .expectScheduledDeadline(ValueRules.MAX_PLANNING_HORIZON, new AnnouncedEndDue(id));
+    }
+
+    @Test
+    void given_a_token_subject_with_a_control_character_when_declared_then_invalid_field_and_nothing_recorded() {
+        DeclareStop c = declare(STOP_A, A, Duration.ofMinutes(60), ABC);
+        fixture.givenCurrentTime(T0)
+                .when(new DeclareStop(c.boardId(), c.stopId(), c.locationId(), c.organisationId(), ROAZ, c.type(),
+                        c.expectedDuration(), NORM, false, c.reason(), null, ABC, new Actor("seh\u0007a", "org-a")))
+                .expectException(invalidField())
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void given_a_clock_before_the_platform_epoch_when_declared_then_nothing_is_recorded() {
+        fixture.givenCurrentTime(ValueRules.PLATFORM_EPOCH.minusSeconds(1))
+                .when(declare(STOP_A, A, Duration.ofMinutes(60), ABC))
+                .expectException(invalidField())
+                .expectNoEvents();
     }
 
     @Test

@@ -115,6 +115,66 @@ class MessagingIT extends SharedContext {
                 Integer.class, cId)).isEqualTo(1);
     }
 
+    @Test
+    void given_poison_location_registrations_between_two_good_ones_then_the_good_ones_are_applied_and_each_poison_one_is_parked()
+            throws Exception {
+        String vr = Seed.freshRegion();
+        String key = vr; // one partition: the good record after the poison ones is applied only if the consumer went on
+        LocationRegistered first = Seed.location(vr + "-a", "org-a", "ROAZ-NHF", vr, Set.of(CareKind.SEH));
+        LocationRegistered nul = Seed.location(vr + "-nul", "org-n", "ROAZ-NHF", vr, Set.of(CareKind.SEH));
+        nul = new LocationRegistered(nul.locationId(), nul.organisationId(), "Ziekenhuis\u0000", nul.roazRegionId(),
+                nul.safetyRegionId(), nul.careOffered(), nul.locationType(), null, null, nul.registeredAt(),
+                nul.registeredBy());
+        LocationRegistered noOrganisation = Seed.location(vr + "-x", "org-x", "ROAZ-NHF", vr, Set.of(CareKind.SEH));
+        // a name longer than the column once was: every store downstream must hold what ValueRules allows
+        LocationRegistered last = Seed.location(vr + "-b", "org-b", "ROAZ-NHF", vr, Set.of(CareKind.SEH));
+        last = new LocationRegistered(last.locationId(), last.organisationId(), "Ziekenhuis " + "b".repeat(300),
+                last.roazRegionId(), last.safetyRegionId(), last.careOffered(), last.locationType(), null, null,
+                last.registeredAt(), last.registeredBy());
+        String nulId = UUID.randomUUID().toString();
+        String truncatedId = UUID.randomUUID().toString();
+        String noOrganisationId = UUID.randomUUID().toString();
+
+        publish(key, "LocationRegistered", EventJson.toBytes(first), UUID.randomUUID().toString());
+        publish(key, "LocationRegistered", EventJson.toBytes(nul), nulId);
+        publish(key, "LocationRegistered", "{\"locationId\":\"".getBytes(StandardCharsets.UTF_8), truncatedId);
+        publish(key, "LocationRegistered", new String(EventJson.toBytes(noOrganisation), StandardCharsets.UTF_8)
+                .replace("\"organisationId\":\"org-x\",", "").getBytes(StandardCharsets.UTF_8), noOrganisationId);
+        publish(key, "LocationRegistered", EventJson.toBytes(last), UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(topology.find(first.locationId())).isPresent();
+            assertThat(topology.find(LocationId.of(vr + "-b"))).isPresent();
+            assertThat(parkedReasons(nulId, truncatedId, noOrganisationId)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    nulId, TopologyConsumer.OUT_OF_RANGE, truncatedId, TopologyConsumer.UNREADABLE,
+                    noOrganisationId, "APPLY_FAILED"));
+        });
+        assertThat(topology.providers(first.safetyRegionId(), CareKind.SEH))
+                .containsExactlyInAnyOrder(first.locationId(), LocationId.of(vr + "-b"));
+        assertThat(topology.find(LocationId.of(vr + "-b")).orElseThrow().name()).hasSize(311);
+        // the record is kept byte for byte, for a replay after the fix
+        assertThat(jdbc.queryForObject("select payload from parked_record where consumer = ? and event_id = ?",
+                byte[].class, "stop-it-shared", nulId)).isEqualTo(EventJson.toBytes(nul));
+        assertThat(jdbc.queryForObject("select attempts from parked_record where consumer = ? and event_id = ?",
+                Integer.class, "stop-it-shared", noOrganisationId)).isGreaterThan(1);
+    }
+
+    private Map<String, String> parkedReasons(String... eventIds) {
+        Map<String, String> reasons = new java.util.HashMap<>();
+        jdbc.query("select event_id, reason from parked_record where consumer = ? and event_id = any(?)",
+                rs -> {
+                    reasons.put(rs.getString(1), rs.getString(2));
+                }, "stop-it-shared", eventIds);
+        return reasons;
+    }
+
+    private void publish(String key, String type, byte[] value, String eventId) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CAPACITY_TOPOLOGY, key, value);
+        record.headers().add(EventHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get();
+    }
+
     private void publish(LocationRegistered event, String eventId) throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CAPACITY_TOPOLOGY,
                 event.locationId().value(), EventJson.toBytes(event));

@@ -181,6 +181,41 @@ class StopApiIT extends SharedContext {
         assertThat(Store.eventTypes(jdbc, vr + "/SEH")).isEmpty();
     }
 
+    @Test
+    void given_a_declaration_with_an_unstorable_reason_or_announcement_id_then_400_and_nothing_appended()
+            throws Exception {
+        problem(declare(a, stop(a, "SEH", 30).replace("\"piek\"", "\"piek\\u0000\"")), 400, "INVALID_FIELD");
+        declare(a, stop(a, "SEH", 30).replace("\"piek\"", "\"piek\\ud83d\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_FIELD"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("reason")));
+        problem(declare(a, stop(a, "SEH", 30).replace("\"piek\"", "\"piek\\u001b[2J\"")), 400, "INVALID_FIELD");
+        problem(declare(a, stop(a, "SEH", 30).replace("}", ",\"announcementId\":\"bad id!\"}")), 400, "INVALID_ID");
+        problem(declare(a, stop(a, "SEH", 30).replace(":30,", ":99999999999,")), 400, "MALFORMED_REQUEST");
+        // the only provider would store a refusal carrying the reason: not even that
+        String c = vr + "-c";
+        Seed.register(topology, Seed.location(c, "org-" + c, "ROAZ-NHF", vr, Set.of(CareKind.CCU)));
+        problem(declare(c, stop(c, "CCU", 30).replace("\"piek\"", "\"piek\\u0000\"")), 400, "INVALID_FIELD");
+        assertThat(Store.eventTypes(jdbc, vr + "/SEH")).isEmpty();
+        assertThat(Store.eventTypes(jdbc, vr + "/CCU")).isEmpty();
+    }
+
+    @Test
+    void given_an_active_stop_when_extended_ended_or_lapsed_with_an_unstorable_reason_then_400_and_nothing_appended()
+            throws Exception {
+        String id = declaredStopId(a, 60);
+        problem(extend(a, id, "{\"expectedDurationMinutes\":90,\"reason\":\"x\\u0000\"}"), 400, "INVALID_FIELD");
+        problem(extend(a, id, "{\"expectedDurationMinutes\":2147483647,\"mkaContacted\":true}"), 400,
+                "INVALID_FIELD");
+        problem(mvc.perform(as(post("/api/v1/stops/" + id + "/end"), "seh", "HOSPITAL", "org-" + a, null)
+                .content("{\"reason\":\"klaar\\udc00\"}")), 400, "INVALID_FIELD");
+        problem(mvc.perform(as(post("/api/v1/safety-regions/" + vr + "/stops/lapse"), "mma", "MMA", null, vr)
+                .content("{\"kind\":\"SEH\",\"reason\":\"\\u0007\"}")), 400, "INVALID_FIELD");
+        problem(mvc.perform(as(post("/api/v1/safety-regions/VR!13/stops/lapse"), "mma", "MMA", null, vr)
+                .content("{\"kind\":\"SEH\"}")), 400, "INVALID_ID");
+        assertThat(Store.eventTypes(jdbc, vr + "/SEH")).containsExactly("StopDeclared");
+    }
+
     // -------------------------------------------------------------------------------------- extend / end
 
     ResultActions extend(String location, String stopId, String json) throws Exception {
@@ -279,6 +314,31 @@ class StopApiIT extends SharedContext {
                 .content("{\"locationId\":\"" + a + "\",\"kind\":\"SEH\",\"plannedStart\":\"" + start
                         + "\",\"plannedEnd\":\"" + start.minusSeconds(60) + "\",\"reason\":\"x\"}")), 422,
                 "INVALID_ANNOUNCEMENT");
+    }
+
+    ResultActions announce(String location, String kind, String plannedStart, String plannedEnd, String reason)
+            throws Exception {
+        return mvc.perform(as(post("/api/v1/stop-announcements"), "seh", "HOSPITAL", "org-" + location, null)
+                .content("{\"locationId\":\"" + location + "\",\"kind\":\"" + kind + "\",\"plannedStart\":\""
+                        + plannedStart + "\",\"plannedEnd\":\"" + plannedEnd + "\",\"reason\":\"" + reason + "\"}"));
+    }
+
+    @Test
+    void given_announcements_with_sentinel_or_far_instants_or_unstorable_reasons_then_400_and_nothing_appended()
+            throws Exception {
+        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        problem(announce(a, "SEH", start.toString(), "+999999999-12-31T23:59:59Z", "onderhoud"), 400,
+                "INVALID_FIELD");
+        problem(announce(a, "SEH", "1970-01-01T00:00:00Z", start.toString(), "onderhoud"), 400, "INVALID_FIELD");
+        problem(announce(a, "SEH", start.toString(), start.plus(Duration.ofDays(367)).toString(), "onderhoud"), 400,
+                "INVALID_FIELD");
+        problem(announce(a, "SEH", start.toString(), start.plus(Duration.ofHours(3)).toString(), "on\\u0000derhoud"),
+                400, "INVALID_FIELD");
+        assertThat(Store.eventTypes(jdbc, vr + "/SEH")).isEmpty();
+
+        announce(a, "SEH", start.toString(), Instant.now().plus(Duration.ofDays(365)).toString(), "verbouwing")
+                .andExpect(status().isCreated());
+        assertThat(Store.eventTypes(jdbc, vr + "/SEH")).containsExactly("StopAnnounced");
     }
 
     @Test
