@@ -7,17 +7,21 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.lpz.capacity.command.BedReportResult.Kind;
 import nl.lpz.capacity.command.BedReportResult.Outcome;
+import nl.lpz.capacity.command.EventReceipts.Claim;
+import nl.lpz.capacity.command.EventReceipts.Receipt;
+import nl.lpz.events.ValueRules;
 import nl.lpz.events.capacity.BedChangeSource;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatusChanged;
@@ -72,6 +76,10 @@ class Location {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     RegistrationOutcome handle(RegisterLocation command) {
+        LocationRegistered registration = Projectable.require(new LocationRegistered(command.locationId(),
+                command.organisationId(), command.name(), command.roazRegionId(), command.safetyRegionId(),
+                command.careOffered(), command.locationType(), command.latitude(), command.longitude(),
+                command.requestedAt(), command.actor()));
         boolean created = locationId == null;
         if (!created && command.organisationId().equals(organisationId) && command.name().equals(name)
                 && command.roazRegionId().equals(roazRegionId) && command.safetyRegionId().equals(safetyRegionId)
@@ -80,9 +88,7 @@ class Location {
                 && Objects.equals(command.latitude(), latitude) && Objects.equals(command.longitude(), longitude)) {
             return RegistrationOutcome.UNCHANGED;
         }
-        apply(new LocationRegistered(command.locationId(), command.organisationId(), command.name(),
-                command.roazRegionId(), command.safetyRegionId(), command.careOffered(), command.locationType(),
-                command.latitude(), command.longitude(), command.requestedAt(), command.actor()));
+        apply(registration);
         return created ? RegistrationOutcome.CREATED : RegistrationOutcome.UPDATED;
     }
 
@@ -90,28 +96,40 @@ class Location {
     BedReportResult handle(ReportBeds command, EventReceipts receipts) {
         List<BedReport> reports = command.reports();
         Outcome[] outcomes = new Outcome[reports.size()];
-        List<UUID> valid = new ArrayList<>();
+        String[] hashes = new String[reports.size()];
+        Map<UUID, Receipt> toClaim = new LinkedHashMap<>();
         for (int i = 0; i < reports.size(); i++) {
             BedReport report = reports.get(i);
+            String refusal = refusalOfInstant("occurredAt", report.occurredAt(), command.receivedAt(),
+                    command.backfillHorizon());
             String unknown = CodeLists.unknownElement(report.labels());
-            if (report.occurredAt().isAfter(command.receivedAt().plus(FUTURE_TOLERANCE))) {
-                outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.OCCURRED_IN_FUTURE,
-                        "occurredAt " + report.occurredAt() + " is more than 5 minutes after the server time "
-                                + command.receivedAt());
+            Optional<String> unstorable = ValueRules.firstViolation(report);
+            if (refusal != null) {
+                outcomes[i] = Outcome.rejected(report.eventId(), codeOf(report.occurredAt(), command.receivedAt()),
+                        refusal);
             } else if (unknown != null) {
                 outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.UNKNOWN_LABEL_ELEMENT, unknown);
+            } else if (unstorable.isPresent()) {
+                outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.INVALID_FIELD, unstorable.get());
             } else {
-                valid.add(report.eventId());
+                hashes[i] = report.payloadHash(locationId);
+                toClaim.putIfAbsent(report.eventId(), new Receipt(report.eventId(), hashes[i], report.occurredAt()));
             }
         }
-        Set<UUID> claimed = valid.isEmpty() ? Set.of() : receipts.claim(valid);
+        Map<UUID, Claim> claims = toClaim.isEmpty() ? Map.of() : receipts.claim(organisationId, toClaim.values());
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < reports.size(); i++) {
             if (outcomes[i] != null) {
                 continue;
             }
             BedReport report = reports.get(i);
-            if (!claimed.contains(report.eventId()) || !seen.add(report.eventId())) {
+            Claim claim = claims.getOrDefault(report.eventId(), Claim.DUPLICATE);
+            if (claim == Claim.CONFLICT || !hashes[i].equals(toClaim.get(report.eventId()).payloadHash())) {
+                outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.EVENT_ID_CONFLICT, "eventId "
+                        + report.eventId() + " was received before with other content");
+                continue;
+            }
+            if (claim == Claim.DUPLICATE || !seen.add(report.eventId())) {
                 outcomes[i] = Outcome.of(report.eventId(), Kind.DUPLICATE);
                 continue;
             }
@@ -127,9 +145,9 @@ class Location {
 
     @CommandHandler
     ResyncResult handle(ResyncBeds command) {
-        if (command.asOf().isAfter(command.receivedAt().plus(FUTURE_TOLERANCE))) {
-            throw new CommandRejected(CommandRejected.OCCURRED_IN_FUTURE,
-                    "asOf " + command.asOf() + " is more than 5 minutes after the server time " + command.receivedAt());
+        String refusal = refusalOfInstant("asOf", command.asOf(), command.receivedAt(), command.backfillHorizon());
+        if (refusal != null) {
+            throw new CommandRejected(codeOf(command.asOf(), command.receivedAt()), refusal);
         }
         Set<String> listed = new LinkedHashSet<>();
         for (BedSnapshotEntry entry : command.beds()) {
@@ -137,13 +155,19 @@ class Location {
             if (!listed.add(key)) {
                 throw new CommandRejected(CommandRejected.DUPLICATE_BED, "bed " + key + " is listed twice");
             }
-            if (entry.occurredAt().isAfter(command.receivedAt().plus(FUTURE_TOLERANCE))) {
-                throw new CommandRejected(CommandRejected.OCCURRED_IN_FUTURE, "bed " + key + ": occurredAt "
-                        + entry.occurredAt() + " is more than 5 minutes after the server time " + command.receivedAt());
+            String entryRefusal = refusalOfInstant("occurredAt", entry.occurredAt(), command.receivedAt(),
+                    command.backfillHorizon());
+            if (entryRefusal != null) {
+                throw new CommandRejected(codeOf(entry.occurredAt(), command.receivedAt()),
+                        "bed " + key + ": " + entryRefusal);
             }
             String unknown = CodeLists.unknownElement(entry.labels());
             if (unknown != null) {
                 throw new CommandRejected(CommandRejected.UNKNOWN_LABEL_ELEMENT, "bed " + key + ": " + unknown);
+            }
+            Optional<String> unstorable = ValueRules.firstViolation(entry);
+            if (unstorable.isPresent()) {
+                throw new CommandRejected(CommandRejected.INVALID_FIELD, "bed " + key + ": " + unstorable.get());
             }
         }
         int changed = 0;
@@ -179,6 +203,8 @@ class Location {
 
     @CommandHandler
     boolean handle(SetThresholds command) {
+        ThresholdsSet thresholdsSet = Projectable.require(new ThresholdsSet(locationId, organisationId,
+                command.thresholds(), command.requestedAt(), command.actor()));
         Set<String> elements = new HashSet<>();
         for (Threshold threshold : command.thresholds()) {
             if (CodeLists.CURRENT.specialistisch(threshold.specialistisch()).isEmpty()) {
@@ -193,19 +219,40 @@ class Location {
         if (Set.copyOf(command.thresholds()).equals(Set.copyOf(thresholds))) {
             return false;
         }
-        apply(new ThresholdsSet(locationId, organisationId, command.thresholds(), command.requestedAt(),
-                command.actor()));
+        apply(thresholdsSet);
         return true;
     }
 
     @CommandHandler
     boolean handle(UpdateContacts command) {
+        ContactsUpdated update = Projectable.require(new ContactsUpdated(locationId, organisationId,
+                command.regiehouderSeh(), command.beddencoordinator(), command.requestedAt(), command.actor()));
         if (command.regiehouderSeh().equals(regiehouderSeh) && command.beddencoordinator().equals(beddencoordinator)) {
             return false;
         }
-        apply(new ContactsUpdated(locationId, organisationId, command.regiehouderSeh(), command.beddencoordinator(),
-                command.requestedAt(), command.actor()));
+        apply(update);
         return true;
+    }
+
+    /**
+     * Why an EPD instant is refused, or null: before the back-fill horizon (never earlier than the platform epoch, so
+     * a sentinel such as -999999999-01-01 cannot pass whatever horizon the command carries), or more than 5 minutes
+     * ahead of the server clock (never beyond what a store can hold).
+     */
+    private static String refusalOfInstant(String field, Instant instant, Instant receivedAt, Instant horizon) {
+        Instant earliest = horizon.isAfter(ValueRules.PLATFORM_EPOCH) ? horizon : ValueRules.PLATFORM_EPOCH;
+        if (instant.isBefore(earliest)) {
+            return field + " " + instant + " is before the back-fill horizon " + earliest;
+        }
+        if (instant.isAfter(receivedAt.plus(FUTURE_TOLERANCE)) || !ValueRules.storable(instant)) {
+            return field + " " + instant + " is more than 5 minutes after the server time " + receivedAt;
+        }
+        return null;
+    }
+
+    /** The code of a refusal by {@link #refusalOfInstant}. */
+    private static String codeOf(Instant refused, Instant receivedAt) {
+        return refused.isAfter(receivedAt) ? CommandRejected.OCCURRED_IN_FUTURE : CommandRejected.OCCURRED_TOO_EARLY;
     }
 
     @EventSourcingHandler

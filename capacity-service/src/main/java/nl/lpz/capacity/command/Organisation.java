@@ -41,8 +41,8 @@ class Organisation {
         if (organisationId != null && shared == command.shared() && releaseHistory == command.releaseHistory()) {
             return false;
         }
-        apply(new VisibilityChanged(command.organisationId(), command.shared(), command.releaseHistory(),
-                command.requestedAt(), command.actor()));
+        apply(Projectable.require(new VisibilityChanged(command.organisationId(), command.shared(),
+                command.releaseHistory(), command.requestedAt(), command.actor())));
         return true;
     }
 
@@ -52,8 +52,8 @@ class Organisation {
         if (organisationId != null) {
             return false;
         }
-        apply(new VisibilityChanged(command.organisationId(), command.shared(), command.releaseHistory(),
-                command.requestedAt(), command.actor()));
+        apply(Projectable.require(new VisibilityChanged(command.organisationId(), command.shared(),
+                command.releaseHistory(), command.requestedAt(), command.actor())));
         return true;
     }
 

@@ -19,6 +19,9 @@ import nl.lpz.capacity.command.BedReportResult;
 import nl.lpz.capacity.command.BedReportResult.Kind;
 import nl.lpz.capacity.command.BedReportResult.Outcome;
 import nl.lpz.capacity.command.BedSnapshotEntry;
+import nl.lpz.capacity.command.EventIdConflicts;
+import nl.lpz.capacity.command.EventIdConflicts.SentReport;
+import nl.lpz.capacity.command.ReceiptSettings;
 import nl.lpz.capacity.command.ReportBeds;
 import nl.lpz.capacity.command.ResyncBeds;
 import nl.lpz.capacity.command.ResyncResult;
@@ -30,6 +33,7 @@ import nl.lpz.events.capacity.SnijdendBeschouwend;
 import nl.lpz.events.ids.BedId;
 import nl.lpz.events.ids.DepartmentId;
 import nl.lpz.events.ids.LocationId;
+import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.platform.web.Caller;
 import nl.lpz.platform.web.Role;
 import org.springframework.http.HttpStatus;
@@ -42,21 +46,31 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * EPD bed events (batches of 1..1000) and full snapshots. A batch is checked as a whole first (structure: 400,
- * authorisation: 403, nothing written), then each location's events are one command and one transaction; the answer
- * is sent after every transaction committed.
+ * EPD bed events (batches of 1..1000) and full snapshots. A batch is checked as a whole first (structure and text:
+ * 400, authorisation: 403, an event id reused with other content: 409, nothing written), then each location's events
+ * are one command and one transaction; the answer is sent after every transaction committed. Instants are judged by
+ * the aggregate against the server clock and the back-fill horizon the command carries.
  */
 @RestController
 class BedEventsController {
     static final int MAX_EVENTS = 1000;
+    /** Element codes of the label code list are short; anything longer is not a code. */
+    static final int MAX_CODE = 64;
+    /** Ids named in a conflict's detail; the {@code eventIds} member lists all of them. */
+    private static final int IDS_IN_DETAIL = 10;
 
     private final CommandSender commands;
     private final LocationDirectory directory;
+    private final EventIdConflicts conflicts;
+    private final ReceiptSettings receipts;
     private final Clock clock;
 
-    BedEventsController(CommandSender commands, LocationDirectory directory, Clock clock) {
+    BedEventsController(CommandSender commands, LocationDirectory directory, EventIdConflicts conflicts,
+                        ReceiptSettings receipts, Clock clock) {
         this.commands = commands;
         this.directory = directory;
+        this.conflicts = conflicts;
+        this.receipts = receipts;
         this.clock = clock;
     }
 
@@ -105,22 +119,27 @@ class BedEventsController {
 
         Outcome[] outcomes = new Outcome[events.size()];
         Map<String, List<Integer>> byLocation = new LinkedHashMap<>();
+        List<SentReport> sent = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             String locationId = events.get(i).locationId();
             if (owners.containsKey(locationId)) {
                 byLocation.computeIfAbsent(locationId, k -> new ArrayList<>()).add(i);
+                sent.add(new SentReport(OrganisationId.of(owners.get(locationId)), LocationId.of(locationId),
+                        reports.get(i)));
             } else {
                 outcomes[i] = unknownLocation(events.get(i));
             }
         }
+        requireNoEventIdConflict(sent);
         Instant receivedAt = clock.instant();
+        Instant horizon = receipts.backfillHorizon(receivedAt);
         for (Map.Entry<String, List<Integer>> group : byLocation.entrySet()) {
             List<Integer> indexes = group.getValue();
             List<BedReport> locationReports = indexes.stream().map(reports::get).toList();
             BedReportResult result;
             try {
-                result = commands.send(new ReportBeds(LocationId.of(group.getKey()), locationReports, receivedAt),
-                        group.getKey());
+                result = commands.send(new ReportBeds(LocationId.of(group.getKey()), locationReports, receivedAt,
+                        horizon), group.getKey());
             } catch (nl.lpz.platform.web.ApiException e) {
                 if (!CapacityProblems.UNKNOWN_LOCATION.equals(e.code())) {
                     throw e;
@@ -161,8 +180,9 @@ class BedEventsController {
             throw CapacityProblems.unknownLocation(locationId);
         }
         caller.requireOrganisation(owner);
-        ResyncResult result = commands.send(new ResyncBeds(LocationId.of(locationId), asOf, entries, clock.instant()),
-                locationId);
+        Instant receivedAt = clock.instant();
+        ResyncResult result = commands.send(new ResyncBeds(LocationId.of(locationId), asOf, entries, receivedAt,
+                receipts.backfillHorizon(receivedAt)), locationId);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SnapshotAnswer(locationId, asOf, result.changed(),
                 result.removed(), result.unchanged(), result.skippedNewerKnown()));
     }
@@ -173,12 +193,30 @@ class BedEventsController {
         BedStatus status = required(event.status(), field + ".status");
         LabelsBody labels = required(event.labels(), field + ".labels");
         String specialistisch = CapacityProblems.requiredText(labels.specialistisch(),
-                field + ".labels.specialistisch");
+                field + ".labels.specialistisch", MAX_CODE);
+        String specialisme = CapacityProblems.text(labels.specialisme(), field + ".labels.specialisme", MAX_CODE);
         boolean covid = required(labels.covid(), field + ".labels.covid");
         Instant occurredAt = required(event.occurredAt(), field + ".occurredAt").toInstant();
         return new BedReport(event.eventId(), department, bed, status,
-                new BedLabels(specialistisch, labels.specialisme(), labels.snijdendBeschouwend(), covid),
+                new BedLabels(specialistisch, specialisme, labels.snijdendBeschouwend(), covid),
                 event.patientCovidStatus(), occurredAt);
+    }
+
+    /**
+     * An id reused with other content refuses the whole request before any location's command runs: the request may
+     * span several transactions, and a half-applied one would leave the EPD unsure what the id now means.
+     */
+    private void requireNoEventIdConflict(List<SentReport> sent) {
+        Set<UUID> conflicting = conflicts.find(sent);
+        if (conflicting.isEmpty()) {
+            return;
+        }
+        List<String> ids = conflicting.stream().map(UUID::toString).toList();
+        String named = String.join(", ", ids.subList(0, Math.min(ids.size(), IDS_IN_DETAIL)))
+                + (ids.size() > IDS_IN_DETAIL ? " and " + (ids.size() - IDS_IN_DETAIL) + " more" : "");
+        throw CapacityProblems.refusal(CapacityProblems.EVENT_ID_CONFLICT, "event id(s) " + named + " were sent "
+                + "before, or twice in this request, with other content; nothing of this request was written",
+                Map.of("eventIds", ids));
     }
 
     private static Outcome unknownLocation(BedEventBody event) {
@@ -200,7 +238,9 @@ class BedEventsController {
             }
         }
         if (rejected.size() == outcomes.length) {
-            Rejection first = rejected.get(0);
+            // a reused id is the sender's bug to fix first, whatever else the batch got wrong
+            Rejection first = rejected.stream().filter(r -> CapacityProblems.EVENT_ID_CONFLICT.equals(r.code()))
+                    .findFirst().orElse(rejected.get(0));
             throw CapacityProblems.refusal(first.code(), "all " + outcomes.length + " bed events were rejected; the "
                     + "first: " + first.detail(), Map.of("rejected", rejected));
         }

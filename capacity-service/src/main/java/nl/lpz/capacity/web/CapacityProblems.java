@@ -1,6 +1,7 @@
 package nl.lpz.capacity.web;
 
 import java.util.Map;
+import nl.lpz.events.ValueRules;
 import nl.lpz.events.ids.Ids;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.ProblemCodes;
@@ -14,12 +15,17 @@ final class CapacityProblems {
     static final String UNKNOWN_ROAZ_REGION = "UNKNOWN_ROAZ_REGION";
     static final String OCCURRED_IN_FUTURE = "OCCURRED_IN_FUTURE";
     static final String UNKNOWN_LABEL_ELEMENT = "UNKNOWN_LABEL_ELEMENT";
+    static final String OCCURRED_TOO_EARLY = "OCCURRED_TOO_EARLY";
+    static final String EVENT_ID_CONFLICT = "EVENT_ID_CONFLICT";
 
     private CapacityProblems() {
     }
 
     /** HTTP status of a refusal code a command or the bed-event batch can give. */
     static HttpStatus statusOf(String code) {
+        if (EVENT_ID_CONFLICT.equals(code)) {
+            return HttpStatus.CONFLICT;
+        }
         return UNKNOWN_LOCATION.equals(code) || UNKNOWN_ORGANISATION.equals(code)
                 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
     }
@@ -50,11 +56,40 @@ final class CapacityProblems {
         return value;
     }
 
+    /**
+     * A text that every store downstream can hold ({@link ValueRules#textViolation}) and no longer than the domain
+     * needs; null passes (required-ness is {@link #requiredText}'s). The value is not echoed: it may be 1 MiB of
+     * anything.
+     */
+    static String text(String value, String field, int maxLength) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw invalid(field + " must be at most " + maxLength + " characters, not " + value.length());
+        }
+        String violation = ValueRules.textViolation(value);
+        if (violation != null) {
+            throw invalid(field + " " + violation);
+        }
+        return value;
+    }
+
+    static String requiredText(String value, String field, int maxLength) {
+        return text(requiredText(value, field), field, maxLength);
+    }
+
     static String id(String value, String field) {
         if (!Ids.isValid(value)) {
             throw ApiException.badRequest(ProblemCodes.INVALID_ID, field + " must match " + Ids.PATTERN + " but was "
-                    + (value == null ? "missing" : "'" + value + "'"));
+                    + (value == null ? "missing" : echo(value)));
         }
         return value;
+    }
+
+    /** A refused value quoted back only when it is short printable ASCII: anything else may not even encode. */
+    private static String echo(String value) {
+        boolean printable = value.length() <= 80 && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        return printable ? "'" + value + "'" : "a value of " + value.length() + " characters";
     }
 }

@@ -3,6 +3,7 @@ package nl.lpz.capacity.web;
 import static nl.lpz.capacity.web.CapacityProblems.id;
 import static nl.lpz.capacity.web.CapacityProblems.required;
 import static nl.lpz.capacity.web.CapacityProblems.requiredText;
+import static nl.lpz.capacity.web.CapacityProblems.text;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -34,6 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Topology: ADMIN registers locations; every authenticated role may read them. */
 @RestController
 class LocationsController {
+    static final int MAX_NAME = 200;
+    static final int MAX_LOCATION_TYPE = 100;
+    static final int MAX_REGION_ID = 64;
+
     private final CommandSender commands;
     private final LocationDirectory directory;
     private final ReferenceRegions regions;
@@ -63,13 +68,16 @@ class LocationsController {
         caller.requireAny(Role.ADMIN);
         id(locationId, "locationId");
         String organisationId = id(request.organisationId(), "organisationId");
-        String name = requiredText(request.name(), "name");
-        String safetyRegionId = requiredText(request.safetyRegionId(), "safetyRegionId");
+        String name = requiredText(request.name(), "name", MAX_NAME);
+        String locationType = text(request.locationType(), "locationType", MAX_LOCATION_TYPE);
+        Double latitude = coordinate(request.latitude(), "latitude", 90);
+        Double longitude = coordinate(request.longitude(), "longitude", 180);
+        String safetyRegionId = requiredText(request.safetyRegionId(), "safetyRegionId", MAX_REGION_ID);
         if (!regions.isSafetyRegion(safetyRegionId)) {
             throw ApiException.badRequest(CapacityProblems.UNKNOWN_SAFETY_REGION,
                     "safetyRegionId must be one of VR01..VR25, not '" + safetyRegionId + "'");
         }
-        String roazRegionId = requiredText(request.roazRegionId(), "roazRegionId");
+        String roazRegionId = requiredText(request.roazRegionId(), "roazRegionId", MAX_REGION_ID);
         if (!regions.isRoazRegion(roazRegionId)) {
             throw ApiException.badRequest(CapacityProblems.UNKNOWN_ROAZ_REGION,
                     "roazRegionId must be one of " + regions.roazRegions() + ", not '" + roazRegionId + "'");
@@ -81,11 +89,20 @@ class LocationsController {
         Set<CareKind> careOffered = care.isEmpty() ? EnumSet.noneOf(CareKind.class) : EnumSet.copyOf(care);
         RegistrationOutcome outcome = commands.send(new RegisterLocation(LocationId.of(locationId),
                 OrganisationId.of(organisationId), name.strip(), RoazRegionId.of(roazRegionId),
-                SafetyRegionId.of(safetyRegionId), careOffered, request.locationType(), request.latitude(),
-                request.longitude(), clock.instant(), new Actor(caller.subject(), caller.organisation())), locationId);
+                SafetyRegionId.of(safetyRegionId), careOffered, locationType, latitude, longitude, clock.instant(),
+                new Actor(caller.subject(), caller.organisation())), locationId);
         LocationView view = directory.find(locationId).orElseThrow(() -> CapacityProblems.unknownLocation(locationId));
         return ResponseEntity.status(outcome == RegistrationOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(view);
+    }
+
+    /** WGS84 degrees; null when the location has no position. */
+    private static Double coordinate(Double value, String field, double limit) {
+        if (value != null && (!Double.isFinite(value) || value < -limit || value > limit)) {
+            throw CapacityProblems.invalid(field + " must be a number from " + (int) -limit + " to " + (int) limit
+                    + ", not " + value);
+        }
+        return value;
     }
 
     @GetMapping("/api/v1/locations/{locationId}")

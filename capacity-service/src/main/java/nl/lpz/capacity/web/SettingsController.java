@@ -30,6 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 /** Settings a hospital keeps for its own locations and organisation; each records who changed it. */
 @RestController
 class SettingsController {
+    static final int MAX_THRESHOLDS = 100;
+    /** Far above any location's beds of one element; a larger figure is a sender's error. */
+    static final int MAX_THRESHOLD_BEDS = 10_000;
+    static final int MAX_CODE = BedEventsController.MAX_CODE;
+    static final int MAX_CONTACTS = 20;
+    static final int MAX_CONTACT_NAME = 200;
+    /** E.164 allows 15 digits; this leaves room for spaces, a plus, brackets and an extension. */
+    static final int MAX_PHONE = 40;
+
     private final CommandSender commands;
     private final LocationDirectory directory;
     private final Clock clock;
@@ -71,14 +80,17 @@ class SettingsController {
         caller.requireAny(Role.HOSPITAL);
         id(locationId, "locationId");
         List<ThresholdBody> bodies = required(request.thresholds(), "thresholds");
+        if (bodies.size() > MAX_THRESHOLDS) {
+            throw invalid("thresholds must hold at most " + MAX_THRESHOLDS + " entries, not " + bodies.size());
+        }
         List<Threshold> thresholds = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             String field = "thresholds[" + i + "]";
             ThresholdBody body = required(bodies.get(i), field);
-            String element = requiredText(body.specialistisch(), field + ".specialistisch");
+            String element = requiredText(body.specialistisch(), field + ".specialistisch", MAX_CODE);
             int beds = required(body.beds(), field + ".beds");
-            if (beds < 0) {
-                throw invalid(field + ".beds must be 0 or more");
+            if (beds < 0 || beds > MAX_THRESHOLD_BEDS) {
+                throw invalid(field + ".beds must be 0 to " + MAX_THRESHOLD_BEDS + ", not " + beds);
             }
             thresholds.add(new Threshold(element, beds));
         }
@@ -121,12 +133,15 @@ class SettingsController {
     }
 
     private static List<Contact> contacts(List<ContactBody> bodies, String field) {
+        if (bodies.size() > MAX_CONTACTS) {
+            throw invalid(field + " must hold at most " + MAX_CONTACTS + " contacts, not " + bodies.size());
+        }
         List<Contact> contacts = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             String f = field + "[" + i + "]";
             ContactBody body = required(bodies.get(i), f);
-            contacts.add(new Contact(requiredText(body.name(), f + ".name").strip(),
-                    requiredText(body.phone(), f + ".phone").strip()));
+            contacts.add(new Contact(requiredText(body.name(), f + ".name", MAX_CONTACT_NAME).strip(),
+                    requiredText(body.phone(), f + ".phone", MAX_PHONE).strip()));
         }
         return contacts;
     }

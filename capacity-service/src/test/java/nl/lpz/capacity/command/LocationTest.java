@@ -37,6 +37,7 @@ class LocationTest {
     static final DepartmentId DEPT = DepartmentId.of("IC-1");
     static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    static final Instant HORIZON = new ReceiptSettings(null).backfillHorizon(NOW);
     static final Actor ADMIN = new Actor("admin", null);
     static final BedLabels IC = new BedLabels("IC_BEADEMD", "CARDIOLOGIE", SnijdendBeschouwend.BESCHOUWEND, true);
 
@@ -100,7 +101,7 @@ class LocationTest {
     void givenRegistered_whenBedReported_thenBedStatusChangedAndAccepted() {
         BedReport r = report(UUID.randomUUID(), "B1", BedStatus.OCCUPIED, T0.plusSeconds(60));
         fixture.given(registered())
-                .when(new ReportBeds(LOC, List.of(r), NOW))
+                .when(new ReportBeds(LOC, List.of(r), NOW, HORIZON))
                 .expectEvents(changed(r, false))
                 .expectResultMessagePayloadMatching(resultWith(Kind.ACCEPTED));
     }
@@ -110,7 +111,7 @@ class LocationTest {
         BedReport reserved = report(UUID.randomUUID(), "B1", BedStatus.RESERVED, T0.plusSeconds(60));
         BedReport blocked = report(UUID.randomUUID(), "B2", BedStatus.BLOCKED, T0.plusSeconds(60));
         fixture.given(registered())
-                .when(new ReportBeds(LOC, List.of(reserved, blocked), NOW))
+                .when(new ReportBeds(LOC, List.of(reserved, blocked), NOW, HORIZON))
                 .expectEvents(changed(reserved, false), changed(blocked, false));
     }
 
@@ -120,21 +121,22 @@ class LocationTest {
         BedReport older = report(UUID.randomUUID(), "B1", BedStatus.AVAILABLE, T0.plusSeconds(60));
         BedReport after = report(UUID.randomUUID(), "B1", BedStatus.OCCUPIED, T0.plusSeconds(900));
         fixture.given(registered(), changed(newer, false))
-                .when(new ReportBeds(LOC, List.of(older), NOW))
+                .when(new ReportBeds(LOC, List.of(older), NOW, HORIZON))
                 .expectEvents(changed(older, true))
                 .expectResultMessagePayloadMatching(resultWith(Kind.STALE));
         // the stale report left the state at the newer one: an even newer report is not stale
         fixture.given(registered(), changed(newer, false), changed(older, true))
-                .when(new ReportBeds(LOC, List.of(after), NOW))
+                .when(new ReportBeds(LOC, List.of(after), NOW, HORIZON))
                 .expectEvents(changed(after, false));
     }
 
     @Test
     void givenReceiptExists_whenSameEventIdAgain_thenDuplicateAndNoEvent() {
         UUID id = UUID.randomUUID();
-        receipts.received.add(id);
+        BedReport r = report(id, "B1", BedStatus.AVAILABLE, T0);
+        receipts.receivedBefore(ORG, id, r.payloadHash(LOC), T0);
         fixture.given(registered())
-                .when(new ReportBeds(LOC, List.of(report(id, "B1", BedStatus.AVAILABLE, T0)), NOW))
+                .when(new ReportBeds(LOC, List.of(r), NOW, HORIZON))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(resultWith(Kind.DUPLICATE));
     }
@@ -144,7 +146,7 @@ class LocationTest {
         UUID id = UUID.randomUUID();
         BedReport r = report(id, "B1", BedStatus.AVAILABLE, T0);
         fixture.given(registered())
-                .when(new ReportBeds(LOC, List.of(r, r), NOW))
+                .when(new ReportBeds(LOC, List.of(r, r), NOW, HORIZON))
                 .expectEvents(changed(r, false))
                 .expectResultMessagePayloadMatching(resultWith(Kind.ACCEPTED, Kind.DUPLICATE));
     }
@@ -157,10 +159,10 @@ class LocationTest {
         BedReport badSpecialisme = new BedReport(UUID.randomUUID(), DEPT, BedId.of("B2"), BedStatus.AVAILABLE,
                 new BedLabels("IC_BEADEMD", "NO_SUCH_SPECIALISME", null, false), null, T0);
         fixture.given(registered())
-                .when(new ReportBeds(LOC, List.of(bad, badSpecialisme), NOW))
+                .when(new ReportBeds(LOC, List.of(bad, badSpecialisme), NOW, HORIZON))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(rejectedWith(CommandRejected.UNKNOWN_LABEL_ELEMENT));
-        assertThat(receipts.received).doesNotContain(id);
+        assertThat(receipts.holds(ORG, id)).isFalse();
     }
 
     @Test
@@ -168,7 +170,7 @@ class LocationTest {
         BedReport future = report(UUID.randomUUID(), "B1", BedStatus.AVAILABLE, NOW.plusSeconds(301));
         BedReport almost = report(UUID.randomUUID(), "B2", BedStatus.AVAILABLE, NOW.plusSeconds(299));
         fixture.given(registered())
-                .when(new ReportBeds(LOC, List.of(future, almost), NOW))
+                .when(new ReportBeds(LOC, List.of(future, almost), NOW, HORIZON))
                 .expectEvents(changed(almost, false))
                 .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<BedReportResult>(
                         "first rejected OCCURRED_IN_FUTURE, second accepted") {
@@ -183,7 +185,8 @@ class LocationTest {
     @Test
     void givenNothing_whenBedReported_thenUnknownLocation() {
         fixture.givenNoPriorActivity()
-                .when(new ReportBeds(LOC, List.of(report(UUID.randomUUID(), "B1", BedStatus.AVAILABLE, T0)), NOW))
+                .when(new ReportBeds(LOC, List.of(report(UUID.randomUUID(), "B1", BedStatus.AVAILABLE, T0)), NOW,
+                        HORIZON))
                 .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
     }
 
@@ -195,7 +198,7 @@ class LocationTest {
         BedSnapshotEntry b1Occupied = new BedSnapshotEntry(DEPT, BedId.of("B1"), BedStatus.OCCUPIED, IC,
                 PatientCovidStatus.NON_COVID, T0.plusSeconds(1800));
         fixture.given(registered(), changed(b1, false), changed(b2, false))
-                .when(new ResyncBeds(LOC, asOf, List.of(b1Occupied), NOW))
+                .when(new ResyncBeds(LOC, asOf, List.of(b1Occupied), NOW, HORIZON))
                 .expectEvents(new BedStatusChanged(LOC, ORG, DEPT, BedId.of("B1"), BedStatus.OCCUPIED, IC,
                                 PatientCovidStatus.NON_COVID, T0.plusSeconds(1800), false, BedChangeSource.SNAPSHOT,
                                 null, "1"),
@@ -209,7 +212,7 @@ class LocationTest {
         BedReport same = report(UUID.randomUUID(), "B2", BedStatus.AVAILABLE, T0);
         BedSnapshotEntry b2 = new BedSnapshotEntry(DEPT, BedId.of("B2"), BedStatus.AVAILABLE, IC, null, T0);
         fixture.given(registered(), changed(newer, false), changed(same, false))
-                .when(new ResyncBeds(LOC, T0.plusSeconds(3600), List.of(b2), NOW))
+                .when(new ResyncBeds(LOC, T0.plusSeconds(3600), List.of(b2), NOW, HORIZON))
                 .expectNoEvents()
                 .expectResultMessagePayload(new ResyncResult(0, 0, 1, 0));
     }
@@ -219,7 +222,7 @@ class LocationTest {
         BedSnapshotEntry bad = new BedSnapshotEntry(DEPT, BedId.of("B1"), BedStatus.AVAILABLE,
                 new BedLabels("NOPE", null, null, false), null, T0);
         fixture.given(registered())
-                .when(new ResyncBeds(LOC, T0, List.of(bad), NOW))
+                .when(new ResyncBeds(LOC, T0, List.of(bad), NOW, HORIZON))
                 .expectNoEvents()
                 .expectException(CommandRejected.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("NOPE"));
@@ -258,6 +261,159 @@ class LocationTest {
         fixture.given(registered(), new ContactsUpdated(LOC, ORG, seh, bed, NOW, nurse))
                 .when(new UpdateContacts(LOC, seh, bed, NOW, nurse))
                 .expectNoEvents();
+    }
+
+    @Test
+    void givenReceiptWithOtherContent_whenSameEventId_thenRejectedEventIdConflictAndNoEvent() {
+        UUID id = UUID.randomUUID();
+        BedReport first = report(id, "B1", BedStatus.AVAILABLE, T0);
+        BedReport reused = report(id, "B1", BedStatus.OCCUPIED, T0);
+        receipts.receivedBefore(ORG, id, first.payloadHash(LOC), T0);
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(reused), NOW, HORIZON))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(rejectedWith(CommandRejected.EVENT_ID_CONFLICT));
+    }
+
+    @Test
+    void givenReceiptFromBeforeHashesWereKept_whenSameEventIdWithOtherContent_thenDuplicate() {
+        UUID id = UUID.randomUUID();
+        receipts.receivedBefore(ORG, id, null, T0);
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(report(id, "B1", BedStatus.OCCUPIED, T0)), NOW, HORIZON))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(resultWith(Kind.DUPLICATE));
+    }
+
+    @Test
+    void givenReceiptOfAnotherOrganisation_whenSameEventId_thenAccepted() {
+        UUID id = UUID.randomUUID();
+        BedReport r = report(id, "B1", BedStatus.AVAILABLE, T0);
+        receipts.receivedBefore(OrganisationId.of("other-org"), id, r.payloadHash(LOC), T0);
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(r), NOW, HORIZON))
+                .expectEvents(changed(r, false))
+                .expectResultMessagePayloadMatching(resultWith(Kind.ACCEPTED));
+        assertThat(receipts.holds(ORG, id)).isTrue();
+    }
+
+    @Test
+    void givenRegistered_whenSameEventIdTwiceInOneBatchWithOtherContent_thenFirstAcceptedSecondConflict() {
+        UUID id = UUID.randomUUID();
+        BedReport first = report(id, "B1", BedStatus.AVAILABLE, T0);
+        BedReport second = report(id, "B1", BedStatus.OCCUPIED, T0);
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(first, second), NOW, HORIZON))
+                .expectEvents(changed(first, false))
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<BedReportResult>(
+                        "accepted, then EVENT_ID_CONFLICT") {
+                    @Override
+                    protected boolean matchesSafely(BedReportResult r) {
+                        return r.outcomes().get(0).kind() == Kind.ACCEPTED
+                                && CommandRejected.EVENT_ID_CONFLICT.equals(r.outcomes().get(1).code());
+                    }
+                });
+    }
+
+    @Test
+    void givenSameInstantWithAnotherOffset_whenHashed_thenSamePayload() {
+        UUID id = UUID.randomUUID();
+        BedReport utc = report(id, "B1", BedStatus.AVAILABLE,
+                java.time.OffsetDateTime.parse("2026-11-23T09:15:00Z").toInstant());
+        BedReport amsterdam = report(id, "B1", BedStatus.AVAILABLE,
+                java.time.OffsetDateTime.parse("2026-11-23T10:15:00+01:00").toInstant());
+        assertThat(amsterdam.payloadHash(LOC)).isEqualTo(utc.payloadHash(LOC));
+        assertThat(report(id, "B2", BedStatus.AVAILABLE, utc.occurredAt()).payloadHash(LOC))
+                .isNotEqualTo(utc.payloadHash(LOC));
+        assertThat(utc.payloadHash(LocationId.of("other"))).isNotEqualTo(utc.payloadHash(LOC));
+    }
+
+    @Test
+    void givenRegistered_whenOccurredBeforeHorizonOrPlatformEpoch_thenRejectedOccurredTooEarlyWithoutReceipt() {
+        BedReport sentinel = report(UUID.randomUUID(), "B1", BedStatus.AVAILABLE,
+                Instant.parse("-999999999-01-01T00:00:00Z"));
+        BedReport beforeHorizon = report(UUID.randomUUID(), "B2", BedStatus.AVAILABLE, HORIZON.minusSeconds(1));
+        BedReport atHorizon = report(UUID.randomUUID(), "B3", BedStatus.AVAILABLE, HORIZON);
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(sentinel, beforeHorizon, atHorizon), NOW, HORIZON))
+                .expectEvents(changed(atHorizon, false))
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<BedReportResult>(
+                        "two OCCURRED_TOO_EARLY, then accepted") {
+                    @Override
+                    protected boolean matchesSafely(BedReportResult r) {
+                        return CommandRejected.OCCURRED_TOO_EARLY.equals(r.outcomes().get(0).code())
+                                && CommandRejected.OCCURRED_TOO_EARLY.equals(r.outcomes().get(1).code())
+                                && r.outcomes().get(2).kind() == Kind.ACCEPTED;
+                    }
+                });
+        assertThat(receipts.holds(ORG, sentinel.eventId())).isFalse();
+        assertThat(receipts.holds(ORG, beforeHorizon.eventId())).isFalse();
+    }
+
+    @Test
+    void givenHorizonBeforePlatformEpoch_whenOccurredIn1999_thenStillOccurredTooEarly() {
+        BedReport r1999 = report(UUID.randomUUID(), "B1", BedStatus.AVAILABLE, Instant.parse("1999-12-31T23:59:59Z"));
+        fixture.given(registered())
+                .when(new ReportBeds(LOC, List.of(r1999), NOW, Instant.parse("1990-01-01T00:00:00Z")))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(rejectedWith(CommandRejected.OCCURRED_TOO_EARLY));
+    }
+
+    @Test
+    void givenRegistered_whenSnapshotAsOfOrEntryBeforeHorizon_thenRejectedOccurredTooEarly() {
+        BedSnapshotEntry old = new BedSnapshotEntry(DEPT, BedId.of("B1"), BedStatus.AVAILABLE, IC, null,
+                HORIZON.minusSeconds(1));
+        fixture.given(registered())
+                .when(new ResyncBeds(LOC, Instant.parse("-999999999-01-01T00:00:00Z"), List.of(), NOW, HORIZON))
+                .expectNoEvents()
+                .expectException(rejected(CommandRejected.OCCURRED_TOO_EARLY));
+        fixture.given(registered())
+                .when(new ResyncBeds(LOC, T0, List.of(old), NOW, HORIZON))
+                .expectNoEvents()
+                .expectException(rejected(CommandRejected.OCCURRED_TOO_EARLY));
+    }
+
+    @Test
+    void givenRegistered_whenThresholdElementHoldsControlCharacter_thenInvalidFieldAndNoEvent() {
+        fixture.given(registered())
+                .when(new SetThresholds(LOC, List.of(new Threshold("IC_BEADEMD\u0000", 1)), NOW, ADMIN))
+                .expectNoEvents()
+                .expectException(rejected(CommandRejected.INVALID_FIELD));
+    }
+
+    @Test
+    void givenRegistered_whenContactHoldsLoneSurrogateOrOverlongText_thenInvalidFieldAndNoEvent() {
+        fixture.given(registered())
+                .when(new UpdateContacts(LOC, List.of(new Contact("Dr. \uD800", "+31 20 000 0000")), List.of(), NOW,
+                        ADMIN))
+                .expectNoEvents()
+                .expectException(rejected(CommandRejected.INVALID_FIELD));
+        fixture.given(registered())
+                .when(new UpdateContacts(LOC, List.of(), List.of(new Contact("B", "1".repeat(10_001))), NOW, ADMIN))
+                .expectNoEvents()
+                .expectException(rejected(CommandRejected.INVALID_FIELD));
+    }
+
+    @Test
+    void givenNothing_whenRegisterWithNulInNameOrNonFiniteLatitude_thenInvalidFieldAndNoEvent() {
+        fixture.givenNoPriorActivity()
+                .when(register("AMC\u0000"))
+                .expectNoEvents()
+                .expectException(rejected(CommandRejected.INVALID_FIELD));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterLocation(LOC, ORG, "AMC", RoazRegionId.of("ROAZ-NHF"), SafetyRegionId.of("VR13"),
+                        Set.of(CareKind.SEH), "Academisch ziekenhuis", Double.NaN, 4.9, T0, ADMIN))
+                .expectNoEvents()
+                .expectException(rejected(CommandRejected.INVALID_FIELD));
+    }
+
+    private static org.hamcrest.Matcher<CommandRejected> rejected(String code) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>("CommandRejected " + code) {
+            @Override
+            protected boolean matchesSafely(CommandRejected e) {
+                return code.equals(e.code());
+            }
+        };
     }
 
     private static org.hamcrest.Matcher<BedReportResult> resultWith(Kind... kinds) {

@@ -97,7 +97,7 @@ class CapacityFlowIT extends CapacitySpringTest {
                 .andExpect(status().isAccepted())
                 .andExpect(content().json("{\"accepted\":0,\"duplicates\":1,\"stale\":0,\"rejected\":[]}", true));
         assertThat(eventsOf(location)).isEqualTo(events);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM received_bed_event WHERE event_id = ?", Long.class,
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bed_event_receipt WHERE event_id = ?", Long.class,
                 eventId)).isEqualTo(1);
     }
 
@@ -138,7 +138,7 @@ class CapacityFlowIT extends CapacitySpringTest {
             failAfterHandling.cancel();
         }
         assertThat(eventsOf(location)).isEqualTo(before);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM received_bed_event WHERE event_id = ?", Long.class,
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bed_event_receipt WHERE event_id = ?", Long.class,
                 eventId)).isZero();
         as(postJson("/api/v1/bed-events", body), "EPD_SYSTEM", organisation)
                 .andExpect(status().isAccepted()).andExpect(jsonPath("$.accepted").value(1));

@@ -176,6 +176,144 @@ class BedEventsWebTest extends CapacitySpringTest {
         assertThat(eventsOf(location)).isEqualTo(1);
     }
 
+    /** JSON string escapes: a NUL, a lone high surrogate, and a value far longer than any code. */
+    static final List<String> BAD_TEXTS = List.of("A\\u0000B", "A\\uD800B", "X".repeat(10_000));
+
+    @Test
+    void givenSentinelOr1999OccurredAt_whenPosted_then400OccurredTooEarlyAndNothingAppended() throws Exception {
+        for (String occurredAt : List.of("-999999999-01-01T00:00:00Z", "1999-12-31T23:59:59+01:00")) {
+            String event = bedEvent(UUID.randomUUID(), location, "B1", "AVAILABLE", t)
+                    .replace(t.toString(), occurredAt);
+            as(postJson("/api/v1/bed-events", batch(event)), "EPD_SYSTEM", organisation)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("OCCURRED_TOO_EARLY"))
+                    .andExpect(jsonPath("$.rejected[0].code").value("OCCURRED_TOO_EARLY"));
+        }
+        assertThat(eventsOf(location)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bed_event_receipt WHERE organisation_id = ?",
+                Long.class, organisation)).isZero();
+    }
+
+    @Test
+    void givenMixedBatch_whenOneEventBeforeTheBackfillHorizon_thenOthersAcceptedAndItRejected() throws Exception {
+        UUID early = UUID.randomUUID();
+        as(postJson("/api/v1/bed-events", batch(bedEvent(UUID.randomUUID(), location, "B1", "AVAILABLE", t),
+                bedEvent(early, location, "B2", "AVAILABLE", Instant.now().minus(401, ChronoUnit.DAYS)))),
+                "EPD_SYSTEM", organisation)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected[0].eventId").value(early.toString()))
+                .andExpect(jsonPath("$.rejected[0].code").value("OCCURRED_TOO_EARLY"));
+        assertThat(eventsOf(location)).isEqualTo(2);
+    }
+
+    @Test
+    void givenSnapshotAsOfSentinel_whenPut_then400OccurredTooEarlyAndNothingAppended() throws Exception {
+        as(putJson("/api/v1/locations/" + location + "/beds",
+                "{\"asOf\":\"-999999999-01-01T00:00:00Z\",\"beds\":[]}"), "EPD_SYSTEM", organisation)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("OCCURRED_TOO_EARLY"));
+        assertThat(eventsOf(location)).isEqualTo(1);
+    }
+
+    @Test
+    void givenUnstorableTextInEachTextField_whenPostedOrPut_then400AndNothingAppended() throws Exception {
+        String valid = bedEvent(UUID.randomUUID(), location, "B1", "AVAILABLE", t);
+        for (String bad : BAD_TEXTS) {
+            List<String> events = List.of(
+                    valid.replace("\"specialistisch\":\"IC_BEADEMD\"", "\"specialistisch\":\"" + bad + "\""),
+                    valid.replace("\"specialisme\":null", "\"specialisme\":\"" + bad + "\""),
+                    valid.replace("\"departmentId\":\"IC\"", "\"departmentId\":\"" + bad + "\""),
+                    valid.replace("\"bedId\":\"B1\"", "\"bedId\":\"" + bad + "\""),
+                    valid.replace("\"locationId\":\"" + location + "\"", "\"locationId\":\"" + bad + "\""));
+            for (String event : events) {
+                as(postJson("/api/v1/bed-events", batch(event)), "EPD_SYSTEM", organisation)
+                        .andExpect(status().isBadRequest())
+                        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                        .andExpect(jsonPath("$.code").value(org.hamcrest.Matchers.oneOf("INVALID_FIELD",
+                                "INVALID_ID")));
+                String snapshot = "{\"asOf\":\"" + t + "\",\"beds\":[" + event + "]}";
+                if (!event.contains("\"locationId\":\"" + bad)) {
+                    as(putJson("/api/v1/locations/" + location + "/beds", snapshot), "EPD_SYSTEM", organisation)
+                            .andExpect(status().isBadRequest())
+                            .andExpect(jsonPath("$.code").value(org.hamcrest.Matchers.oneOf("INVALID_FIELD",
+                                    "INVALID_ID")));
+                }
+            }
+        }
+        assertThat(eventsOf(location)).isEqualTo(1);
+    }
+
+    @Test
+    void givenOrganisationJUsedEventId_whenOrganisationISendsTheSameId_thenAcceptedAsItsOwnEvent() throws Exception {
+        String otherLocation = newId("loc");
+        String otherOrganisation = newId("org");
+        registerLocation(otherLocation, otherOrganisation);
+        UUID shared = UUID.randomUUID();
+        as(postJson("/api/v1/bed-events", batch(bedEvent(shared, otherLocation, "B1", "AVAILABLE", t))),
+                "EPD_SYSTEM", otherOrganisation)
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.accepted").value(1));
+        as(postJson("/api/v1/bed-events", batch(bedEvent(shared, location, "B1", "AVAILABLE", t))),
+                "EPD_SYSTEM", organisation)
+                .andExpect(status().isAccepted())
+                .andExpect(content().json("""
+                        {"accepted":1,"duplicates":0,"stale":0,"rejected":[]}""", true));
+        assertThat(eventsOf(location)).isEqualTo(2);
+    }
+
+    @Test
+    void givenAcceptedEvent_whenSameIdWithOtherPayloadInRequestSpanningTwoLocations_then409AndNothingAppended()
+            throws Exception {
+        String secondLocation = newId("loc");
+        registerLocation(secondLocation, organisation);
+        UUID reused = UUID.randomUUID();
+        as(postJson("/api/v1/bed-events", batch(bedEvent(reused, location, "B1", "AVAILABLE", t))),
+                "EPD_SYSTEM", organisation).andExpect(status().isAccepted());
+        long before = eventsOf(location);
+        long secondBefore = eventsOf(secondLocation);
+        as(postJson("/api/v1/bed-events", batch(
+                        bedEvent(UUID.randomUUID(), secondLocation, "B1", "AVAILABLE", t),
+                        bedEvent(UUID.randomUUID(), location, "B2", "AVAILABLE", t),
+                        bedEvent(reused, location, "B1", "OCCUPIED", t))),
+                "EPD_SYSTEM", organisation)
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("EVENT_ID_CONFLICT"))
+                .andExpect(jsonPath("$.eventIds", hasSize(1)))
+                .andExpect(jsonPath("$.eventIds[0]").value(reused.toString()))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(reused.toString())));
+        assertThat(eventsOf(location)).isEqualTo(before);
+        assertThat(eventsOf(secondLocation)).isEqualTo(secondBefore);
+    }
+
+    @Test
+    void givenTwoEventsWithOneIdAndDifferentPayloads_whenPostedTogether_then409AndNothingAppended()
+            throws Exception {
+        UUID id = UUID.randomUUID();
+        as(postJson("/api/v1/bed-events", batch(bedEvent(id, location, "B1", "AVAILABLE", t),
+                bedEvent(id, location, "B1", "BLOCKED", t))), "EPD_SYSTEM", organisation)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("EVENT_ID_CONFLICT"))
+                .andExpect(jsonPath("$.eventIds[0]").value(id.toString()));
+        assertThat(eventsOf(location)).isEqualTo(1);
+    }
+
+    @Test
+    void givenAcceptedEvent_whenResentWithTheSameInstantInAnotherOffset_thenDuplicate() throws Exception {
+        UUID id = UUID.randomUUID();
+        as(postJson("/api/v1/bed-events", batch(bedEvent(id, location, "B1", "AVAILABLE", t))),
+                "EPD_SYSTEM", organisation).andExpect(status().isAccepted());
+        long before = eventsOf(location);
+        String sameInstant = t.atOffset(java.time.ZoneOffset.ofHours(1)).toString();
+        as(postJson("/api/v1/bed-events", batch(bedEvent(id, location, "B1", "AVAILABLE", t)
+                .replace(t.toString(), sameInstant))), "EPD_SYSTEM", organisation)
+                .andExpect(status().isAccepted())
+                .andExpect(content().json("""
+                        {"accepted":0,"duplicates":1,"stale":0,"rejected":[]}""", true));
+        assertThat(eventsOf(location)).isEqualTo(before);
+    }
+
     @Test
     void givenBeds_whenSnapshotOmitsOne_then202AndBedRemoved() throws Exception {
         as(postJson("/api/v1/bed-events", batch(bedEvent(UUID.randomUUID(), location, "B1", "AVAILABLE", t),

@@ -3,10 +3,14 @@ package nl.lpz.capacity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
 import nl.lpz.capacity.CapacitySpringTest;
+import org.springframework.http.MediaType;
 import org.junit.jupiter.api.Test;
 
 class TopologyAndSettingsWebTest extends CapacitySpringTest {
@@ -110,6 +114,62 @@ class TopologyAndSettingsWebTest extends CapacitySpringTest {
                 "HOSPITAL", "someone-else")
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_ORGANISATION"));
         assertThat(eventsOf(id)).isEqualTo(1);
+    }
+
+    /** JSON string escapes: a NUL, a lone high surrogate, and a value longer than any name or code. */
+    private static final List<String> BAD_TEXTS = List.of("A\\u0000B", "A\\uD800B", "X".repeat(10_000));
+
+    @Test
+    void givenUnstorableTextOrOutOfRangeNumber_whenLocationPut_then400AndNothingAppended() throws Exception {
+        String id = newId("loc");
+        String valid = location(newId("org"), "VR09", "ROAZ-MN");
+        List<String> bodies = new ArrayList<>();
+        for (String bad : BAD_TEXTS) {
+            bodies.add(valid.replace("\"Ziekenhuis Test\"", "\"" + bad + "\""));
+            bodies.add(valid.replace("\"Algemeen ziekenhuis\"", "\"" + bad + "\""));
+            bodies.add(valid.replace("\"VR09\"", "\"" + bad + "\""));
+            bodies.add(valid.replace("\"ROAZ-MN\"", "\"" + bad + "\""));
+        }
+        bodies.add(valid.replace("52.1", "90.5"));
+        bodies.add(valid.replace("5.1}", "-180.5}"));
+        bodies.add(valid.replace("52.1", "1e400"));
+        for (String body : bodies) {
+            admin(putJson("/api/v1/locations/" + id, body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        }
+        assertThat(eventsOf(id)).isZero();
+    }
+
+    @Test
+    void givenUnstorableTextOrTooManyBeds_whenThresholdsOrContactsPut_then400AndNothingAppended()
+            throws Exception {
+        String id = newId("loc");
+        String org = newId("org");
+        registerLocation(id, org);
+        String thresholds = "{\"thresholds\":[{\"specialistisch\":\"IC_BEADEMD\",\"beds\":1}]}";
+        String contacts = """
+                {"regiehouderSeh":[{"name":"Dr. A","phone":"+31 20 1234567"}],
+                 "beddencoordinator":[{"name":"B","phone":"+31 20 7654321"}]}""";
+        List<String[]> requests = new ArrayList<>();
+        for (String bad : BAD_TEXTS) {
+            requests.add(new String[] {"thresholds", thresholds.replace("IC_BEADEMD", bad)});
+            requests.add(new String[] {"contacts", contacts.replace("Dr. A", bad)});
+            requests.add(new String[] {"contacts", contacts.replace("+31 20 1234567", bad)});
+            requests.add(new String[] {"contacts", contacts.replace("\"B\"", "\"" + bad + "\"")});
+            requests.add(new String[] {"contacts", contacts.replace("+31 20 7654321", bad)});
+        }
+        requests.add(new String[] {"thresholds", thresholds.replace("1}", "10001}")});
+        for (String[] request : requests) {
+            as(putJson("/api/v1/locations/" + id + "/" + request[0], request[1]), "HOSPITAL", org)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        }
+        as(putJson("/api/v1/locations/" + id + "/thresholds", thresholds.replace("1}", "10000}")), "HOSPITAL", org)
+                .andExpect(status().isOk());
+        assertThat(eventsOf(id)).isEqualTo(2);
     }
 
     @Test
