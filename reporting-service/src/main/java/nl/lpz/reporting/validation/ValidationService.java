@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import nl.lpz.events.EventJson;
 import nl.lpz.events.codelist.LabelCodeList;
+import nl.lpz.events.ValueRules;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.ProblemCodes;
 import nl.lpz.reporting.projection.Sql;
@@ -112,6 +114,13 @@ public class ValidationService {
         }
         if (request == null || request.date() == null) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "date: required (YYYY-MM-DD)");
+        }
+        // the report moment of the date must be an instant every store can hold (ValueRules)
+        LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
+        if (request.date().isBefore(LocalDate.ofInstant(ValueRules.PLATFORM_EPOCH, ZoneOffset.UTC))
+                || request.date().isAfter(latest)) {
+            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "date: " + request.date()
+                    + " is outside " + ValueRules.PLATFORM_EPOCH.toString().substring(0, 10) + " .. " + latest);
         }
         if (request.locations() == null || request.locations().isEmpty()) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "locations: at least one location required");
@@ -310,6 +319,10 @@ public class ValidationService {
         }
         if (request.note() != null && request.note().length() > 2000) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "note: at most 2000 characters");
+        }
+        String noteViolation = ValueRules.textViolation(request.note());
+        if (noteViolation != null) {
+            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "note " + noteViolation);
         }
         UUID id = uuid(differenceId, "difference");
         List<String> submission = jdbc.queryForList(
