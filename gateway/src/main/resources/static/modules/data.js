@@ -1,0 +1,86 @@
+// What the page shows, read from the API: the region's capacity, the stops per safety region, the locations
+// (topology) and the code list; with the selections the panels share (which VRs, which stops, stale or not).
+import { state, emit } from './state.js';
+import { api } from './api.js';
+import { safetyRegionsOf } from './reference.js';
+
+/** Staleness: no report for this many minutes (?staleMinutes=n or localStorage['lpz.staleMinutes'], default 15). */
+export const STALE_MINUTES = Number(new URLSearchParams(location.search).get('staleMinutes')
+  || localStorage.getItem('lpz.staleMinutes') || 15);
+
+const isDispatch = () => ['MKA', 'MMA'].includes(state.session?.role);
+
+/** The safety regions shown: the MKA's/MMA's own, the filter's, or all of the ROAZ region. */
+export function vrsShown() {
+  const s = state.session;
+  if (isDispatch()) return [s.region];
+  return state.vrFilter ? [state.vrFilter] : safetyRegionsOf(s.roaz);
+}
+
+export const activeStops = () => vrsShown().flatMap(v => state.stops[v]?.stops || []);
+export const stopsAt = locationId => activeStops().filter(s => s.locationId === locationId);
+
+/** Whether a location's last report is older than the staleness limit (at the instant shown). */
+export function isStale(loc) {
+  if (!loc.lastEventAt) return true;
+  const ref = state.asOf ? new Date(state.asOf).getTime() : Date.now();
+  return ref - new Date(loc.lastEventAt).getTime() > STALE_MINUTES * 60000;
+}
+
+/** The capacity's locations in the VRs shown. */
+export function shownLocations() {
+  const locs = state.capacity?.locations || [];
+  const vrs = new Set(vrsShown());
+  return state.vrFilter || isDispatch() ? locs.filter(l => vrs.has(l.safetyRegionId)) : locs;
+}
+
+export const ownLocations = () => state.topology.filter(l => l.organisationId === state.session.organisation);
+export const topologyLocation = id => state.topology.find(l => l.locationId === id);
+
+const asOfQuery = asOf => asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
+
+export async function loadCapacity() {
+  const asOf = state.asOf;
+  try {
+    const capacity = await api('GET', `/api/v1/regions/${state.session.roaz}/capacity${asOfQuery(asOf)}`);
+    if (state.asOf !== asOf) return; // the user switched between live and history meanwhile
+    state.capacity = capacity;
+    state.capacityFetchedAt = new Date().toISOString();
+  } catch (e) { if (e.status !== 0) console.warn('capacity', e); }
+  emit('capacity');
+}
+
+/** The stops per VR shown; in history mode as they stood at the instant (the read model's asOf). */
+export async function loadStops() {
+  const asOf = state.asOf;
+  await Promise.all(vrsShown().map(async vr => {
+    try {
+      const stops = await api('GET', `/api/v1/safety-regions/${vr}/stops${asOfQuery(asOf)}`);
+      if (state.asOf === asOf) state.stops[vr] = stops; // else the user switched between live and history meanwhile
+    } catch (e) {
+      if (e.status !== 0) console.warn('stops', vr, e);
+      // never today's stops under a history banner (e.g. a refused asOf): say they are missing
+      if (asOf && state.asOf === asOf && e.status !== 0) state.stops[vr] = { stops: [], announcements: [], unavailable: true };
+    }
+  }));
+  if (state.asOf !== asOf) return;
+  emit('stops');
+}
+
+export async function loadTopology() {
+  try { state.topology = (await api('GET', `/api/v1/regions/${state.session.roaz}/locations`)).locations; } catch (e) { console.warn(e); }
+  try { state.codeList = await api('GET', '/api/v1/code-lists/labels'); } catch (e) { console.warn(e); }
+  emit('topology');
+}
+
+let capTimer = null, stopTimer = null;
+/** Re-reads the capacity soon (debounced; live only). */
+export function soonCapacity() {
+  if (state.asOf) return;
+  clearTimeout(capTimer);
+  capTimer = setTimeout(loadCapacity, 250);
+}
+export function soonStops() {
+  clearTimeout(stopTimer);
+  stopTimer = setTimeout(loadStops, 150);
+}

@@ -1,0 +1,135 @@
+// Translations (Dutch by default, English) and the formatting of instants and durations.
+import { state, emit } from './state.js';
+import { $ } from './dom.js';
+
+const T = {
+  nl: {
+    skip: 'Naar de inhoud', title: 'LPZ regionaal dashboard', mute: 'Geluid uit', unmute: 'Geluid aan', signout: 'Afmelden',
+    signinTitle: 'Aanmelden (lokaal profiel)', role: 'Rol', roaz: 'ROAZ-regio', vr: 'Veiligheidsregio', org: 'Organisatie',
+    subject: 'Naam (gebruiker)', signin: 'Aanmelden', roleHospital: 'Ziekenhuis (SEH-manager / beddencoördinator)',
+    vrFilter: 'Veiligheidsregio (filter)', allVrs: 'Hele ROAZ-regio', asOf: 'Situatie op tijdstip', show: 'Toon',
+    backLive: 'Terug naar live', stops: 'Stops in de regio', manage: 'Stop melden (SEH-manager)', location: 'Locatie',
+    kind: 'Soort zorg', type: 'Type', unplanned: 'Ongepland', planned: 'Gepland', duration: 'Verwachte duur (minuten)',
+    reason: 'Reden', mkaContacted: 'MKA is gebeld over deze stop', declare: 'Stop melden',
+    settings: 'Instellingen eigen locaties (beddencoördinator)', element: 'Element',
+    thresholdBeds: 'Drempel (bedden achterhouden)', saveThreshold: 'Drempel opslaan', sehLead: 'Regiehouder SEH – naam',
+    phone: 'Telefoon', bedCoord: 'Beddencoördinator – naam', saveContacts: 'Contacten opslaan',
+    visibility: 'Zichtbaarheid van onze cijfers', shared: 'Gedeeld met de regio', hidden: 'Verborgen (alleen wijzelf)',
+    releaseHistory: 'Ook de geschiedenis vrijgeven', saveVisibility: 'Zichtbaarheid opslaan', map: 'Kaart van de regio',
+    capacity: 'Capaciteit per locatie',
+    capacityHint: 'Per specialistisch element: capaciteit / bezet / beschikbaar (IC eerst), met COVID-splitsing.',
+    live: 'Live', connecting: 'Verbinden…', reconnecting: 'Verbinding verbroken – opnieuw verbinden…',
+    offline: (since, age) => `Het platform is niet bereikbaar (sinds ${since}). U ziet het laatste beeld, ${age} oud.`,
+    historyBanner: t => `Historisch beeld: de regio zoals die stond op ${t}. Live-updates zijn gepauzeerd.`,
+    picture: (t, age) => `Beeld van ${t} (${age} oud)`,
+    noStops: 'Geen actieve stops.', stopsUnavailable: 'De stops van dit tijdstip konden niet worden gelezen.', announcements: 'Aangekondigde geplande stops',
+    stale: 'VEROUDERD', staleLong: m => `Geen gegevens ontvangen in de laatste ${m} minuten`, noData: 'GEEN GEGEVENS',
+    lastEvent: 'Laatste melding', ago: 'geleden', own: 'EIGEN', hiddenBadge: 'VERBORGEN', stopBadge: 'STOP',
+    el: 'Element', cap: 'Capaciteit', occ: 'Bezet', avail: 'Beschikbaar', covid: 'COVID', nonCovid: 'non-COVID',
+    threshold: 'drempel', othersSee: 'anderen zien', total: 'Totaal', contacts: 'Contacten', noBeds: 'Geen bedden gemeld.',
+    started: 'Gestart', expectedEnd: 'Verwacht einde', remaining: 'Resterend', grace: 'Aanrijtermijn (ambulances onderweg)',
+    graceLeft: 'nog', graceOver: 'verstreken', norm: 'normtijd', min: 'min', extensions: 'verlengingen',
+    mkaYes: 'MKA gebeld', expiresSoon: 'LET OP: deze stop loopt binnen 10 minuten af',
+    extendTo: 'Nieuwe totale duur (min)', extend: 'Verlengen', end: 'Stop beëindigen', mkaForExtend: 'MKA gebeld',
+    normHint: (k, n) => `Normtijd ${k}: ${n} minuten. Langer dan ${2 * n} minuten (2× de normtijd) mag alleen na contact met de MKA.`,
+    mkaRequired: 'Deze stop duurt langer dan 2× de normtijd: vink aan dat de MKA is gebeld.',
+    declared: (id, end) => `Stop gemeld (${id}). Verwacht einde ${end}.`, extended: end => `Stop verlengd tot ${end}.`,
+    ended: 'Stop beëindigd.', refusedTitle: 'Stop geweigerd: u bent de laatste aanbieder in de regio',
+    refusedBody: k => `Alle andere locaties in uw veiligheidsregio die ${k} aanbieden hebben al een stop. De regio mag niet zonder ${k} komen te zitten, daarom kunt u nu geen stop melden.`,
+    refusedWhat: 'Wat moet u doen? Bel direct de MKA (meldkamer ambulancezorg) van uw regio en leg de situatie uit. De MKA schakelt de MMA (medisch manager ambulancezorg) in; alleen de MMA kan besluiten de stops in de regio te laten vervallen. Blijf tot dat besluit patiënten voor deze zorg opvangen.',
+    serverSays: 'Melding van het platform', error: 'Fout', saved: 'Opgeslagen.', map_ok: 'open', map_stop: 'stop',
+    map_stale: 'verouderd', map_none: 'geen gegevens', hospitals: 'ziekenhuizen', noCoords: 'Geen coördinaten bekend.',
+    planned_from: 'Gepland van', to: 'tot', signedInAs: (s, r, o) => `${s} · ${r}${o ? ' · ' + o : ''}`,
+    signinOidcTitle: 'Aanmelden', oidcIntro: 'U meldt zich aan via de inlogdienst van uw organisatie.',
+    oidcSignin: 'Aanmelden via de inlogdienst', oidcContinue: 'Doorgaan',
+    oidcChooseRoaz: 'Uw account noemt geen regio: kies de ROAZ-regio die u wilt zien.',
+    oidcDiscoveryFailed: e => `De inlogdienst is niet bereikbaar of onjuist ingesteld (${e}).`,
+    oidcTokenFailed: e => `Aanmelden is mislukt: de inlogdienst gaf geen token (${e}).`,
+    oidcRefused: e => `Aanmelden is geweigerd door de inlogdienst (${e}).`,
+    oidcState: 'Aanmelden is mislukt: het antwoord van de inlogdienst hoort niet bij deze aanmelding. Probeer het opnieuw.',
+    oidcNoRole: 'Uw account heeft geen rol voor dit dashboard (claim "roles"). Neem contact op met uw beheerder.',
+    oidcRejected: 'Het platform weigert het token van de inlogdienst. Neem contact op met uw beheerder.',
+    oidcInsecure: 'Aanmelden vereist een beveiligde verbinding (https, of localhost).',
+    configFailed: e => `De aanmeldinstellingen van het platform zijn niet te lezen (${e}).`,
+  },
+  en: {
+    skip: 'Skip to content', title: 'LPZ regional dashboard', mute: 'Sound off', unmute: 'Sound on', signout: 'Sign out',
+    signinTitle: 'Sign in (local profile)', role: 'Role', roaz: 'ROAZ region', vr: 'Safety region (VR)', org: 'Organisation',
+    subject: 'Name (user)', signin: 'Sign in', roleHospital: 'Hospital (ED manager / bed coordinator)',
+    vrFilter: 'Safety region (filter)', allVrs: 'Whole ROAZ region', asOf: 'Situation at instant', show: 'Show',
+    backLive: 'Back to live', stops: 'Stops in the region', manage: 'Declare a stop (ED manager)', location: 'Location',
+    kind: 'Kind of care', type: 'Type', unplanned: 'Unplanned', planned: 'Planned', duration: 'Expected duration (minutes)',
+    reason: 'Reason', mkaContacted: 'The MKA (dispatch) has been called about this stop', declare: 'Declare stop',
+    settings: 'Settings of own locations (bed coordinator)', element: 'Element',
+    thresholdBeds: 'Threshold (beds held back)', saveThreshold: 'Save threshold', sehLead: 'ED lead – name',
+    phone: 'Phone', bedCoord: 'Bed coordinator – name', saveContacts: 'Save contacts',
+    visibility: 'Visibility of our figures', shared: 'Shared with the region', hidden: 'Hidden (ourselves only)',
+    releaseHistory: 'Also release the history', saveVisibility: 'Save visibility', map: 'Map of the region',
+    capacity: 'Capacity per location',
+    capacityHint: 'Per specialistisch element: capacity / occupied / available (ICU first), with the COVID split.',
+    live: 'Live', connecting: 'Connecting…', reconnecting: 'Connection lost – reconnecting…',
+    offline: (since, age) => `The platform cannot be reached (since ${since}). You are seeing the last picture, ${age} old.`,
+    historyBanner: t => `Historic picture: the region as it stood at ${t}. Live updates are paused.`,
+    picture: (t, age) => `Picture of ${t} (${age} old)`,
+    noStops: 'No active stops.', stopsUnavailable: 'The stops of this instant could not be read.', announcements: 'Announced planned stops',
+    stale: 'STALE', staleLong: m => `No data received in the last ${m} minutes`, noData: 'NO DATA',
+    lastEvent: 'Last report', ago: 'ago', own: 'OWN', hiddenBadge: 'HIDDEN', stopBadge: 'STOP',
+    el: 'Element', cap: 'Capacity', occ: 'Occupied', avail: 'Available', covid: 'COVID', nonCovid: 'non-COVID',
+    threshold: 'threshold', othersSee: 'others see', total: 'Total', contacts: 'Contacts', noBeds: 'No beds reported.',
+    started: 'Started', expectedEnd: 'Expected end', remaining: 'Remaining', grace: 'Grace period (ambulances under way)',
+    graceLeft: 'still', graceOver: 'over', norm: 'norm time', min: 'min', extensions: 'extensions',
+    mkaYes: 'MKA called', expiresSoon: 'ATTENTION: this stop ends within 10 minutes',
+    extendTo: 'New total duration (min)', extend: 'Extend', end: 'End stop', mkaForExtend: 'MKA called',
+    normHint: (k, n) => `Norm time ${k}: ${n} minutes. Longer than ${2 * n} minutes (2× the norm) only after calling the MKA.`,
+    mkaRequired: 'This stop is longer than 2× the norm time: confirm that the MKA has been called.',
+    declared: (id, end) => `Stop declared (${id}). Expected end ${end}.`, extended: end => `Stop extended until ${end}.`,
+    ended: 'Stop ended.', refusedTitle: 'Stop refused: you are the last provider in the region',
+    refusedBody: k => `Every other location in your safety region that offers ${k} already has a stop. The region may not be left without ${k}, so you cannot declare a stop now.`,
+    refusedWhat: 'What to do: call the MKA (ambulance dispatch) of your region at once and explain the situation. The MKA involves the MMA (medical manager ambulance care); only the MMA can decide to lapse the stops in the region. Until then, keep accepting patients for this care.',
+    serverSays: 'Message from the platform', error: 'Error', saved: 'Saved.', map_ok: 'open', map_stop: 'stop',
+    map_stale: 'stale', map_none: 'no data', hospitals: 'hospitals', noCoords: 'No coordinates known.',
+    planned_from: 'Planned from', to: 'to', signedInAs: (s, r, o) => `${s} · ${r}${o ? ' · ' + o : ''}`,
+    signinOidcTitle: 'Sign in', oidcIntro: "You sign in with your organisation's login service.",
+    oidcSignin: 'Sign in with the login service', oidcContinue: 'Continue',
+    oidcChooseRoaz: 'Your account names no region: choose the ROAZ region to show.',
+    oidcDiscoveryFailed: e => `The login service cannot be reached or is misconfigured (${e}).`,
+    oidcTokenFailed: e => `Sign-in failed: the login service gave no token (${e}).`,
+    oidcRefused: e => `The login service refused the sign-in (${e}).`,
+    oidcState: 'Sign-in failed: the answer of the login service does not belong to this sign-in. Please try again.',
+    oidcNoRole: 'Your account has no role for this dashboard (claim "roles"). Contact your administrator.',
+    oidcRejected: 'The platform refuses the token of the login service. Contact your administrator.',
+    oidcInsecure: 'Sign-in needs a secure connection (https, or localhost).',
+    configFailed: e => `The sign-in settings of the platform cannot be read (${e}).`,
+  },
+};
+
+/** The text of key k in the current language (a function entry gets the arguments). */
+export const t = (k, ...a) => {
+  const v = T[state.lang][k] ?? T.nl[k] ?? k;
+  return typeof v === 'function' ? v(...a) : v;
+};
+
+/** An instant as day-month hh:mm:ss in Dutch time. */
+export const fmt = iso => iso ? new Date(iso).toLocaleString(state.lang === 'nl' ? 'nl-NL' : 'en-GB',
+  { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '–';
+
+/** A duration as m:ss, or h hh m from an hour on. */
+export const dur = ms => {
+  const s = Math.max(0, Math.round(ms / 1000)), h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), r = s % 60;
+  return h ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}:${String(r).padStart(2, '0')}`;
+};
+export const age = (iso, ref = Date.now()) => iso ? dur(ref - new Date(iso).getTime()) : '–';
+
+/** The instant the page shows: the picked one in history mode, otherwise now. */
+export const refNow = () => state.asOf ? new Date(state.asOf).getTime() : Date.now();
+
+/** Puts the page's fixed texts in the current language and asks the panels to render again. */
+export function applyLang() {
+  document.documentElement.lang = state.lang;
+  document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  $('#lang').textContent = state.lang === 'nl' ? 'English' : 'Nederlands';
+  $('#lang').lang = state.lang === 'nl' ? 'en' : 'nl';
+  $('#mute').textContent = state.muted ? t('unmute') : t('mute');
+  $('#mute').setAttribute('aria-pressed', String(state.muted));
+  emit('render');
+}
