@@ -2,21 +2,25 @@ package nl.lpz.reporting;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import nl.lpz.platform.messaging.ParkedRecords;
-import nl.lpz.reporting.projection.OffsetStore;
-import nl.lpz.reporting.projection.RegionalCapacityProjector;
-import nl.lpz.reporting.projection.StopProjector;
+import java.util.List;
+import nl.lpz.reporting.capacity.CapacityProjections;
+import nl.lpz.reporting.pipeline.DecodedRecord;
+import nl.lpz.reporting.pipeline.ProjectionPipeline;
+import nl.lpz.reporting.pipeline.TestPipelines;
+import nl.lpz.reporting.stops.StopProjections;
 import nl.lpz.testsupport.TestInfra;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * A migrated read-model database of the test JVM's PostgreSQL and the projector on it, for tests that feed events
- * through the projection and assert through a query, without a Spring context.
+ * A migrated read-model database of the test JVM's PostgreSQL and the projection pipeline on it (every projection,
+ * in the application's order), for tests that feed events through the projection and assert through a query,
+ * without a Spring context.
  */
 public record ProjectionDatabase(HikariDataSource dataSource, JdbcTemplate jdbc,
-                                 DataSourceTransactionManager transactions, RegionalCapacityProjector projector,
+                                 DataSourceTransactionManager transactions, ProjectionPipeline projector,
                                  SimpleMeterRegistry meters) implements AutoCloseable {
 
     public static ProjectionDatabase open(String name) {
@@ -30,9 +34,14 @@ public record ProjectionDatabase(HikariDataSource dataSource, JdbcTemplate jdbc,
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        RegionalCapacityProjector projector = new RegionalCapacityProjector(jdbc, transactions, new OffsetStore(jdbc),
-                new StopProjector(jdbc), meters, new ParkedRecords(jdbc, meters));
+        ProjectionPipeline projector = TestPipelines.create(jdbc, transactions, meters,
+                List.of(CapacityProjections.create(jdbc), StopProjections.create(jdbc)));
         return new ProjectionDatabase(dataSource, jdbc, transactions, projector, meters);
+    }
+
+    /** A consumed record as the listener decodes it. */
+    public static DecodedRecord decode(ConsumerRecord<String, byte[]> record) {
+        return TestPipelines.decode(record);
     }
 
     @Override

@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Delivery compliance (seed 002): ADMIN and LCPS all regions, RCPS its own; activation of COVID by ADMIN (VWS). */
 @RestController
-public class ComplianceController {
+class ComplianceController {
     private final ComplianceService compliance;
 
-    public ComplianceController(ComplianceService compliance) {
+    ComplianceController(ComplianceService compliance) {
         this.compliance = compliance;
     }
 

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Shapes of the delivery-compliance view. */
-public final class ComplianceModels {
+final class ComplianceModels {
     private ComplianceModels() {
     }
 

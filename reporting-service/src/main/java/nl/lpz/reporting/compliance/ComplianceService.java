@@ -21,7 +21,7 @@ import nl.lpz.reporting.compliance.ComplianceModels.Module;
 import nl.lpz.reporting.compliance.ComplianceModels.Region;
 import nl.lpz.reporting.compliance.ComplianceModels.Status;
 import nl.lpz.reporting.compliance.ComplianceModels.Totals;
-import nl.lpz.reporting.projection.Sql;
+import nl.lpz.reporting.readmodel.Sql;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * {@code lpz.reporting.compliance.window}, else 24 h.
  */
 @Component
-public class ComplianceService {
+class ComplianceService {
     public static final String UNKNOWN_REGION = "UNKNOWN_REGION";
     public static final String ALREADY_ACTIVE = "ALREADY_ACTIVE";
     public static final Duration DEFAULT_ACTIVATION_PERIOD = Duration.ofDays(3);
@@ -55,11 +55,11 @@ public class ComplianceService {
     private final Clock clock;
 
     @Autowired
-    public ComplianceService(JdbcTemplate jdbc, Environment env) {
+    ComplianceService(JdbcTemplate jdbc, Environment env) {
         this(jdbc, env, Clock.systemUTC());
     }
 
-    public ComplianceService(JdbcTemplate jdbc, Environment env, Clock clock) {
+    ComplianceService(JdbcTemplate jdbc, Environment env, Clock clock) {
         this.jdbc = jdbc;
         this.env = env;
         this.clock = clock;

@@ -12,7 +12,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
  * with back-off for as long as it takes, never skipped, because skipping would lose projected state.
  */
 @Configuration(proxyBeanMethods = false)
-public class KafkaConfig {
+class KafkaConfig {
 
     @Bean
     CommonErrorHandler projectionErrorHandler() {

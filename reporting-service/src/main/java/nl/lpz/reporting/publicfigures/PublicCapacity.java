@@ -10,7 +10,7 @@ import java.util.Map;
  * total, with disclosure control applied. A suppressed figure is null and {@code suppressed} names it with its
  * reason ({@link Suppression.Reason}).
  */
-public record PublicCapacity(Instant generatedAt, Area national, List<Area> regions, Rules suppression) {
+record PublicCapacity(Instant generatedAt, Area national, List<Area> regions, Rules suppression) {
 
     /** One area: the nation ({@code roazRegionId} absent) or one ROAZ region. */
     public record Area(@JsonInclude(JsonInclude.Include.NON_NULL) String roazRegionId, Cell icu, Cell clinic,

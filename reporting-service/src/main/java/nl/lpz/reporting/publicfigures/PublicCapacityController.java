@@ -8,10 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-public class PublicCapacityController {
+class PublicCapacityController {
     private final PublicCapacitySource source;
 
-    public PublicCapacityController(PublicCapacitySource source) {
+    PublicCapacityController(PublicCapacitySource source) {
         this.source = source;
     }
 

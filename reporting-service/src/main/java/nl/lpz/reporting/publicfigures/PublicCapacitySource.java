@@ -9,10 +9,10 @@ import java.util.Map;
 import nl.lpz.events.codelist.LabelCodeList;
 import nl.lpz.reporting.publicfigures.PublicFigures.Counts;
 import nl.lpz.reporting.publicfigures.PublicFigures.LocationFigures;
-import nl.lpz.reporting.query.RegionalCapacity;
-import nl.lpz.reporting.query.RegionalCapacity.ElementCapacity;
-import nl.lpz.reporting.query.RegionalCapacity.LocationCapacity;
-import nl.lpz.reporting.query.RegionalCapacityQuery;
+import nl.lpz.reporting.capacity.RegionalCapacity;
+import nl.lpz.reporting.capacity.RegionalCapacity.ElementCapacity;
+import nl.lpz.reporting.capacity.RegionalCapacity.LocationCapacity;
+import nl.lpz.reporting.capacity.RegionalCapacityQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,14 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and clinic, all in one read-only snapshot, then applies {@link PublicFigures}.
  */
 @Component
-public class PublicCapacitySource {
+class PublicCapacitySource {
     private final RegionalCapacityQuery query;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final LabelCodeList codeList = LabelCodeList.current();
     private final int minimumOrganisations;
 
-    public PublicCapacitySource(RegionalCapacityQuery query, JdbcTemplate jdbc,
+    PublicCapacitySource(RegionalCapacityQuery query, JdbcTemplate jdbc,
                                 PlatformTransactionManager transactionManager,
                                 @Value("${lpz.reporting.public.minimum-organisations:3}") int minimumOrganisations) {
         if (minimumOrganisations < 1) {

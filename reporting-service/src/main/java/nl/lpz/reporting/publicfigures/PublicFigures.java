@@ -32,7 +32,7 @@ import nl.lpz.reporting.publicfigures.Suppression.Reason;
  *     delabelled + nonCovid = patients total, that total taken as known (it is occupied minus reserved).</li>
  * </ol>
  */
-public final class PublicFigures {
+final class PublicFigures {
     public static final int SMALL_MIN = 1;
     public static final int SMALL_MAX = 9;
 

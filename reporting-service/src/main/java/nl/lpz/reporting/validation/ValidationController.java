@@ -34,10 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
  * region holding one of its locations. Reading: the same, and ADMIN.
  */
 @RestController
-public class ValidationController {
+class ValidationController {
     private final ValidationService validation;
 
-    public ValidationController(ValidationService validation) {
+    ValidationController(ValidationService validation) {
         this.validation = validation;
     }
 

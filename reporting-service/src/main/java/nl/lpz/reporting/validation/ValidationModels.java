@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Request and answer shapes of the validation (schaduwdraaien) endpoints. */
-public final class ValidationModels {
+final class ValidationModels {
     private ValidationModels() {
     }
 

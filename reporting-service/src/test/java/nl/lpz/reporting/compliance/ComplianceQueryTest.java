@@ -27,7 +27,6 @@ import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.events.ids.RoazRegionId;
 import nl.lpz.events.ids.SafetyRegionId;
 import nl.lpz.platform.web.ApiException;
-import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.Fixtures.Published;
 import nl.lpz.reporting.StopFixtures;
 import nl.lpz.reporting.compliance.ComplianceModels.Activation;
@@ -36,8 +35,7 @@ import nl.lpz.reporting.compliance.ComplianceModels.Hospital;
 import nl.lpz.reporting.compliance.ComplianceModels.Module;
 import nl.lpz.reporting.compliance.ComplianceModels.Region;
 import nl.lpz.reporting.compliance.ComplianceModels.Status;
-import nl.lpz.reporting.messaging.RecordDecoder;
-import nl.lpz.reporting.projection.RegionalCapacityProjector;
+import nl.lpz.reporting.pipeline.ProjectionPipeline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +50,7 @@ class ComplianceQueryTest {
     private static final Instant ACTIVATED = at(30);
     private static HikariDataSource dataSource;
     private static JdbcTemplate jdbc;
-    private static RegionalCapacityProjector projector;
+    private static ProjectionPipeline projector;
     private static ComplianceService compliance;
 
     private String region;
@@ -89,7 +87,7 @@ class ComplianceQueryTest {
     }
 
     private static void project(Published... records) {
-        projector.project(Arrays.stream(records).map(p -> RecordDecoder.decode(p.consumed())).toList());
+        projector.project(Arrays.stream(records).map(p -> ProjectionDatabase.decode(p.consumed())).toList());
     }
 
     private String location(String org, CareKind... care) {

@@ -4,6 +4,7 @@ import static nl.lpz.reporting.Fixtures.at;
 import static nl.lpz.reporting.Fixtures.bed;
 import static nl.lpz.reporting.Fixtures.publish;
 import static nl.lpz.reporting.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -137,5 +138,20 @@ class ValidationIT extends ReportingIntegrationTest {
                         .headers(hospital(org)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"classification\":\"GUESSWORK\"}"))
                 .andExpect(status().isBadRequest());
+        long submissionsBefore = jdbc.queryForObject("select count(*) from validation_submission", Long.class);
+        for (String date : new String[] {"-999999999-01-01", "+999999999-12-31", "1999-12-31", "2999-01-01"}) {
+            mvc.perform(post(SUBMISSIONS, org).headers(hospital(org)).contentType(MediaType.APPLICATION_JSON)
+                            .content(body(loc, "IC_BEADEMD", 1).replace("2026-11-23", date)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from validation_submission", Long.class))
+                .isEqualTo(submissionsBefore);
+        mvc.perform(put("/api/v1/validation/{o}/differences/{d}", org, "00000000-0000-0000-0000-000000000000")
+                        .headers(hospital(org)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"classification\":\"TECHNICAL\",\"note\":\"nul \\u0000 and \\ud800\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_FIELD"));
     }
 }

@@ -2,8 +2,8 @@ package nl.lpz.reporting.validation;
 
 import nl.lpz.reporting.ProjectionDatabase;
 
-import nl.lpz.reporting.feeds.FeedsProperties;
-import nl.lpz.reporting.feeds.ReportMoments;
+import nl.lpz.reporting.readmodel.FeedsProperties;
+import nl.lpz.reporting.readmodel.ReportMoments;
 
 import static nl.lpz.reporting.Fixtures.at;
 import static nl.lpz.reporting.Fixtures.bed;
@@ -29,9 +29,8 @@ import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.Fixtures.Published;
-import nl.lpz.reporting.messaging.RecordDecoder;
-import nl.lpz.reporting.projection.RegionalCapacityProjector;
-import nl.lpz.reporting.query.RegionalCapacityQuery;
+import nl.lpz.reporting.pipeline.ProjectionPipeline;
+import nl.lpz.reporting.capacity.RegionalCapacityQuery;
 import nl.lpz.reporting.validation.ValidationModels.Classification;
 import nl.lpz.reporting.validation.ValidationModels.ClassificationRequest;
 import nl.lpz.reporting.validation.ValidationModels.Difference;
@@ -57,7 +56,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 class ValidationQueryTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
     private static HikariDataSource dataSource;
-    private static RegionalCapacityProjector projector;
+    private static ProjectionPipeline projector;
     private static ValidationService validation;
 
     private String region;
@@ -90,7 +89,7 @@ class ValidationQueryTest {
     }
 
     private static void project(Published... records) {
-        projector.project(Arrays.stream(records).map(p -> RecordDecoder.decode(p.consumed())).toList());
+        projector.project(Arrays.stream(records).map(p -> ProjectionDatabase.decode(p.consumed())).toList());
     }
 
     private static SubmittedElement element(String code, int covidCap, int covidOcc, int cap, int occ) {

@@ -1,0 +1,291 @@
+package nl.lpz.reporting.capacity;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import nl.lpz.events.EventJson;
+import nl.lpz.events.codelist.LabelCodeList;
+import nl.lpz.reporting.readmodel.Sql;
+import nl.lpz.reporting.readmodel.Visibility;
+import nl.lpz.reporting.capacity.RegionalCapacity.Contact;
+import nl.lpz.reporting.capacity.RegionalCapacity.Contacts;
+import nl.lpz.reporting.capacity.RegionalCapacity.ElementCapacity;
+import nl.lpz.reporting.capacity.RegionalCapacity.Figures;
+import nl.lpz.reporting.capacity.RegionalCapacity.LocationCapacity;
+import nl.lpz.reporting.capacity.RegionalCapacity.Patients;
+import nl.lpz.reporting.capacity.RegionalCapacity.Totals;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Answers the regional capacity picture from the read model: now from {@code bed_current}, at an earlier instant
+ * from {@code bed_history} (latest report per bed with occurredAt at or before it), with thresholds and visibility
+ * as they stood then. Counting (seed 000 §5): capacity = available + occupied, reserved counts as occupied, blocked
+ * and removed beds count nowhere.
+ */
+@Component
+public class RegionalCapacityQuery {
+    private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final LabelCodeList codeList = LabelCodeList.current();
+    private final Map<String, Integer> displayOrder = new HashMap<>();
+    private final ObjectMapper json = EventJson.mapper();
+
+    public RegionalCapacityQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        List<String> order = codeList.displayOrder();
+        for (int i = 0; i < order.size(); i++) {
+            displayOrder.put(order.get(i), i);
+        }
+    }
+
+    /**
+     * @param asOf               the instant of the picture; null for now
+     * @param viewerOrganisation the organisation the caller acts for (HOSPITAL/EPD_SYSTEM), else null
+     * @return empty when no location of the region is known
+     */
+    public Optional<RegionalCapacity> find(String roazRegionId, Instant asOf, String viewerOrganisation) {
+        return readOnly.execute(status -> Optional.ofNullable(load(roazRegionId, asOf, viewerOrganisation)));
+    }
+
+    private record LocationRow(String locationId, String organisationId, String name, String safetyRegionId) {
+    }
+
+    private record BedRow(String locationId, Instant occurredAt, String status, String specialistisch, Boolean covid,
+                          String patientCovidStatus, boolean removed) {
+    }
+
+    private RegionalCapacity load(String roazRegionId, Instant asOf, String viewer) {
+        List<LocationRow> locations = jdbc.query("""
+                        select location_id, organisation_id, name, safety_region_id from location
+                        where roaz_region_id = ? order by location_id""",
+                (rs, i) -> new LocationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                roazRegionId);
+        if (locations.isEmpty()) {
+            return null;
+        }
+        Map<String, List<Visibility.Change>> visibility = new HashMap<>();
+        jdbc.query("""
+                select organisation_id, changed_at, shared, release_history from visibility_history
+                where organisation_id in (select organisation_id from location where roaz_region_id = ?)
+                order by organisation_id, changed_at, id""", rs -> {
+            visibility.computeIfAbsent(rs.getString("organisation_id"), k -> new ArrayList<>())
+                    .add(new Visibility.Change(Sql.instant(rs, "changed_at"), rs.getBoolean("shared"),
+                            rs.getBoolean("release_history")));
+        }, roazRegionId);
+
+        Map<String, LocationRow> visible = new LinkedHashMap<>();
+        Map<String, Boolean> sharedOf = new HashMap<>();
+        for (LocationRow l : locations) {
+            List<Visibility.Change> history = visibility.getOrDefault(l.organisationId(), List.of());
+            boolean shared = asOf == null ? Visibility.sharedNow(history) : Visibility.sharedAt(history, asOf);
+            sharedOf.put(l.locationId(), shared);
+            if (shared || l.organisationId().equals(viewer)) {
+                visible.put(l.locationId(), l);
+            }
+        }
+        Instant pictureAt = asOf != null ? asOf : Instant.now();
+        if (visible.isEmpty()) {
+            return new RegionalCapacity(roazRegionId, pictureAt, List.of());
+        }
+        Map<String, List<BedRow>> beds = beds(visible.keySet().toArray(new String[0]), asOf);
+        Map<String, Map<String, Integer>> thresholds = thresholds(visible.keySet().toArray(new String[0]), asOf);
+        Map<String, Contacts> contacts = contacts(visible.keySet().toArray(new String[0]));
+
+        List<LocationCapacity> result = new ArrayList<>();
+        for (LocationRow l : visible.values()) {
+            boolean own = l.organisationId().equals(viewer);
+            result.add(location(l, sharedOf.get(l.locationId()), own, beds.getOrDefault(l.locationId(), List.of()),
+                    thresholds.getOrDefault(l.locationId(), Map.of()), contacts.get(l.locationId())));
+        }
+        return new RegionalCapacity(roazRegionId, pictureAt, result);
+    }
+
+    private Map<String, List<BedRow>> beds(String[] locationIds, Instant asOf) {
+        Map<String, List<BedRow>> beds = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps;
+            if (asOf == null) {
+                ps = con.prepareStatement("""
+                        select location_id, occurred_at, status, specialistisch, covid, patient_covid_status, removed
+                        from bed_current where location_id = any(?)""");
+            } else {
+                // every bed that ever reported has a bed_current row: per bed one index probe into its history
+                ps = con.prepareStatement("""
+                        select h.location_id, h.occurred_at, h.status, h.specialistisch, h.covid,
+                               h.patient_covid_status, h.removed
+                        from bed_current c
+                        cross join lateral (
+                            select location_id, occurred_at, status, specialistisch, covid, patient_covid_status,
+                                   removed
+                            from bed_history b
+                            where b.location_id = c.location_id and b.department_id = c.department_id
+                              and b.bed_id = c.bed_id and b.occurred_at <= ?
+                            order by b.occurred_at desc, b.id desc limit 1) h
+                        where c.location_id = any(?)""");
+                ps.setObject(1, Sql.ts(asOf));
+                ps.setArray(2, con.createArrayOf("text", locationIds));
+            }
+            if (asOf == null) {
+                ps.setArray(1, con.createArrayOf("text", locationIds));
+            }
+            ps.setFetchSize(5000);
+            return ps;
+        }, rs -> {
+            BedRow b = new BedRow(rs.getString("location_id"), Sql.instant(rs, "occurred_at"), rs.getString("status"),
+                    rs.getString("specialistisch"), Sql.nullableBoolean(rs, "covid"),
+                    rs.getString("patient_covid_status"), rs.getBoolean("removed"));
+            beds.computeIfAbsent(b.locationId(), k -> new ArrayList<>()).add(b);
+        });
+        return beds;
+    }
+
+    private Map<String, Map<String, Integer>> thresholds(String[] locationIds, Instant asOf) {
+        Map<String, Map<String, Integer>> thresholds = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select distinct on (location_id) location_id, thresholds::text as thresholds
+                    from threshold_history where location_id = any(?) and set_at <= coalesce(?, 'infinity'::timestamptz)
+                    order by location_id, set_at desc, id desc""");
+            ps.setArray(1, con.createArrayOf("text", locationIds));
+            ps.setObject(2, Sql.ts(asOf), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            return ps;
+        }, rs -> {
+            Map<String, Integer> byElement = new HashMap<>();
+            for (Map<String, Object> t : readList(rs.getString("thresholds"))) {
+                Object beds = t.get("beds");
+                byElement.merge(String.valueOf(t.get("specialistisch")),
+                        beds instanceof Number n ? n.intValue() : 0, Integer::sum);
+            }
+            thresholds.put(rs.getString("location_id"), byElement);
+        });
+        return thresholds;
+    }
+
+    private Map<String, Contacts> contacts(String[] locationIds) {
+        Map<String, Contacts> contacts = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select location_id, regiehouder_seh::text as seh, beddencoordinator::text as bc
+                    from contacts where location_id = any(?)""");
+            ps.setArray(1, con.createArrayOf("text", locationIds));
+            return ps;
+        }, rs -> {
+            contacts.put(rs.getString("location_id"),
+                    new Contacts(contactList(rs.getString("seh")), contactList(rs.getString("bc"))));
+        });
+        return contacts;
+    }
+
+    private List<Contact> contactList(String text) {
+        return readList(text).stream()
+                .map(m -> new Contact((String) m.get("name"), (String) m.get("phone"))).toList();
+    }
+
+    private List<Map<String, Object>> readList(String text) {
+        try {
+            return json.readValue(text, LIST_OF_MAPS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Raw counts of one element, split by the bed's COVID-capacity label. */
+    private static final class Counts {
+        int covidAvailable;
+        int covidOccupied;
+        int nonCovidAvailable;
+        int nonCovidOccupied;
+    }
+
+    private LocationCapacity location(LocationRow l, boolean shared, boolean own, List<BedRow> beds,
+                                      Map<String, Integer> thresholds, Contacts contacts) {
+        Instant lastEventAt = null;
+        Map<String, Counts> byElement = new TreeMap<>(Comparator
+                .comparing((String code) -> displayOrder.getOrDefault(code, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder()));
+        int patientsCovid = 0;
+        int patientsDelabelled = 0;
+        int patientsNonCovid = 0;
+        for (BedRow b : beds) {
+            if (lastEventAt == null || b.occurredAt().isAfter(lastEventAt)) {
+                lastEventAt = b.occurredAt();
+            }
+            if (b.removed() || b.status() == null || "BLOCKED".equals(b.status()) || b.specialistisch() == null) {
+                continue;
+            }
+            boolean occupied = "OCCUPIED".equals(b.status()) || "RESERVED".equals(b.status());
+            Counts c = byElement.computeIfAbsent(b.specialistisch(), k -> new Counts());
+            boolean covid = Boolean.TRUE.equals(b.covid());
+            if (covid) {
+                if (occupied) {
+                    c.covidOccupied++;
+                } else {
+                    c.covidAvailable++;
+                }
+            } else if (occupied) {
+                c.nonCovidOccupied++;
+            } else {
+                c.nonCovidAvailable++;
+            }
+            if ("OCCUPIED".equals(b.status())) {
+                if ("COVID".equals(b.patientCovidStatus())) {
+                    patientsCovid++;
+                } else if ("COVID_DELABELLED".equals(b.patientCovidStatus())) {
+                    patientsDelabelled++;
+                } else {
+                    patientsNonCovid++;
+                }
+            }
+        }
+        List<ElementCapacity> elements = new ArrayList<>();
+        Figures totalCovid = Figures.ZERO;
+        Figures totalNonCovid = Figures.ZERO;
+        for (Map.Entry<String, Counts> e : byElement.entrySet()) {
+            Counts c = e.getValue();
+            int threshold = Math.max(0, thresholds.getOrDefault(e.getKey(), 0));
+            // the threshold holds back non-COVID beds first, then COVID beds; capacity stays the staffed beds
+            int nonCovidShared = Math.max(0, c.nonCovidAvailable - threshold);
+            int rest = Math.max(0, threshold - c.nonCovidAvailable);
+            int covidShared = Math.max(0, c.covidAvailable - rest);
+            // the owner sees its raw figures (and what others see); everyone else the shared figures
+            int covidAvailable = own ? c.covidAvailable : covidShared;
+            int nonCovidAvailable = own ? c.nonCovidAvailable : nonCovidShared;
+            Figures covid = new Figures(c.covidAvailable + c.covidOccupied, covidAvailable, c.covidOccupied);
+            Figures nonCovid = new Figures(c.nonCovidAvailable + c.nonCovidOccupied, nonCovidAvailable,
+                    c.nonCovidOccupied);
+            Figures sum = covid.plus(nonCovid);
+            elements.add(new ElementCapacity(e.getKey(), codeList.isIcu(e.getKey()), sum.capacity(), sum.available(),
+                    sum.occupied(), covid, nonCovid, own ? threshold : null,
+                    own ? covidShared + nonCovidShared : null));
+            totalCovid = totalCovid.plus(covid);
+            totalNonCovid = totalNonCovid.plus(nonCovid);
+        }
+        Figures total = totalCovid.plus(totalNonCovid);
+        return new LocationCapacity(l.locationId(), l.organisationId(), l.name(), l.safetyRegionId(), shared, own,
+                lastEventAt, elements,
+                new Totals(total.capacity(), total.available(), total.occupied(), totalCovid, totalNonCovid),
+                new Patients(patientsCovid, patientsDelabelled, patientsNonCovid),
+                contacts != null ? contacts : new Contacts(List.of(), List.of()));
+    }
+}

@@ -1,0 +1,21 @@
+package nl.lpz.reporting.lcps;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import nl.lpz.reporting.readmodel.ReportFigures.Block;
+import nl.lpz.reporting.readmodel.ReportFigures.Figures;
+
+/** {@code GET /api/v1/lcps/feed} (docs/services/reporting-service.md, "Feeds"). */
+record LcpsFeed(String cursor, Reflects reflects, String timeZone, List<LcpsDay> days) {
+
+    /** The read model's log position a feed answer reflects. */
+    record Reflects(String position, long bedHistoryId, long visibilityChangeId, Instant projectedAt) {
+    }
+
+    record LcpsRegion(String roazRegionId, Instant reportMoment, Block icu, Block clinic) {
+    }
+
+    record LcpsDay(LocalDate date, Figures national, List<LcpsRegion> regions) {
+    }
+}

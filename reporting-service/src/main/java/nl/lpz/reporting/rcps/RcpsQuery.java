@@ -1,0 +1,93 @@
+package nl.lpz.reporting.rcps;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.lpz.reporting.readmodel.BedCounts;
+import nl.lpz.reporting.readmodel.MomentFigures;
+import nl.lpz.reporting.readmodel.MomentFigures.Location;
+import nl.lpz.reporting.readmodel.ReportMoments;
+import nl.lpz.reporting.readmodel.Visibility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The RCPS daily report, computed from {@code bed_history} at the region's report moment (by occurredAt) when asked:
+ * the latest report per bed at or before the moment ({@link MomentFigures}), the counting rules of the regional
+ * picture, visibility as it stood ({@link Visibility}), no thresholds.
+ */
+@Component
+class RcpsQuery {
+    private final TransactionTemplate readOnly;
+    private final ReportMoments moments;
+    private final MomentFigures figures;
+    private final Clock clock;
+
+    @Autowired
+    RcpsQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ReportMoments moments) {
+        this(jdbc, transactionManager, moments, Clock.systemUTC());
+    }
+
+    RcpsQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ReportMoments moments, Clock clock) {
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.moments = moments;
+        this.figures = new MomentFigures(jdbc);
+        this.clock = clock;
+    }
+
+    /** Today in Europe/Amsterdam. */
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ReportMoments.ZONE);
+    }
+
+    /**
+     * @param viewerOrganisation the organisation a HOSPITAL/EPD_SYSTEM caller acts for (sees it even while hidden)
+     * @param ownOnly            list only the viewer's own locations (HOSPITAL/EPD_SYSTEM without a wider role)
+     * @return empty when no location of the region is known
+     */
+    Optional<RcpsDaily> rcpsDaily(String roazRegionId, LocalDate date, String viewerOrganisation,
+                                         boolean ownOnly) {
+        return readOnly.execute(status -> {
+            List<Location> locations = figures.locations(roazRegionId);
+            if (locations.isEmpty()) {
+                return Optional.<RcpsDaily>empty();
+            }
+            Instant moment = moments.momentOf(roazRegionId, date);
+            Map<String, List<Visibility.Change>> visibility = figures.visibility();
+            List<Location> shown = new ArrayList<>();
+            Map<String, Boolean> sharedOf = new HashMap<>();
+            for (Location l : locations) {
+                boolean shared = Visibility.sharedAt(visibility.getOrDefault(l.organisationId(), List.of()), moment);
+                boolean own = l.organisationId().equals(viewerOrganisation);
+                sharedOf.put(l.locationId(), shared);
+                if (own || (!ownOnly && shared)) {
+                    shown.add(l);
+                }
+            }
+            Map<String, BedCounts.Pair> counts = figures.counts(moment, shown.stream().map(Location::locationId).toList());
+            List<RcpsDaily.RcpsLocation> result = new ArrayList<>();
+            BedCounts.Pair total = new BedCounts.Pair();
+            for (Location l : shown) {
+                BedCounts.Pair c = counts.getOrDefault(l.locationId(), new BedCounts.Pair());
+                total.add(c);
+                result.add(new RcpsDaily.RcpsLocation(l.locationId(), l.name(), l.organisationId(), l.safetyRegionId(),
+                        sharedOf.get(l.locationId()), l.organisationId().equals(viewerOrganisation),
+                        c.icu.block(), c.clinic.block()));
+            }
+            return Optional.of(new RcpsDaily(roazRegionId, date, moment, ReportMoments.ZONE.getId(), result,
+                    total.figures()));
+        });
+    }
+
+}

@@ -1,0 +1,222 @@
+package nl.lpz.reporting.stops;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import nl.lpz.events.capacity.CareKind;
+import nl.lpz.reporting.readmodel.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Answers the stop read models from the stop tables: the active stops and open announcements of a veiligheidsregio,
+ * and the stop statistics, computed from the stored stop history when asked (a changed definition applies to the
+ * whole past at once; a rebuild re-derives the rows from the topic).
+ */
+@Component
+class StopQuery {
+    /** The 25 veiligheidsregio's: VR01..VR25. */
+    private static final Pattern SAFETY_REGION = Pattern.compile("VR(0[1-9]|1[0-9]|2[0-5])");
+    public static final ZoneId STATISTICS_ZONE = ZoneId.of("Europe/Amsterdam");
+    /** {@code expiresSoon} from this long before the expected end. */
+    public static final java.time.Duration EXPIRES_SOON = java.time.Duration.ofMinutes(10);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+
+    StopQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    public static boolean isSafetyRegion(String id) {
+        return id != null && SAFETY_REGION.matcher(id).matches();
+    }
+
+    /** Active stops (no end event, expected end after {@code now}) and open announcements of the region. */
+    public RegionalStops activeStops(String safetyRegionId, Instant now) {
+        return readOnly.execute(status -> {
+            List<RegionalStops.ActiveStop> stops = jdbc.query("""
+                            select s.stop_id, s.location_id, l.name, s.organisation_id, s.kind, s.stop_type, s.reason,
+                                   s.started_at, s.expected_end, s.grace_until, s.expected_duration_minutes,
+                                   s.norm_time_minutes, s.mka_contacted, s.extensions, s.announcement_id,
+                                   s.declared_by_subject, s.declared_by_organisation
+                            from stop s left join location l on l.location_id = s.location_id
+                            where s.safety_region_id = ? and s.end_kind is null and s.expected_end > ?
+                            order by s.started_at, s.stop_id""",
+                    activeStop(now), safetyRegionId, Sql.ts(now));
+            List<RegionalStops.Announcement> announcements = jdbc.query("""
+                            select a.announcement_id, a.location_id, l.name, a.organisation_id, a.kind,
+                                   a.planned_start, a.planned_end, a.reason, a.announced_at
+                            from stop_announcement a left join location l on l.location_id = a.location_id
+                            where a.safety_region_id = ? and a.status = 'OPEN' and a.planned_end > ?
+                            order by a.planned_start, a.announcement_id""",
+                    (rs, i) -> new RegionalStops.Announcement(rs.getString("announcement_id"),
+                            rs.getString("location_id"), rs.getString("name"), rs.getString("organisation_id"),
+                            rs.getString("kind"), Sql.instant(rs, "planned_start"), Sql.instant(rs, "planned_end"),
+                            rs.getString("reason"), Sql.instant(rs, "announced_at")), safetyRegionId, Sql.ts(now));
+            return new RegionalStops(safetyRegionId, now, stops, announcements);
+        });
+    }
+
+    /**
+     * The stops and open announcements of the region as they stood at {@code asOf} (a past instant), derived from the
+     * stop history: a stop counts when it started at or before {@code asOf}, had no end (ended, expired, lapsed) at or
+     * before it, and its expected end as it stood then (the declaration's, or the last extension's recorded at or
+     * before {@code asOf}) lies after it. Duration, {@code mkaContacted} and {@code extensions} as they stood then;
+     * {@code expiresSoon} relative to {@code asOf}. An announcement counts when it was announced at or before
+     * {@code asOf}, its planned end lies after it and it was not yet declared or lapsed at that instant.
+     */
+    public RegionalStops stopsAsOf(String safetyRegionId, Instant asOf) {
+        return readOnly.execute(status -> {
+            List<RegionalStops.ActiveStop> stops = jdbc.query("""
+                            select * from (
+                                select s.stop_id, s.location_id, l.name, s.organisation_id, s.kind, s.stop_type,
+                                       s.reason, s.started_at, s.grace_until, s.norm_time_minutes, s.announcement_id,
+                                       s.declared_by_subject, s.declared_by_organisation,
+                                       coalesce(x.expected_end, (d.payload->>'expectedEnd')::timestamptz,
+                                                s.expected_end) as expected_end,
+                                       coalesce(x.duration, (d.payload->>'expectedDurationMinutes')::bigint,
+                                                s.expected_duration_minutes) as expected_duration_minutes,
+                                       coalesce((d.payload->>'mkaContacted')::boolean, false)
+                                           or coalesce(c.mka, false) as mka_contacted,
+                                       coalesce(c.extensions, 0) as extensions
+                                from stop s
+                                left join location l on l.location_id = s.location_id
+                                left join stop_event d on d.event_id = s.declared_event_id
+                                left join lateral (
+                                    select (e.payload->>'expectedEnd')::timestamptz as expected_end,
+                                           (e.payload->>'expectedDurationMinutes')::bigint as duration
+                                    from stop_event e
+                                    where e.stop_id = s.stop_id and e.event_type = 'StopExtended'
+                                      and e.occurred_at <= ? and (s.ended_at is null or e.occurred_at <= s.ended_at)
+                                    order by e.occurred_at desc, e.id desc limit 1) x on true
+                                left join lateral (
+                                    select count(*) as extensions,
+                                           bool_or((e.payload->>'mkaContacted')::boolean) as mka
+                                    from stop_event e
+                                    where e.stop_id = s.stop_id and e.event_type = 'StopExtended'
+                                      and e.occurred_at <= ? and (s.ended_at is null or e.occurred_at <= s.ended_at)
+                                    ) c on true
+                                where s.safety_region_id = ? and s.started_at <= ?
+                                  and (s.ended_at is null or s.ended_at > ?)) a
+                            where a.expected_end > ?
+                            order by a.started_at, a.stop_id""",
+                    activeStop(asOf), Sql.ts(asOf), Sql.ts(asOf), safetyRegionId, Sql.ts(asOf), Sql.ts(asOf),
+                    Sql.ts(asOf));
+            List<RegionalStops.Announcement> announcements = jdbc.query("""
+                            select a.announcement_id, a.location_id, l.name, a.organisation_id, a.kind,
+                                   a.planned_start, a.planned_end, a.reason, a.announced_at
+                            from stop_announcement a left join location l on l.location_id = a.location_id
+                            where a.safety_region_id = ? and a.planned_end > ?
+                              and coalesce(a.announced_at, (select e.occurred_at from stop_event e
+                                                            where e.event_id = a.event_id)) <= ?
+                              and (a.status = 'OPEN' or a.closed_at is null or a.closed_at > ?)
+                            order by a.planned_start, a.announcement_id""",
+                    (rs, i) -> new RegionalStops.Announcement(rs.getString("announcement_id"),
+                            rs.getString("location_id"), rs.getString("name"), rs.getString("organisation_id"),
+                            rs.getString("kind"), Sql.instant(rs, "planned_start"), Sql.instant(rs, "planned_end"),
+                            rs.getString("reason"), Sql.instant(rs, "announced_at")),
+                    safetyRegionId, Sql.ts(asOf), Sql.ts(asOf), Sql.ts(asOf));
+            return new RegionalStops(safetyRegionId, asOf, stops, announcements);
+        });
+    }
+
+    private static final String STATISTICS = """
+            with s as (
+                select safety_region_id, kind, count(*) as stops, count(ended_at) as ended,
+                       coalesce(sum(extract(epoch from ended_at - started_at)), 0) as seconds,
+                       count(*) filter (where ended_at - started_at > norm_time_minutes * interval '1 minute')
+                           as past_norm,
+                       count(*) filter (where end_kind = 'LAPSED') as lapsed_stops
+                from stop
+                where started_at >= ? and started_at < ? and (? or safety_region_id = any(?))
+                group by safety_region_id, kind
+            ), r as (
+                select safety_region_id, kind, count(*) as refused
+                from stop_refusal
+                where code = 'LAST_IN_REGION' and refused_at >= ? and refused_at < ?
+                  and (? or safety_region_id = any(?))
+                group by safety_region_id, kind
+            ), l as (
+                select safety_region_id, kind, count(*) as lapses
+                from stop_lapse
+                where stops > 0 and lapsed_at >= ? and lapsed_at < ? and (? or safety_region_id = any(?))
+                group by safety_region_id, kind
+            )
+            select safety_region_id, kind, coalesce(s.stops, 0) as stops, coalesce(s.ended, 0) as ended,
+                   coalesce(s.seconds, 0) as seconds, coalesce(s.past_norm, 0) as past_norm,
+                   coalesce(s.lapsed_stops, 0) as lapsed_stops, coalesce(r.refused, 0) as refused,
+                   coalesce(l.lapses, 0) as lapses
+            from s full join r using (safety_region_id, kind) full join l using (safety_region_id, kind)""";
+
+    /**
+     * @param from             first day (inclusive), Europe/Amsterdam
+     * @param to               last day (inclusive)
+     * @param safetyRegions    the veiligheidsregio's to report; null for all
+     */
+    public StopStatistics statistics(LocalDate from, LocalDate to, Collection<String> safetyRegions) {
+        Instant start = from.atStartOfDay(STATISTICS_ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(STATISTICS_ZONE).toInstant();
+        boolean all = safetyRegions == null;
+        String[] regions = all ? new String[0] : safetyRegions.toArray(new String[0]);
+        List<StopStatistics.Row> rows = new ArrayList<>();
+        readOnly.executeWithoutResult(status -> jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(STATISTICS);
+            int p = 1;
+            for (int i = 0; i < 3; i++) {
+                Sql.setTs(ps, p++, start);
+                Sql.setTs(ps, p++, end);
+                ps.setBoolean(p++, all);
+                ps.setArray(p++, con.createArrayOf("text", regions));
+            }
+            return ps;
+        }, rs -> {
+            long ended = rs.getLong("ended");
+            double minutes = rs.getDouble("seconds") / 60.0;
+            Double mean = ended == 0 ? null : Math.round(minutes / ended * 10.0) / 10.0;
+            long stops = rs.getLong("stops");
+            rows.add(new StopStatistics.Row(rs.getString("safety_region_id"), rs.getString("kind"), stops, ended,
+                    stops - ended, Math.round(minutes), mean, rs.getLong("past_norm"), rs.getLong("refused"),
+                    rs.getLong("lapses"), rs.getLong("lapsed_stops")));
+        }));
+        rows.sort(Comparator.comparing(StopStatistics.Row::safetyRegionId)
+                .thenComparing(r -> kindOrder(r.kind())));
+        return new StopStatistics(from.toString(), to.toString(), STATISTICS_ZONE.getId(), rows);
+    }
+
+    private static int kindOrder(String kind) {
+        try {
+            return CareKind.valueOf(kind).ordinal();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    /** A row of {@code stop} (or of the same columns as they stood at an instant) as an active stop at {@code at}. */
+    private static RowMapper<RegionalStops.ActiveStop> activeStop(Instant at) {
+        return (rs, i) -> {
+            Instant expectedEnd = Sql.instant(rs, "expected_end");
+            return new RegionalStops.ActiveStop(rs.getString("stop_id"), rs.getString("location_id"),
+                    rs.getString("name"), rs.getString("organisation_id"), rs.getString("kind"),
+                    rs.getString("stop_type"), rs.getString("reason"), Sql.instant(rs, "started_at"),
+                    expectedEnd, Sql.instant(rs, "grace_until"), !at.isBefore(expectedEnd.minus(EXPIRES_SOON)),
+                    rs.getLong("expected_duration_minutes"), rs.getLong("norm_time_minutes"),
+                    rs.getBoolean("mka_contacted"), rs.getInt("extensions"), rs.getString("announcement_id"),
+                    new RegionalStops.Actor(rs.getString("declared_by_subject"),
+                            rs.getString("declared_by_organisation")));
+        };
+    }
+}

@@ -1,0 +1,243 @@
+package nl.lpz.reporting.stream;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Fans the change log ({@code region_change}) out to SSE subscribers. A poller reads rows after its cursor every
+ * {@code lpz.reporting.stream.poll-interval-ms}; every instance reads the shared table, so it does not matter which
+ * instance projected a change. Rows restricted to an organisation (changes of a hidden organisation) go only to
+ * subscribers acting for it. A subscriber resuming with Last-Event-ID first gets the rows after it from the table,
+ * while live rows that arrive meanwhile are held back and sent after, without gaps or repeats.
+ */
+@Component
+class RegionChangeHub implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(RegionChangeHub.class);
+    private static final int PAGE = 1000;
+
+    /** One change-log row. */
+    record Change(long seq, String roazRegionId, String restrictedTo, String kind, String payload) {
+        boolean visibleTo(String organisation) {
+            return restrictedTo == null || restrictedTo.equals(organisation);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final long retentionHours;
+    private final Map<String, Set<Subscription>> byRegion = new ConcurrentHashMap<>();
+    private volatile long cursor = -1;
+    private volatile boolean running;
+
+    RegionChangeHub(JdbcTemplate jdbc, @Value("${lpz.reporting.stream.retention-hours:6}") long retentionHours) {
+        this.jdbc = jdbc;
+        this.retentionHours = retentionHours;
+    }
+
+    public SseEmitter subscribe(String roazRegionId, String organisation, Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(0L);
+        Subscription s = new Subscription(roazRegionId, organisation, emitter, lastEventId);
+        Set<Subscription> set = byRegion.computeIfAbsent(roazRegionId, k -> new CopyOnWriteArraySet<>());
+        set.add(s);
+        emitter.onCompletion(() -> remove(s));
+        emitter.onTimeout(() -> remove(s));
+        emitter.onError(e -> remove(s));
+        if (lastEventId != null) {
+            // registered before reading, so rows committed meanwhile reach the buffer; sends before the response
+            // is set up are buffered by the emitter
+            long after = lastEventId;
+            List<Change> page;
+            do {
+                page = changesAfter(roazRegionId, organisation, after);
+                for (Change c : page) {
+                    s.sendDirect(c);
+                    after = c.seq();
+                }
+            } while (page.size() == PAGE && s.open);
+            s.endReplay();
+        }
+        return emitter;
+    }
+
+    private List<Change> changesAfter(String roazRegionId, String organisation, long after) {
+        return jdbc.query("""
+                        select seq, roaz_region_id, restricted_to_organisation, kind, payload::text as payload
+                        from region_change
+                        where roaz_region_id = ? and seq > ?
+                          and (restricted_to_organisation is null or restricted_to_organisation = ?)
+                        order by seq limit ?""",
+                (rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)), roazRegionId, after, organisation, PAGE);
+    }
+
+    @Scheduled(fixedDelayString = "${lpz.reporting.stream.poll-interval-ms:200}")
+    void poll() {
+        try {
+            if (cursor < 0) {
+                Long max = jdbc.queryForObject("select coalesce(max(seq), 0) from region_change", Long.class);
+                cursor = max == null ? 0 : max;
+                return;
+            }
+            if (byRegion.values().stream().allMatch(Set::isEmpty)) {
+                Long max = jdbc.queryForObject("select coalesce(max(seq), ?) from region_change where seq > ?",
+                        Long.class, cursor, cursor);
+                cursor = max == null ? cursor : max;
+                return;
+            }
+            List<Change> page;
+            do {
+                page = jdbc.query("""
+                                select seq, roaz_region_id, restricted_to_organisation, kind, payload::text as payload
+                                from region_change where seq > ? order by seq limit ?""",
+                        (rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)), cursor, PAGE);
+                for (Change c : page) {
+                    Set<Subscription> subscribers = byRegion.get(c.roazRegionId());
+                    if (subscribers != null) {
+                        for (Subscription s : subscribers) {
+                            if (c.visibleTo(s.organisation)) {
+                                s.deliver(c);
+                            }
+                        }
+                    }
+                    cursor = c.seq();
+                }
+            } while (page.size() == PAGE);
+        } catch (RuntimeException e) {
+            log.warn("change-log poll failed: {}", e.getMessage());
+        }
+    }
+
+    @Scheduled(fixedRateString = "${lpz.reporting.stream.heartbeat-interval-ms:15000}",
+            initialDelayString = "${lpz.reporting.stream.heartbeat-interval-ms:15000}")
+    void heartbeat() {
+        byRegion.values().forEach(set -> set.forEach(Subscription::heartbeat));
+    }
+
+    @Scheduled(fixedDelay = 600_000L, initialDelay = 60_000L)
+    void purge() {
+        int n = jdbc.update("delete from region_change where created_at < clock_timestamp() - make_interval(hours => ?)",
+                (int) retentionHours);
+        if (n > 0) {
+            log.info("deleted {} change-log rows older than {} h", n, retentionHours);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown, which would otherwise wait for these
+     * never-ending requests; clients reconnect with their Last-Event-ID (to another instance).
+     */
+    @Override
+    public void stop() {
+        running = false;
+        byRegion.values().forEach(set -> set.forEach(Subscription::close));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Number of open subscriptions (for tests and metrics). */
+    public int subscribers() {
+        return byRegion.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void remove(Subscription s) {
+        s.open = false;
+        Set<Subscription> set = byRegion.get(s.roazRegionId);
+        if (set != null) {
+            set.remove(s);
+        }
+    }
+
+    private final class Subscription {
+        final String roazRegionId;
+        final String organisation;
+        final SseEmitter emitter;
+        volatile boolean open = true;
+        private long lastSent;
+        private boolean replaying;
+        private final List<Change> held = new ArrayList<>();
+
+        Subscription(String roazRegionId, String organisation, SseEmitter emitter, Long lastEventId) {
+            this.roazRegionId = roazRegionId;
+            this.organisation = organisation;
+            this.emitter = emitter;
+            this.lastSent = lastEventId == null ? 0 : lastEventId;
+            this.replaying = lastEventId != null;
+        }
+
+        synchronized void deliver(Change c) {
+            if (replaying) {
+                held.add(c);
+            } else {
+                sendDirect(c);
+            }
+        }
+
+        synchronized void endReplay() {
+            replaying = false;
+            for (Change c : held) {
+                sendDirect(c);
+            }
+            held.clear();
+        }
+
+        synchronized void sendDirect(Change c) {
+            if (!open || c.seq() <= lastSent) {
+                return;
+            }
+            try {
+                emitter.send(SseEmitter.event().id(Long.toString(c.seq())).name(c.kind())
+                        .data(c.payload(), MediaType.TEXT_PLAIN));
+                lastSent = c.seq();
+            } catch (IOException | IllegalStateException e) {
+                close();
+            }
+        }
+
+        synchronized void heartbeat() {
+            if (!open) {
+                return;
+            }
+            try {
+                emitter.send(SseEmitter.event().comment("heartbeat"));
+            } catch (IOException | IllegalStateException e) {
+                close();
+            }
+        }
+
+        synchronized void close() {
+            remove(this);
+            try {
+                emitter.complete();
+            } catch (RuntimeException ignored) {
+                // already completed
+            }
+        }
+    }
+}

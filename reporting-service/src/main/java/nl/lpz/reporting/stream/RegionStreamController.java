@@ -1,0 +1,55 @@
+package nl.lpz.reporting.stream;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import nl.lpz.platform.web.ApiException;
+import nl.lpz.platform.web.Caller;
+import nl.lpz.platform.web.ProblemCodes;
+import nl.lpz.reporting.readmodel.RegionAccess;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+class RegionStreamController {
+    private final RegionAccess access;
+    private final RegionChangeHub hub;
+
+    RegionStreamController(RegionAccess access, RegionChangeHub hub) {
+        this.access = access;
+        this.hub = hub;
+    }
+
+    @Operation(summary = "Server-Sent Events of changes to the regional picture",
+            description = "Events `capacity` with id = change-log sequence and data {locationId, lastEventAt, "
+                    + "changedAt}. Resume with the Last-Event-ID header (or ?lastEventId=). Heartbeat comments "
+                    + "every 15 s.")
+    @GetMapping("/api/v1/regions/{roazRegionId}/stream")
+    public SseEmitter stream(@PathVariable String roazRegionId,
+                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+                             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
+                             @Parameter(hidden = true) Caller caller) {
+        Long lastEventId = parseId(lastEventIdHeader != null && !lastEventIdHeader.isBlank()
+                ? lastEventIdHeader : lastEventIdParam);
+        access.check(caller, roazRegionId);
+        return hub.subscribe(roazRegionId, RegionAccess.viewerOrganisation(caller), lastEventId);
+    }
+
+    private static Long parseId(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(text.trim());
+            if (id < 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "Last-Event-ID: not a stream event id: " + text);
+        }
+    }
+}

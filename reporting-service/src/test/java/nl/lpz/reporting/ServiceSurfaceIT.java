@@ -1,0 +1,29 @@
+package nl.lpz.reporting;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import nl.lpz.reporting.ReportingIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** What the platform around the service relies on: the OpenAPI document and the health endpoint. */
+class ServiceSurfaceIT extends ReportingIntegrationTest {
+
+    @Test
+    void givenTheRunningService_whenTheOpenApiDocumentIsRead_thenItDescribesTheCapacityStreamAndStopEndpoints()
+            throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/capacity'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/stream'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/safety-regions/{safetyRegionId}/stops'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/stop-statistics'].get").exists())
+                .andExpect(jsonPath("$.paths['/internal/rebuild']").doesNotExist());
+    }
+
+    @Test
+    void givenTheRunningService_whenHealthIsAsked_thenItIsUp() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    }
+}
