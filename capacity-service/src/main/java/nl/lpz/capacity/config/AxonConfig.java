@@ -1,13 +1,6 @@
 package nl.lpz.capacity.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import nl.lpz.events.EventJson;
-import org.axonframework.common.jpa.EntityManagerProvider;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -30,17 +23,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Axon wiring: Jackson (2) with ISO instants for events, messages, tokens and snapshots; the Location aggregate
- * cached and snapshotted; processors that fail loudly instead of logging and skipping.
+ * capacity-service's own Axon wiring: the Location aggregate cached and snapshotted off the request thread, and every
+ * processor failing loudly instead of logging and skipping. The serializer's mapper, the token store and the command
+ * retry are platform-support's (AxonDefaultsAutoConfiguration), as is the Kafka publisher (OutboxAutoConfiguration).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
-
-    /** Axon's JacksonSerializer picks this mapper up; the same settings as the Kafka wire format. */
-    @Bean
-    ObjectMapper axonObjectMapper() {
-        return EventJson.mapper();
-    }
 
     @Bean
     Clock clock() {
@@ -54,24 +42,6 @@ public class AxonConfig {
     @Bean
     Cache locationCache(@Value("${lpz.aggregate-cache.max-entries:2000}") int maxEntries) {
         return new BoundedAggregateCache(maxEntries);
-    }
-
-    /**
-     * Axon's JPA token store, as its auto-configuration would build it, but with the node id that claims segments
-     * settable ({@code lpz.processors.node-id}; default {@code pid@host}, unique per process and per pod) so that two
-     * instances in one JVM (the scaling test) do not take each other's claims for their own.
-     */
-    @Bean
-    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
-                          TokenStoreProperties properties, @Value("${lpz.processors.node-id:}") String nodeId) {
-        JpaTokenStore.Builder builder = JpaTokenStore.builder()
-                .entityManagerProvider(entityManagerProvider)
-                .serializer(serializer)
-                .claimTimeout(properties.getClaimTimeout());
-        if (!nodeId.isBlank()) {
-            builder.nodeId(nodeId);
-        }
-        return builder.build();
     }
 
     /** Snapshots are taken off the request thread; one at a time per aggregate, a backlog beyond 1000 is dropped. */
@@ -108,8 +78,8 @@ public class AxonConfig {
     }
 
     /**
-     * A handler failure must not be logged and skipped: for the directory it rolls the command back, for the Kafka
-     * publisher it fails the batch so it is retried from its token.
+     * A handler failure must not be logged and skipped: for the subscribing directory it rolls the command back (the
+     * Kafka publisher's processor fails its batch anyway: platform-support's outbox).
      */
     @Autowired
     void configureErrorHandling(EventProcessingConfigurer processing) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +24,8 @@ import nl.lpz.events.ids.LocationId;
 import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.events.ids.RoazRegionId;
 import nl.lpz.events.ids.SafetyRegionId;
+import nl.lpz.platform.axon.CommandRetry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -46,12 +46,13 @@ class ReferenceTopologyLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ReferenceTopologyLoader.class);
     private static final Actor LOADER = new Actor("reference-topology", null);
 
-    private final CommandGateway commands;
+    /** Three attempts: a concurrent loader's registration is the only race, and then the data is the same. */
+    private final CommandRetry retry;
     private final LocationDirectory directory;
     private final Clock clock;
 
     ReferenceTopologyLoader(CommandGateway commands, LocationDirectory directory, Clock clock) {
-        this.commands = commands;
+        this.retry = new CommandRetry(commands, 3, Duration.ZERO);
         this.directory = directory;
         this.clock = clock;
     }
@@ -86,16 +87,7 @@ class ReferenceTopologyLoader implements ApplicationRunner {
      * again and then finds it registered (both commands are idempotent for the same data).
      */
     private void send(Object command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.sendAndWait(command);
-                return;
-            } catch (ConcurrencyException | AggregateStreamCreationException lostRace) {
-                if (attempt == 3) {
-                    throw lostRace;
-                }
-            }
-        }
+        retry.sendAndWait(() -> command, "reference topology");
     }
 
     static List<RegisterLocation> read(Instant at) {

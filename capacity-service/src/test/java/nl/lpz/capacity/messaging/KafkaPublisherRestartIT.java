@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import nl.lpz.capacity.CapacitySpringTest;
 import nl.lpz.events.Topics;
+import nl.lpz.platform.outbox.OutboxPublisher;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class KafkaPublisherRestartIT extends CapacitySpringTest {
         String location = newId("loc");
         String organisation = newId("org");
         registerLocation(location, organisation);
-        EventProcessor publisher = processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP).orElseThrow();
+        EventProcessor publisher = processing.eventProcessor(OutboxPublisher.PROCESSING_GROUP).orElseThrow();
         publisher.shutDown();
         try {
             as(postJson("/api/v1/bed-events", batch(bedEvent(UUID.randomUUID(), location, "B1", "AVAILABLE",

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The {@link SegmentBalancer} for services with Axon streaming processors; they need the {@code processor_node}
- * table (their Flyway migrations). Off with {@code lpz.processors.balance.enabled=false}.
+ * The {@link SegmentBalancer} for services with Axon streaming processors. Its {@code processor_node} table is
+ * migrated from {@code classpath:db/axon} ({@code V3__processor_nodes.sql}, beside Axon's own tables), which those
+ * services list in {@code spring.flyway.locations}. Off with {@code lpz.processors.balance.enabled=false}.
  */
 @AutoConfiguration(afterName = {"org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration"})

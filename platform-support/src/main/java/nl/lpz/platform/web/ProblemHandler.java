@@ -3,6 +3,7 @@ package nl.lpz.platform.web;
 import java.net.URI;
 import java.util.stream.Collectors;
 import nl.lpz.events.ids.InvalidIdException;
+import nl.lpz.platform.axon.ConcurrentChangesException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +44,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     public ResponseEntity<Object> handleTooLarge(PayloadTooLargeException e) {
         return respond(problem(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.PAYLOAD_TOO_LARGE, e.getMessage()));
+    }
+
+    /** A command that lost the append race to other instances on every attempt (CommandRetry, ADR 0009). */
+    @ExceptionHandler(ConcurrentChangesException.class)
+    public ResponseEntity<Object> handleConcurrentChanges(ConcurrentChangesException e) {
+        return e.interrupted()
+                ? respond(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.SERVICE_UNAVAILABLE, e.getMessage()))
+                : respond(problem(HttpStatus.CONFLICT, ProblemCodes.CONFLICT, e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -19,10 +19,8 @@ import nl.lpz.stop.command.Commands.ReconcileProviders;
 import nl.lpz.stop.query.Boards;
 import nl.lpz.stop.query.Topology;
 import nl.lpz.stop.query.TopologyLocation;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import nl.lpz.platform.axon.CommandRetry;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,20 +28,20 @@ import org.springframework.stereotype.Service;
 /**
  * Turns requests into board commands: resolves the topology and the regional norm time, checks that the caller acts
  * for the location's organisation, and sends the command. Within one instance Axon serialises the commands of a
- * board; a command that lost the race for the same sequence number against another instance is sent again and then
- * decided on the winner's state.
+ * board; a command that lost the race for the same sequence number against another instance is built and sent again
+ * by platform-support's {@link CommandRetry} ({@code lpz.commands.retry}: 5 attempts at once, then 409
+ * {@code CONFLICT}) and then decided on the winner's state.
  */
 @Service
 public class StopDesk {
     private static final Logger log = LoggerFactory.getLogger(StopDesk.class);
-    private static final int ATTEMPTS = 5;
 
-    private final CommandGateway commands;
+    private final CommandRetry commands;
     private final Topology topology;
     private final NormTimes normTimes;
     private final Boards boards;
 
-    public StopDesk(CommandGateway commands, Topology topology, NormTimes normTimes, Boards boards) {
+    public StopDesk(CommandRetry commands, Topology topology, NormTimes normTimes, Boards boards) {
         this.commands = commands;
         this.topology = topology;
         this.normTimes = normTimes;
@@ -56,7 +54,7 @@ public class StopDesk {
         BoardId board = BoardId.of(location.safetyRegionId(), kind);
         Duration norm = normTimes.normTime(location.roazRegionId().value(), kind).orElse(null);
         String stopId = board.newMemberId();
-        return send(() -> new DeclareStop(board.value(), stopId, locationId, location.organisationId(),
+        return send(board, () -> new DeclareStop(board.value(), stopId, locationId, location.organisationId(),
                 location.roazRegionId(), type, expectedDuration, norm, mkaContacted, reason, announcementId,
                 topology.providers(location.safetyRegionId(), kind), actor));
     }
@@ -64,12 +62,12 @@ public class StopDesk {
     public Outcomes.StopState extend(String stopId, Duration expectedDuration, boolean mkaContacted, String reason,
                                      Actor actor) {
         BoardId board = boardOf(stopId);
-        return send(() -> new ExtendStop(board.value(), stopId, expectedDuration, mkaContacted, reason, actor));
+        return send(board, () -> new ExtendStop(board.value(), stopId, expectedDuration, mkaContacted, reason, actor));
     }
 
     public Outcomes.StopState end(String stopId, String reason, Actor actor) {
         BoardId board = boardOf(stopId);
-        return send(() -> new EndStop(board.value(), stopId, reason, actor));
+        return send(board, () -> new EndStop(board.value(), stopId, reason, actor));
     }
 
     public Outcomes.Lapse lapse(SafetyRegionId safetyRegionId, CareKind kind, String reason, Actor actor) {
@@ -78,7 +76,7 @@ public class StopDesk {
             return new Outcomes.Lapse(java.util.List.of());
         }
         try {
-            return send(() -> new LapseStops(board.value(), reason, actor));
+            return send(board, () -> new LapseStops(board.value(), reason, actor));
         } catch (AggregateNotFoundException noStopsEver) {
             return new Outcomes.Lapse(java.util.List.of());
         }
@@ -89,7 +87,7 @@ public class StopDesk {
         TopologyLocation location = ownLocation(locationId, actor);
         BoardId board = BoardId.of(location.safetyRegionId(), kind);
         String announcementId = board.newMemberId();
-        return send(() -> new AnnounceStop(board.value(), announcementId, locationId, location.organisationId(),
+        return send(board, () -> new AnnounceStop(board.value(), announcementId, locationId, location.organisationId(),
                 plannedStart, plannedEnd, reason, topology.providers(location.safetyRegionId(), kind), actor));
     }
 
@@ -102,7 +100,7 @@ public class StopDesk {
                     continue;
                 }
                 try {
-                    Outcomes.Lapse lapse = send(() -> new ReconcileProviders(board.value(),
+                    Outcomes.Lapse lapse = send(board, () -> new ReconcileProviders(board.value(),
                             topology.providers(region, kind)));
                     if (!lapse.lapsedStopIds().isEmpty()) {
                         log.info("all {} providers in {} had a stop: lapsed {}", kind, region, lapse.lapsedStopIds());
@@ -128,18 +126,7 @@ public class StopDesk {
         return BoardId.ofMemberId(stopId).orElseThrow(() -> StopRejected.notFound("stop " + stopId + " not found"));
     }
 
-    private <R> R send(Supplier<Object> command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return commands.sendAndWait(command.get());
-            } catch (ConcurrencyException | AggregateStreamCreationException lostRace) {
-                if (attempt >= ATTEMPTS) {
-                    throw lostRace;
-                }
-                log.debug("board changed concurrently (attempt {}), sending again", attempt);
-            } catch (AggregateNotFoundException e) {
-                throw e;
-            }
-        }
+    private <R> R send(BoardId board, Supplier<Object> command) {
+        return commands.sendAndWait(command, "board " + board.value());
     }
 }

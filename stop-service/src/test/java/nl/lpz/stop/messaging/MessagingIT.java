@@ -36,6 +36,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import nl.lpz.platform.axon.CommandRetry;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Topology in from capacity-service's topic; stop events out on lpz.stops.v1. */
@@ -48,6 +50,18 @@ class MessagingIT extends SharedContext {
     JdbcTemplate jdbc;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    CommandRetry retry;
+
+    @Test
+    void given_the_service_then_the_platform_outbox_produces_acks_all_idempotent_and_lost_races_are_tried_5_times() {
+        assertThat(kafka.getProducerFactory().getConfigurationProperties())
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 5)
+                .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        assertThat(retry.maxAttempts()).isEqualTo(5);
+    }
 
     @Test
     void given_a_declared_stop_then_it_is_published_keyed_by_safety_region_with_the_lpz_headers() {

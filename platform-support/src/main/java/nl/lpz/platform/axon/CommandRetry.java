@@ -1,0 +1,76 @@
+package nl.lpz.platform.axon;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one retry policy for commands that lose an append race (ADR 0009): any instance takes any command, the event
+ * store's unique {@code (aggregate, sequence)} key rejects the second of two concurrent appends, and the loser's
+ * transaction rolls back whole. Such a command is built and sent again, so that it is decided on the winner's state
+ * (resilience4j {@link Retry}), up to {@code lpz.commands.retry.max-attempts} attempts. Attempt {@code n} first waits
+ * a random pause of 1..{@code n × lpz.commands.retry.pause} ms so that contenders spread out ({@code 0}: at once).
+ * After the last attempt it throws {@link ConcurrentChangesException} (409 {@code CONFLICT}). Every other outcome of
+ * the command, a result or an exception, is returned or thrown unchanged.
+ */
+public final class CommandRetry {
+    private static final Logger log = LoggerFactory.getLogger(CommandRetry.class);
+
+    private final CommandGateway gateway;
+    private final int maxAttempts;
+    private final Retry retry;
+
+    public CommandRetry(CommandGateway gateway, int maxAttempts, Duration pause) {
+        if (maxAttempts < 1 || pause.isNegative()) {
+            throw new IllegalArgumentException("max-attempts must be at least 1 and the pause not negative");
+        }
+        this.gateway = gateway;
+        this.maxAttempts = maxAttempts;
+        long pauseMillis = pause.toMillis();
+        IntervalFunction growingJitter = attempt -> pauseMillis == 0 ? 0L
+                : ThreadLocalRandom.current().nextLong(1, pauseMillis * attempt + 1);
+        this.retry = Retry.of("lost-append-race", RetryConfig.custom()
+                .maxAttempts(maxAttempts)
+                .intervalFunction(growingJitter)
+                .retryOnException(CommandRetry::lostRace)
+                .build());
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /**
+     * Sends the command {@code command} builds (again on every attempt, so it may read the current state) and waits
+     * for its result; {@code subject} names the aggregate for the log and the problem detail.
+     */
+    public <R> R sendAndWait(Supplier<?> command, String subject) {
+        int[] attempt = {0};
+        try {
+            return retry.executeSupplier(() -> {
+                if (++attempt[0] > 1) {
+                    log.debug("{} changed concurrently (attempt {}); sending the command again", subject,
+                            attempt[0] - 1);
+                }
+                return gateway.sendAndWait(command.get());
+            });
+        } catch (ConcurrencyException | AggregateStreamCreationException lastRace) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw ConcurrentChangesException.interrupted(lastRace);
+            }
+            throw ConcurrentChangesException.exhausted(subject, maxAttempts, lastRace);
+        }
+    }
+
+    private static boolean lostRace(Throwable failure) {
+        return failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException;
+    }
+}

@@ -1,0 +1,151 @@
+package nl.lpz.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import nl.lpz.events.EventHeaders;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+class OutboxPublisherTest {
+    sealed interface TestEvent permits Moved, Renamed {
+        String region();
+    }
+
+    @Revision("2")
+    record Moved(String region, String to) implements TestEvent {
+    }
+
+    record Renamed(String region, String name) implements TestEvent {
+    }
+
+    record Unrelated(String id) {
+    }
+
+    private static final PublishedEvents<TestEvent> PUBLISHED = PublishedEvents.of(TestEvent.class,
+            e -> e instanceof Moved ? "test.moves" : "test.names", TestEvent::region);
+    private static final Instant RECORDED = Instant.parse("2026-11-23T10:15:30.123Z");
+
+    @SuppressWarnings("unchecked")
+    private final KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+    private final List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
+
+    @Test
+    void given_an_event_when_published_then_topic_key_value_and_the_five_headers_of_the_published_language() {
+        acknowledgeEverySend();
+        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
+                message("VR13/SEH", 7, new Moved("VR13", "north")));
+
+        assertThat(sent).hasSize(1);
+        ProducerRecord<String, byte[]> record = sent.get(0);
+        assertThat(record.topic()).isEqualTo("test.moves");
+        assertThat(record.key()).isEqualTo("VR13");
+        assertThat(record.partition()).isNull();
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"region\":\"VR13\",\"to\":\"north\"}");
+        assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("Moved");
+        assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo("2");
+        assertThat(header(record, EventHeaders.EVENT_ID)).isEqualTo("event-VR13/SEH-7");
+        assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo("7");
+        assertThat(header(record, EventHeaders.RECORDED_AT)).isEqualTo("2026-11-23T10:15:30.123Z");
+    }
+
+    @Test
+    void given_an_event_without_revision_when_published_then_revision_1_and_its_own_topic() {
+        acknowledgeEverySend();
+        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
+                message("VR01/CCU", 0, new Renamed("VR01", "x")));
+
+        assertThat(sent.get(0).topic()).isEqualTo("test.names");
+        assertThat(header(sent.get(0), EventHeaders.EVENT_REVISION)).isEqualTo("1");
+    }
+
+    @Test
+    void given_an_event_of_another_type_when_handled_then_nothing_is_sent() {
+        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
+                message("x", 0, new Unrelated("x")));
+
+        verify(kafka, never()).send(any(ProducerRecord.class));
+    }
+
+    @Test
+    void given_a_send_that_fails_when_the_batch_commits_then_it_fails_with_the_outbox_exception() {
+        CompletableFuture<SendResult<String, byte[]>> failed = CompletableFuture.failedFuture(
+                new IllegalStateException("broker said no"));
+        when(kafka.send(any(ProducerRecord.class))).thenReturn(failed);
+        OutboxPublisher publisher = new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> publishInOneBatch(publisher, message("VR13/SEH", 1, new Moved("VR13", "n"))))
+                .isInstanceOf(OutboxPublishException.class)
+                .hasMessageContaining("refused a batch of 1 events")
+                .hasRootCauseMessage("broker said no");
+    }
+
+    @Test
+    void given_a_send_that_is_never_acknowledged_when_the_batch_commits_then_it_fails_after_the_send_timeout() {
+        when(kafka.send(any(ProducerRecord.class))).thenReturn(new CompletableFuture<>());
+        OutboxPublisher publisher = new OutboxPublisher(PUBLISHED, kafka, Duration.ofMillis(200));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> publishInOneBatch(publisher, message("VR13/SEH", 1, new Moved("VR13", "n")),
+                message("VR13/SEH", 2, new Moved("VR13", "s"))))
+                .isInstanceOf(OutboxPublishException.class)
+                .hasMessageContaining("a batch of 2 events was not acknowledged by Kafka within PT0.2S");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200))
+                .isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void given_a_batch_of_several_events_when_published_then_all_are_sent_before_the_batch_waits_once() {
+        acknowledgeEverySend();
+        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
+                message("VR13/SEH", 1, new Moved("VR13", "a")), message("VR02/SEH", 4, new Renamed("VR02", "b")),
+                message("VR13/SEH", 2, new Moved("VR13", "c")));
+
+        assertThat(sent).extracting(ProducerRecord::key).containsExactly("VR13", "VR02", "VR13");
+    }
+
+    private void acknowledgeEverySend() {
+        when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {
+            sent.add(invocation.getArgument(0));
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /** One unit of work per batch, as a tracking processor runs it; the publisher waits in its prepare-commit. */
+    private static void publishInOneBatch(OutboxPublisher publisher, DomainEventMessage<?>... messages) {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(messages[0]);
+        for (DomainEventMessage<?> message : messages) {
+            publisher.on(message.getPayload(), message, batch);
+        }
+        batch.commit();
+    }
+
+    private static DomainEventMessage<?> message(String aggregate, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("Test", aggregate, sequence, payload, MetaData.emptyInstance(),
+                "event-" + aggregate + "-" + sequence, RECORDED);
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
