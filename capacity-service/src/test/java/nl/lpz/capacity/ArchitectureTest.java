@@ -2,39 +2,31 @@ package nl.lpz.capacity;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.junit.jupiter.api.Test;
 
+@AnalyzeClasses(packages = "nl.lpz.capacity", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("nl.lpz.capacity");
 
-    @Test
-    void givenCommandPackage_thenNoSpringMvcOrJpaTypes() {
-        noClasses().that().resideInAPackage("..capacity.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
-                        "org.springframework.http..", "jakarta.persistence..", "org.springframework.data.jpa..",
-                        "org.springframework.orm..", "jakarta.servlet..")
-                .check(CLASSES);
-    }
+    @ArchTest
+    static final ArchRule commandSideUsesNoSpringMvcOrJpa = noClasses()
+            .that().resideInAPackage("..capacity.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
+                    "org.springframework.http..", "jakarta.persistence..", "org.springframework.data.jpa..",
+                    "org.springframework.orm..", "jakarta.servlet..");
 
-    @Test
-    void givenWebPackage_thenNoDirectUseOfAggregates() {
-        noClasses().that().resideInAPackage("..capacity.web..")
-                .should().dependOnClassesThat().areAnnotatedWith(Aggregate.class)
-                .orShould().dependOnClassesThat().haveSimpleName("EventReceipts")
-                .orShould().dependOnClassesThat().resideInAnyPackage("org.axonframework.eventsourcing..")
-                .check(CLASSES);
-    }
+    @ArchTest
+    static final ArchRule webUsesNoAggregateDirectly = noClasses()
+            .that().resideInAPackage("..capacity.web..")
+            .should().dependOnClassesThat().areAnnotatedWith(Aggregate.class)
+            .orShould().dependOnClassesThat().haveSimpleName("EventReceipts")
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.axonframework.eventsourcing..");
 
-    @Test
-    void givenQueryPackage_thenNoDependencyOnWebOrCommandInternals() {
-        noClasses().that().resideInAPackage("..capacity.query..")
-                .should().dependOnClassesThat().resideInAnyPackage("..capacity.web..", "..capacity.command..")
-                .check(CLASSES);
-    }
+    @ArchTest
+    static final ArchRule querySideKnowsNoWebOrCommandInternals = noClasses()
+            .that().resideInAPackage("..capacity.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("..capacity.web..", "..capacity.command..");
 }

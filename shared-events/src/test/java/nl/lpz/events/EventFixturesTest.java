@@ -27,7 +27,7 @@ class EventFixturesTest {
 
     @ParameterizedTest
     @MethodSource("eventTypes")
-    void given_the_golden_fixture_when_read_and_written_with_the_kafka_serializer_then_the_json_is_unchanged(
+    void givenTheGoldenFixture_whenReadAndWrittenWithTheKafkaSerializer_thenTheJsonIsUnchanged(
             String type) throws IOException {
         Class<?> eventClass = EventJson.classOf(type).orElseThrow();
         String revision = eventClass.getAnnotation(Revision.class).value();
@@ -43,14 +43,14 @@ class EventFixturesTest {
 
     @ParameterizedTest
     @MethodSource("eventTypes")
-    void given_an_event_type_then_it_starts_at_revision_1_with_a_fixture(String type) throws IOException {
+    void givenAnEventType_thenItStartsAtRevision1WithAFixture(String type) throws IOException {
         Class<?> eventClass = EventJson.classOf(type).orElseThrow();
         assertThat(eventClass.getAnnotation(Revision.class)).isNotNull();
         assertThat(fixture(type, "1")).isNotEmpty();
     }
 
     @org.junit.jupiter.api.Test
-    void given_an_unknown_type_when_read_then_nothing_is_returned() {
+    void givenAnUnknownType_whenRead_thenNothingIsReturned() {
         assertThat(EventJson.read("SomethingNew", "{}".getBytes())).isEmpty();
     }
 

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class IdsTest {
     @Test
-    void given_an_id_of_the_contract_pattern_then_it_is_accepted_and_written_as_a_bare_string() {
+    void givenAnIdOfTheContractPattern_thenItIsAcceptedAndWrittenAsABareString() {
         assertThat(new String(EventJson.toBytes(LocationId.of("100101")))).isEqualTo("\"100101\"");
         assertThat(LocationId.of("a.B_c-9").value()).isEqualTo("a.B_c-9");
     }
 
     @Test
-    void given_an_id_outside_the_pattern_then_it_is_refused() {
+    void givenAnIdOutsideThePattern_thenItIsRefused() {
         assertThatThrownBy(() -> LocationId.of("has space")).isInstanceOf(InvalidIdException.class);
         assertThatThrownBy(() -> LocationId.of("x".repeat(65))).isInstanceOf(InvalidIdException.class);
         assertThatThrownBy(() -> LocationId.of("")).isInstanceOf(InvalidIdException.class);

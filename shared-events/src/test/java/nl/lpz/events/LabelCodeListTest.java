@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class LabelCodeListTest {
     @Test
-    void given_version_1_then_icu_elements_are_flagged_and_listed_first() {
+    void givenVersion1_thenIcuElementsAreFlaggedAndListedFirst() {
         LabelCodeList list = LabelCodeList.current();
         assertThat(list.version()).isEqualTo("1");
         assertThat(list.isIcu("IC_BEADEMD")).isTrue();

@@ -32,7 +32,7 @@ class OutboxWiringTest extends CapacitySpringTest {
     CommandRetry retry;
 
     @Test
-    void given_the_service_when_started_then_the_producer_is_acks_all_idempotent_with_its_own_batch_size() {
+    void givenTheService_whenStarted_thenTheProducerIsAcksAllIdempotentWithItsOwnBatchSize() {
         assertThat(producers.getConfigurationProperties())
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
@@ -43,14 +43,14 @@ class OutboxWiringTest extends CapacitySpringTest {
     }
 
     @Test
-    void given_the_service_when_started_then_the_platform_publisher_runs_in_the_tracking_processor_kafka_publisher() {
+    void givenTheService_whenStarted_thenThePlatformPublisherRunsInTheTrackingProcessorKafkaPublisher() {
         assertThat(publisher).isNotNull();
         assertThat(processing.eventProcessor(OutboxPublisher.PROCESSING_GROUP, TrackingEventProcessor.class))
                 .isPresent();
     }
 
     @Test
-    void given_the_service_when_started_then_a_lost_race_is_tried_10_times() {
+    void givenTheService_whenStarted_thenALostRaceIsTried10Times() {
         assertThat(retry.maxAttempts()).isEqualTo(10);
     }
 }

@@ -20,7 +20,7 @@ class CommandRetryTest {
     private final CommandGateway gateway = mock(CommandGateway.class);
 
     @Test
-    void given_two_lost_races_when_sent_then_the_third_attempt_answers_with_a_command_built_again() {
+    void givenTwoLostRaces_whenSent_thenTheThirdAttemptAnswersWithACommandBuiltAgain() {
         when(gateway.sendAndWait(any())).thenThrow(new ConcurrencyException("lost"))
                 .thenThrow(new AggregateStreamCreationException("lost creation")).thenReturn("decided");
         AtomicInteger built = new AtomicInteger();
@@ -34,7 +34,7 @@ class CommandRetryTest {
     }
 
     @Test
-    void given_every_attempt_lost_when_sent_then_concurrent_changes_after_exactly_max_attempts() {
+    void givenEveryAttemptLost_whenSent_thenConcurrentChangesAfterExactlyMaxAttempts() {
         when(gateway.sendAndWait(any())).thenThrow(new ConcurrencyException("lost"));
 
         assertThatThrownBy(() -> new CommandRetry(gateway, 5, Duration.ZERO).sendAndWait(() -> "c", "board VR13/SEH"))
@@ -46,7 +46,7 @@ class CommandRetryTest {
     }
 
     @Test
-    void given_another_failure_when_sent_then_it_is_thrown_unchanged_after_one_attempt() {
+    void givenAnotherFailure_whenSent_thenItIsThrownUnchangedAfterOneAttempt() {
         AggregateNotFoundException notFound = new AggregateNotFoundException("loc-1", "unknown");
         when(gateway.sendAndWait(any())).thenThrow(notFound);
 
@@ -56,7 +56,7 @@ class CommandRetryTest {
     }
 
     @Test
-    void given_a_pause_step_when_every_attempt_is_lost_then_random_pauses_of_at_most_n_times_the_step() {
+    void givenAPauseStep_whenEveryAttemptIsLost_thenRandomPausesOfAtMostNTimesTheStep() {
         when(gateway.sendAndWait(any())).thenThrow(new ConcurrencyException("lost"));
         long start = System.nanoTime();
 
@@ -71,7 +71,7 @@ class CommandRetryTest {
     }
 
     @Test
-    void given_an_interrupted_thread_when_it_would_pause_then_concurrent_changes_marked_interrupted() {
+    void givenAnInterruptedThread_whenItWouldPause_thenConcurrentChangesMarkedInterrupted() {
         when(gateway.sendAndWait(any())).thenThrow(new ConcurrencyException("lost"));
         Thread.currentThread().interrupt();
         try {

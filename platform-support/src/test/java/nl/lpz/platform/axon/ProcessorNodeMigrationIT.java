@@ -26,7 +26,7 @@ class ProcessorNodeMigrationIT {
     private static final String[] SERVICE_LOCATIONS = {"classpath:db/axon", "classpath:db/test-service"};
 
     @Test
-    void given_a_fresh_database_when_migrated_then_v1_to_v4_apply_and_the_balancer_can_write_its_heartbeat()
+    void givenAFreshDatabase_whenMigrated_thenV1ToV4ApplyAndTheBalancerCanWriteItsHeartbeat()
             throws Exception {
         TestInfra.Database db = TestInfra.database("fresh_processor_node");
 
@@ -39,7 +39,7 @@ class ProcessorNodeMigrationIT {
     }
 
     @Test
-    void given_a_released_installation_when_the_new_layout_validates_then_it_passes_with_nothing_to_do()
+    void givenAReleasedInstallation_whenTheNewLayoutValidates_thenItPassesWithNothingToDo()
             throws Exception {
         TestInfra.Database db = TestInfra.database("released_processor_node");
         MigrationInfo released = installReleasedServiceUpTo(db, "4");
@@ -53,7 +53,7 @@ class ProcessorNodeMigrationIT {
     }
 
     @Test
-    void given_an_installation_released_before_v4_when_the_new_layout_migrates_then_only_v4_runs() throws Exception {
+    void givenAnInstallationReleasedBeforeV4_whenTheNewLayoutMigrates_thenOnlyV4Runs() throws Exception {
         TestInfra.Database db = TestInfra.database("released_v3_processor_node");
         installReleasedServiceUpTo(db, "3");
 

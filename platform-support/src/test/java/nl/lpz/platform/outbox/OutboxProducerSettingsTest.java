@@ -13,7 +13,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 class OutboxProducerSettingsTest {
 
     @Test
-    void given_boot_defaults_when_customised_then_acks_all_idempotent_string_keys_byte_values_and_the_timeouts() {
+    void givenBootDefaults_whenCustomised_thenAcksAllIdempotentStringKeysByteValuesAndTheTimeouts() {
         Map<String, Object> boot = new HashMap<>();
         boot.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092");
         boot.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -36,7 +36,7 @@ class OutboxProducerSettingsTest {
     }
 
     @Test
-    void given_a_service_that_tunes_timeouts_but_weakens_acks_when_customised_then_tuning_stays_and_acks_is_all() {
+    void givenAServiceThatTunesTimeoutsButWeakensAcks_whenCustomised_thenTuningStaysAndAcksIsAll() {
         Map<String, Object> service = new HashMap<>();
         service.put(ProducerConfig.ACKS_CONFIG, "1");
         service.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");

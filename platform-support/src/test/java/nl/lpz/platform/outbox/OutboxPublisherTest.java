@@ -50,7 +50,7 @@ class OutboxPublisherTest {
     private final List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
 
     @Test
-    void given_an_event_when_published_then_topic_key_value_and_the_five_headers_of_the_published_language() {
+    void givenAnEvent_whenPublished_thenTopicKeyValueAndTheFiveHeadersOfThePublishedLanguage() {
         acknowledgeEverySend();
         publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
                 message("VR13/SEH", 7, new Moved("VR13", "north")));
@@ -70,7 +70,7 @@ class OutboxPublisherTest {
     }
 
     @Test
-    void given_an_event_without_revision_when_published_then_revision_1_and_its_own_topic() {
+    void givenAnEventWithoutRevision_whenPublished_thenRevision1AndItsOwnTopic() {
         acknowledgeEverySend();
         publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
                 message("VR01/CCU", 0, new Renamed("VR01", "x")));
@@ -80,7 +80,7 @@ class OutboxPublisherTest {
     }
 
     @Test
-    void given_an_event_of_another_type_when_handled_then_nothing_is_sent() {
+    void givenAnEventOfAnotherType_whenHandled_thenNothingIsSent() {
         publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
                 message("x", 0, new Unrelated("x")));
 
@@ -88,7 +88,7 @@ class OutboxPublisherTest {
     }
 
     @Test
-    void given_a_send_that_fails_when_the_batch_commits_then_it_fails_with_the_outbox_exception() {
+    void givenASendThatFails_whenTheBatchCommits_thenItFailsWithTheOutboxException() {
         CompletableFuture<SendResult<String, byte[]>> failed = CompletableFuture.failedFuture(
                 new IllegalStateException("broker said no"));
         when(kafka.send(any(ProducerRecord.class))).thenReturn(failed);
@@ -101,7 +101,7 @@ class OutboxPublisherTest {
     }
 
     @Test
-    void given_a_send_that_is_never_acknowledged_when_the_batch_commits_then_it_fails_after_the_send_timeout() {
+    void givenASendThatIsNeverAcknowledged_whenTheBatchCommits_thenItFailsAfterTheSendTimeout() {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(new CompletableFuture<>());
         OutboxPublisher publisher = new OutboxPublisher(PUBLISHED, kafka, Duration.ofMillis(200));
         long start = System.nanoTime();
@@ -115,7 +115,7 @@ class OutboxPublisherTest {
     }
 
     @Test
-    void given_a_batch_of_several_events_when_published_then_all_are_sent_before_the_batch_waits_once() {
+    void givenABatchOfSeveralEvents_whenPublished_thenAllAreSentBeforeTheBatchWaitsOnce() {
         acknowledgeEverySend();
         publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
                 message("VR13/SEH", 1, new Moved("VR13", "a")), message("VR02/SEH", 4, new Renamed("VR02", "b")),

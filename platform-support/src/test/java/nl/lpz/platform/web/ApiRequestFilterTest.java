@@ -13,7 +13,7 @@ class ApiRequestFilterTest {
     private final ApiRequestFilter filter = new ApiRequestFilter();
 
     @Test
-    void given_no_identity_header_when_an_api_path_is_called_then_401_problem_with_a_top_level_code() throws Exception {
+    void givenNoIdentityHeader_whenAnApiPathIsCalled_then401ProblemWithATopLevelCode() throws Exception {
         MockHttpServletResponse response = run(new MockHttpServletRequest("GET", "/api/v1/anything"));
 
         assertThat(response.getStatus()).isEqualTo(401);
@@ -25,7 +25,7 @@ class ApiRequestFilterTest {
     }
 
     @Test
-    void given_a_declared_body_over_1_mib_then_413_problem() throws Exception {
+    void givenADeclaredBodyOver1Mib_then413Problem() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/bed-events");
         request.addHeader(IdentityHeaders.SUBJECT, "epd");
         request.setContent(new byte[(int) ApiRequestFilter.MAX_BODY_BYTES + 1]);
@@ -37,7 +37,7 @@ class ApiRequestFilterTest {
     }
 
     @Test
-    void given_an_identified_caller_and_a_small_body_then_the_request_passes() throws Exception {
+    void givenAnIdentifiedCallerAndASmallBody_thenTheRequestPasses() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/bed-events");
         request.addHeader(IdentityHeaders.SUBJECT, "epd");
         request.setContent("{}".getBytes());

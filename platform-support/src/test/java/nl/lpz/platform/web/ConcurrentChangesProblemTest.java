@@ -17,7 +17,7 @@ import org.springframework.http.ResponseEntity;
 class ConcurrentChangesProblemTest {
 
     @Test
-    void given_a_command_that_lost_every_race_when_answered_then_409_conflict_with_the_subject_in_the_detail() {
+    void givenACommandThatLostEveryRace_whenAnswered_then409ConflictWithTheSubjectInTheDetail() {
         CommandGateway gateway = mock(CommandGateway.class);
         when(gateway.sendAndWait(any())).thenThrow(new ConcurrencyException("lost"));
         ConcurrentChangesException lost = catchLost(new CommandRetry(gateway, 2, Duration.ZERO));
