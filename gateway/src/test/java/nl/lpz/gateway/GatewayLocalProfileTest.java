@@ -293,6 +293,18 @@ class GatewayLocalProfileTest {
     }
 
     @Test
+    void givenAPathOf10000Characters_whenCalled_then414Problem() {
+        client.put().uri("/api/v1/locations/" + "y".repeat(10_000) + "/contacts")
+                .header("Authorization", "Bearer " + anyToken())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(414)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("URI_TOO_LONG");
+    }
+
+    @Test
     void givenChunkedBodyOver1MiB_whenPosting_then413Problem() {
         client.post().uri("/api/v1/bed-events").header("Authorization", "Bearer " + anyToken())
                 .contentType(MediaType.APPLICATION_JSON).body(BodyInserters.fromDataBuffers(chunks(17, 64 * 1024)))

@@ -3,6 +3,7 @@ package nl.lpz.capacity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -51,6 +52,24 @@ class BedEventsWebTest extends CapacitySpringTest {
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.accepted").value(0))
                 .andExpect(jsonPath("$.duplicates").value(1));
+        assertThat(eventsOf(location)).isEqualTo(before);
+    }
+
+    @Test
+    void givenANumberForAnEnumOrAFractionForACount_whenPosted_then400AndNothingAppended() throws Exception {
+        long before = eventsOf(location);
+        String event = bedEvent(UUID.randomUUID(), location, "B1", "OCCUPIED", t);
+        as(postJson("/api/v1/bed-events", batch(event.replace("\"status\":\"OCCUPIED\"", "\"status\":1"))),
+                "EPD_SYSTEM", organisation)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        as(postJson("/api/v1/bed-events", batch(event.replace("\"patientCovidStatus\":null",
+                "\"patientCovidStatus\":1"))), "EPD_SYSTEM", organisation)
+                .andExpect(status().isBadRequest());
+        as(put("/api/v1/locations/" + location + "/thresholds").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"thresholds\":[{\"specialistisch\":\"IC_BEADEMD\",\"beds\":1.5}]}"),
+                "HOSPITAL", organisation)
+                .andExpect(status().isBadRequest());
         assertThat(eventsOf(location)).isEqualTo(before);
     }
 
