@@ -11,19 +11,19 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule command_side_uses_no_spring_mvc_or_jpa = noClasses()
+    static final ArchRule commandSideUsesNoSpringMvcOrJpa = noClasses()
             .that().resideInAPackage("..stop.command..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.persistence..",
                     "org.springframework.http..");
 
     @ArchTest
-    static final ArchRule web_sends_through_the_desk_not_the_command_bus = noClasses()
+    static final ArchRule webSendsThroughTheDeskNotTheCommandBus = noClasses()
             .that().resideInAPackage("..stop.web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.commandhandling..",
                     "org.springframework.jdbc..", "..stop.query..");
 
     @ArchTest
-    static final ArchRule nothing_depends_on_the_web_layer = noClasses()
+    static final ArchRule nothingDependsOnTheWebLayer = noClasses()
             .that().resideOutsideOfPackage("..stop.web..")
             .should().dependOnClassesThat().resideInAPackage("..stop.web..");
 }

@@ -14,5 +14,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record PlannedStopReminder(String announcementId, SafetyRegionId safetyRegionId, CareKind kind,
                                   LocationId locationId, OrganisationId organisationId, Instant plannedStart,
-                                  Instant plannedEnd, Instant remindedAt) implements StopEvent {
+                                  Instant plannedEnd, Instant remindedAt) implements AnnouncementEvent {
 }

@@ -16,5 +16,5 @@ import org.axonframework.serialization.Revision;
 public record StopAnnounced(String announcementId, SafetyRegionId safetyRegionId, CareKind kind,
                             LocationId locationId, OrganisationId organisationId, Instant plannedStart,
                             Instant plannedEnd, String reason, Instant announcedAt, Actor announcedBy)
-        implements StopEvent {
+        implements AnnouncementEvent {
 }

@@ -12,5 +12,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record StopAnnouncementLapsed(String announcementId, SafetyRegionId safetyRegionId, CareKind kind,
                                      LocationId locationId, OrganisationId organisationId, Instant plannedEnd,
-                                     Instant lapsedAt, String reason, Actor lapsedBy) implements StopEvent {
+                                     Instant lapsedAt, String reason, Actor lapsedBy) implements AnnouncementEvent {
 }

@@ -20,5 +20,5 @@ public record StopDeclared(String stopId, SafetyRegionId safetyRegionId, CareKin
                            OrganisationId organisationId, RoazRegionId roazRegionId, StopType type,
                            Instant startedAt, Instant expectedEnd, Instant graceUntil, long expectedDurationMinutes,
                            long normTimeMinutes, boolean mkaContacted, String reason, String announcementId,
-                           Actor declaredBy) implements StopEvent {
+                           Actor declaredBy) implements StopOfLocation {
 }

@@ -12,5 +12,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record StopEnded(String stopId, SafetyRegionId safetyRegionId, CareKind kind, LocationId locationId,
                         OrganisationId organisationId, Instant startedAt, Instant expectedEnd, Instant endedAt,
-                        String reason, Actor endedBy) implements StopEvent {
+                        String reason, Actor endedBy) implements StopOfLocation {
 }

@@ -15,5 +15,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record StopExpired(String stopId, SafetyRegionId safetyRegionId, CareKind kind, LocationId locationId,
                           OrganisationId organisationId, Instant startedAt, Instant expiredAt, Instant recordedAt,
-                          String reason, Actor expiredBy) implements StopEvent {
+                          String reason, Actor expiredBy) implements StopOfLocation {
 }

@@ -11,5 +11,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record StopExpiryWarned(String stopId, SafetyRegionId safetyRegionId, CareKind kind, LocationId locationId,
                                OrganisationId organisationId, Instant expectedEnd, Instant warnedAt)
-        implements StopEvent {
+        implements StopOfLocation {
 }

@@ -16,5 +16,5 @@ import org.axonframework.serialization.Revision;
 public record StopExtended(String stopId, SafetyRegionId safetyRegionId, CareKind kind, LocationId locationId,
                            OrganisationId organisationId, Instant startedAt, Instant previousExpectedEnd,
                            Instant expectedEnd, long expectedDurationMinutes, boolean mkaContacted, String reason,
-                           Instant extendedAt, Actor extendedBy) implements StopEvent {
+                           Instant extendedAt, Actor extendedBy) implements StopOfLocation {
 }

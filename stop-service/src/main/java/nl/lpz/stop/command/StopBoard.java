@@ -65,7 +65,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(snapshotTriggerDefinition = "stopBoardSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class StopBoard {
+class StopBoard {
     static final Duration GRACE = Duration.ofMinutes(20);
     static final Duration WARNING_BEFORE_END = Duration.ofMinutes(10);
     static final Actor SYSTEM = Actor.SYSTEM;
@@ -104,7 +104,7 @@ public class StopBoard {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Outcomes.Declaration handle(DeclareStop c, DeadlineManager deadlines) {
-        BoardId board = boardOf(c.boardId());
+        BoardId board = c.boardId();
         Instant now = now();
         // before any rule: a refusal is stored too, and it carries the reason
         requireStorableText("reason", c.reason());
@@ -208,7 +208,7 @@ public class StopBoard {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     String handle(AnnounceStop c, DeadlineManager deadlines) {
-        BoardId board = boardOf(c.boardId());
+        BoardId board = c.boardId();
         Instant now = now();
         requireStorableText("reason", c.reason());
         // both instants become deadlines: the scheduler must never be handed one decades away
@@ -344,14 +344,6 @@ public class StopBoard {
             safetyRegionId = e.safetyRegionId();
             kind = e.kind();
         }
-    }
-
-    private BoardId boardOf(String id) {
-        if (boardId != null) {
-            return new BoardId(safetyRegionId, kind);
-        }
-        int slash = id.lastIndexOf('/');
-        return BoardId.of(SafetyRegionId.of(id.substring(0, slash)), CareKind.valueOf(id.substring(slash + 1)));
     }
 
     /** The location's stop that still runs now; one past its expected end is over even before its expiry fired. */

@@ -54,7 +54,7 @@ public class StopDesk {
         BoardId board = BoardId.of(location.safetyRegionId(), kind);
         Duration norm = normTimes.normTime(location.roazRegionId().value(), kind).orElse(null);
         String stopId = board.newMemberId();
-        return send(board, () -> new DeclareStop(board.value(), stopId, locationId, location.organisationId(),
+        return send(board, () -> new DeclareStop(board, stopId, locationId, location.organisationId(),
                 location.roazRegionId(), type, expectedDuration, norm, mkaContacted, reason, announcementId,
                 topology.providers(location.safetyRegionId(), kind), actor));
     }
@@ -62,12 +62,12 @@ public class StopDesk {
     public Outcomes.StopState extend(String stopId, Duration expectedDuration, boolean mkaContacted, String reason,
                                      Actor actor) {
         BoardId board = boardOf(stopId);
-        return send(board, () -> new ExtendStop(board.value(), stopId, expectedDuration, mkaContacted, reason, actor));
+        return send(board, () -> new ExtendStop(board, stopId, expectedDuration, mkaContacted, reason, actor));
     }
 
     public Outcomes.StopState end(String stopId, String reason, Actor actor) {
         BoardId board = boardOf(stopId);
-        return send(board, () -> new EndStop(board.value(), stopId, reason, actor));
+        return send(board, () -> new EndStop(board, stopId, reason, actor));
     }
 
     public Outcomes.Lapse lapse(SafetyRegionId safetyRegionId, CareKind kind, String reason, Actor actor) {
@@ -76,7 +76,7 @@ public class StopDesk {
             return new Outcomes.Lapse(java.util.List.of());
         }
         try {
-            return send(board, () -> new LapseStops(board.value(), reason, actor));
+            return send(board, () -> new LapseStops(board, reason, actor));
         } catch (AggregateNotFoundException noStopsEver) {
             return new Outcomes.Lapse(java.util.List.of());
         }
@@ -87,7 +87,7 @@ public class StopDesk {
         TopologyLocation location = ownLocation(locationId, actor);
         BoardId board = BoardId.of(location.safetyRegionId(), kind);
         String announcementId = board.newMemberId();
-        return send(board, () -> new AnnounceStop(board.value(), announcementId, locationId, location.organisationId(),
+        return send(board, () -> new AnnounceStop(board, announcementId, locationId, location.organisationId(),
                 plannedStart, plannedEnd, reason, topology.providers(location.safetyRegionId(), kind), actor));
     }
 
@@ -100,7 +100,7 @@ public class StopDesk {
                     continue;
                 }
                 try {
-                    Outcomes.Lapse lapse = send(board, () -> new ReconcileProviders(board.value(),
+                    Outcomes.Lapse lapse = send(board, () -> new ReconcileProviders(board,
                             topology.providers(region, kind)));
                     if (!lapse.lapsedStopIds().isEmpty()) {
                         log.info("all {} providers in {} had a stop: lapsed {}", kind, region, lapse.lapsedStopIds());

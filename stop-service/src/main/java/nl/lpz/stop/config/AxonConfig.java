@@ -3,7 +3,7 @@ package nl.lpz.stop.config;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,11 +13,11 @@ import org.springframework.context.annotation.Configuration;
  * (OutboxAutoConfiguration; its region ordering: messaging.StopEventPublisher).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StopsProperties.class)
 class AxonConfig {
 
     @Bean
-    SnapshotTriggerDefinition stopBoardSnapshotTrigger(Snapshotter snapshotter,
-                                                       @Value("${lpz.stops.snapshot-threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    SnapshotTriggerDefinition stopBoardSnapshotTrigger(Snapshotter snapshotter, StopsProperties stops) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, stops.snapshotThreshold());
     }
 }

@@ -12,7 +12,7 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,15 +29,16 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * component of the context (stopped first), after every aggregate is registered.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StopsProperties.class)
 class DeadlineConfig {
 
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<DeadlineManager> deadlineManager,
-                                @Value("${lpz.stops.deadline-polling-interval:1s}") Duration pollingInterval) {
+                                StopsProperties stops) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
                         List.of(DbSchedulerDeadlineManager.binaryTask(
                                 () -> (DbSchedulerDeadlineManager) deadlineManager.getObject())))
-                .pollingInterval(pollingInterval)
+                .pollingInterval(stops.deadlinePollingInterval())
                 .heartbeatInterval(Duration.ofSeconds(10))
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .threads(4)

@@ -4,7 +4,7 @@ import nl.lpz.events.Topics;
 import nl.lpz.platform.messaging.ParkedRecords;
 import nl.lpz.platform.messaging.ParkingErrorHandler;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,14 +19,14 @@ import org.springframework.kafka.core.ConsumerFactory;
  * record that keeps failing instead of retrying it forever or dropping it (docs/services/stop-service.md).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({KafkaTopicsProperties.class, StopsProperties.class})
 class KafkaConfig {
     /** A deterministic failure fails the same way every time: a few attempts tell it from a fluke, then it is parked. */
     static final int TOPOLOGY_ATTEMPTS = 3;
 
     @Bean
-    NewTopic stopsTopic(@Value("${lpz.kafka.partitions:3}") int partitions,
-                        @Value("${lpz.kafka.replication-factor:1}") short replicationFactor) {
-        return TopicBuilder.name(Topics.STOPS).partitions(partitions).replicas(replicationFactor)
+    NewTopic stopsTopic(KafkaTopicsProperties topics) {
+        return TopicBuilder.name(Topics.STOPS).partitions(topics.partitions()).replicas(topics.replicationFactor())
                 .config("retention.ms", "-1").build();
     }
 
@@ -37,11 +37,10 @@ class KafkaConfig {
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> topologyListenerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            ParkedRecords parked, JdbcTemplate jdbc,
-            @Value("${lpz.stops.topology-group:stop-service-topology}") String consumer) {
+            ParkedRecords parked, JdbcTemplate jdbc, StopsProperties stops) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
-        factory.setCommonErrorHandler(ParkingErrorHandler.of(consumer, parked, jdbc, TOPOLOGY_ATTEMPTS));
+        factory.setCommonErrorHandler(ParkingErrorHandler.of(stops.topologyGroup(), parked, jdbc, TOPOLOGY_ATTEMPTS));
         return factory;
     }
 }

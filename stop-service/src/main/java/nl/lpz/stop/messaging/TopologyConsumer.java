@@ -16,13 +16,13 @@ import nl.lpz.platform.messaging.Failures;
 import nl.lpz.platform.messaging.ParkedRecordReplayer;
 import nl.lpz.platform.messaging.ParkedRecords;
 import nl.lpz.stop.command.StopDesk;
+import nl.lpz.stop.config.StopsProperties;
 import nl.lpz.stop.query.Topology;
 import nl.lpz.stop.query.TopologyLocation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -49,16 +49,16 @@ class TopologyConsumer implements ParkedRecordReplayer {
     private final Counter unreadable;
 
     TopologyConsumer(Topology topology, StopDesk desk, ParkedRecords parked, MeterRegistry meters,
-                     @Value("${lpz.stops.topology-group:stop-service-topology}") String consumer) {
+                     StopsProperties stops) {
         this.topology = topology;
         this.desk = desk;
         this.parked = parked;
-        this.consumer = consumer;
+        this.consumer = stops.topologyGroup();
         this.unreadable = Counter.builder("lpz.topology.records.unreadable")
                 .description("topology records that could not be read (each is parked)").register(meters);
     }
 
-    @KafkaListener(topics = Topics.CAPACITY_TOPOLOGY, groupId = "${lpz.stops.topology-group:stop-service-topology}",
+    @KafkaListener(topics = Topics.CAPACITY_TOPOLOGY, groupId = "#{__listener.consumer()}",
             containerFactory = "topologyListenerFactory")
     void on(ConsumerRecord<String, byte[]> record) {
         apply(record, false);

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DeadlineRestartIT {
 
     @Test
-    void given_a_stop_declared_before_a_restart_when_its_end_passes_while_down_then_it_expires_once_after_the_restart() {
+    void givenAStopDeclaredBeforeARestart_whenItsEndPassesWhileDown_thenItExpiresOnceAfterTheRestart() {
         TestInfra.Database db = TestInfra.database("restart");
         String vr = Seed.freshRegion();
         Instant expectedEnd;

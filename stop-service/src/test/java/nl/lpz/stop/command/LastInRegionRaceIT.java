@@ -52,19 +52,19 @@ class LastInRegionRaceIT {
     }
 
     @RepeatedTest(8)
-    void given_the_last_two_open_providers_when_both_declare_at_once_on_two_instances_then_exactly_one_succeeds()
+    void givenTheLastTwoOpenProviders_whenBothDeclareAtOnceOnTwoInstances_thenExactlyOneSucceeds()
             throws Exception {
         race(one, two);
     }
 
     @RepeatedTest(4)
-    void given_the_last_two_open_providers_when_both_declare_at_once_on_one_instance_then_exactly_one_succeeds()
+    void givenTheLastTwoOpenProviders_whenBothDeclareAtOnceOnOneInstance_thenExactlyOneSucceeds()
             throws Exception {
         race(one, one);
     }
 
     @org.junit.jupiter.api.Test
-    void given_two_instances_polling_one_deadline_table_when_a_stop_ends_then_it_is_warned_and_expires_once()
+    void givenTwoInstancesPollingOneDeadlineTable_whenAStopEnds_thenItIsWarnedAndExpiresOnce()
             throws Exception {
         String vr = Seed.freshRegion();
         Topology topology = one.getBean(Topology.class);

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SnapshotIT {
 
     @Test
-    void given_a_board_snapshotted_every_three_events_when_commands_follow_then_they_are_decided_on_the_snapshot() {
+    void givenABoardSnapshottedEveryThreeEvents_whenCommandsFollow_thenTheyAreDecidedOnTheSnapshot() {
         try (ConfigurableApplicationContext app = Instances.start(TestInfra.database("snapshot"), "snapshot",
                 "--lpz.stops.snapshot-threshold=3")) {
             String vr = Seed.freshRegion();

@@ -69,7 +69,7 @@ class StopBoardTest {
     }
 
     static DeclareStop declare(String stopId, LocationId at, Duration duration, Set<LocationId> providers) {
-        return new DeclareStop(BOARD.value(), stopId, at, org(at), ROAZ, StopType.UNPLANNED, duration, NORM, false,
+        return new DeclareStop(BOARD, stopId, at, org(at), ROAZ, StopType.UNPLANNED, duration, NORM, false,
                 "piek", null, providers, new Actor("seh-" + at.value().substring(4), org(at).value()));
     }
 
@@ -82,7 +82,7 @@ class StopBoardTest {
     // ------------------------------------------------------------------------------------------- declaring
 
     @Test
-    void given_no_stops_when_a_provider_declares_then_the_stop_is_declared_with_grace_and_deadlines() {
+    void givenNoStops_whenAProviderDeclares_thenTheStopIsDeclaredWithGraceAndDeadlines() {
         fixture.givenCurrentTime(T0)
                 .when(declare(STOP_A, A, Duration.ofMinutes(90), ABC))
                 .expectSuccessfulHandlerExecution()
@@ -94,7 +94,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_location_that_does_not_offer_the_kind_when_it_declares_then_care_not_offered() {
+    void givenALocationThatDoesNotOfferTheKind_whenItDeclares_thenCareNotOffered() {
         fixture.givenCurrentTime(T0)
                 .when(declare(STOP_A, A, Duration.ofMinutes(60), Set.of(B, C)))
                 .expectException(Matchers.predicate(e -> e instanceof StopRejected r
@@ -103,7 +103,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_an_active_stop_when_the_same_location_declares_again_then_stop_already_active() {
+    void givenAnActiveStop_whenTheSameLocationDeclaresAgain_thenStopAlreadyActive() {
         fixture.givenCurrentTime(T0).andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
                 .when(declare(STOP_B, A, Duration.ofMinutes(60), ABC))
                 .expectException(Matchers.predicate(e -> e instanceof StopRejected r
@@ -112,7 +112,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_stop_longer_than_twice_the_norm_without_mka_contact_when_declared_then_refused() {
+    void givenAStopLongerThanTwiceTheNormWithoutMkaContact_whenDeclared_thenRefused() {
         fixture.givenCurrentTime(T0)
                 .when(declare(STOP_A, A, Duration.ofMinutes(241), ABC))
                 .expectException(Matchers.predicate(e -> e instanceof StopRejected r
@@ -121,14 +121,14 @@ class StopBoardTest {
     }
 
     @Test
-    void given_exactly_twice_the_norm_when_declared_then_no_mka_contact_is_needed() {
+    void givenExactlyTwiceTheNorm_whenDeclared_thenNoMkaContactIsNeeded() {
         fixture.givenCurrentTime(T0)
                 .when(declare(STOP_A, A, Duration.ofMinutes(240), ABC))
                 .expectEvents(declared(STOP_A, A, T0, Duration.ofMinutes(240)));
     }
 
     @Test
-    void given_a_long_stop_with_mka_contact_when_declared_then_declared() {
+    void givenALongStopWithMkaContact_whenDeclared_thenDeclared() {
         DeclareStop c = declare(STOP_A, A, Duration.ofMinutes(300), ABC);
         fixture.givenCurrentTime(T0)
                 .when(new DeclareStop(c.boardId(), c.stopId(), c.locationId(), c.organisationId(), ROAZ, c.type(),
@@ -139,7 +139,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_region_without_stops_when_declared_then_stops_not_allowed() {
+    void givenARegionWithoutStops_whenDeclared_thenStopsNotAllowed() {
         DeclareStop c = declare(STOP_A, A, Duration.ofMinutes(30), ABC);
         fixture.givenCurrentTime(T0)
                 .when(new DeclareStop(c.boardId(), c.stopId(), A, c.organisationId(), ROAZ, c.type(),
@@ -149,7 +149,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_regional_norm_time_of_one_hour_when_a_stop_of_150_minutes_is_declared_then_mka_contact_is_needed() {
+    void givenARegionalNormTimeOfOneHour_whenAStopOf150MinutesIsDeclared_thenMkaContactIsNeeded() {
         DeclareStop c = declare(STOP_A, A, Duration.ofMinutes(150), ABC);
         fixture.givenCurrentTime(T0)
                 .when(new DeclareStop(c.boardId(), c.stopId(), A, c.organisationId(), ROAZ, c.type(),
@@ -161,7 +161,7 @@ class StopBoardTest {
     // ------------------------------------------------------------------------------------- last in region
 
     @Test
-    void given_the_other_providers_stopped_when_the_last_declares_then_refused_and_the_refusal_recorded() {
+    void givenTheOtherProvidersStopped_whenTheLastDeclares_thenRefusedAndTheRefusalRecorded() {
         fixture.givenCurrentTime(T0)
                 .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)), declared(STOP_B, B, T0, Duration.ofMinutes(60)))
                 .when(declare("VR13.SEH.cccccccccccccccccccccccccccccccc", C, Duration.ofMinutes(60), ABC))
@@ -173,7 +173,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_the_only_provider_when_it_declares_then_refused() {
+    void givenTheOnlyProvider_whenItDeclares_thenRefused() {
         fixture.givenCurrentTime(T0)
                 .when(declare(STOP_A, A, Duration.ofMinutes(60), Set.of(A)))
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
@@ -181,14 +181,14 @@ class StopBoardTest {
     }
 
     @Test
-    void given_one_other_provider_open_when_declared_then_declared() {
+    void givenOneOtherProviderOpen_whenDeclared_thenDeclared() {
         fixture.givenCurrentTime(T0).andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
                 .when(declare(STOP_B, B, Duration.ofMinutes(60), ABC))
                 .expectEvents(declared(STOP_B, B, T0, Duration.ofMinutes(60)));
     }
 
     @Test
-    void given_a_stop_that_ended_when_the_last_declares_then_it_counts_as_open_again() {
+    void givenAStopThatEnded_whenTheLastDeclares_thenItCountsAsOpenAgain() {
         fixture.givenCurrentTime(T0)
                 .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)),
                         new StopEnded(STOP_A, VR, CareKind.SEH, A, org(A), T0, T0.plus(Duration.ofMinutes(60)), T0,
@@ -198,7 +198,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_stop_past_its_end_whose_expiry_has_not_fired_yet_when_the_location_declares_again_then_declared() {
+    void givenAStopPastItsEndWhoseExpiryHasNotFiredYet_whenTheLocationDeclaresAgain_thenDeclared() {
         Instant later = T0.plus(Duration.ofMinutes(61));
         fixture.givenCurrentTime(later).andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
                 .when(declare(STOP_B, A, Duration.ofMinutes(30), Set.of(A, B)))
@@ -206,7 +206,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_the_other_provider_past_its_end_when_the_last_declares_then_the_other_counts_as_open() {
+    void givenTheOtherProviderPastItsEnd_whenTheLastDeclares_thenTheOtherCountsAsOpen() {
         Instant later = T0.plus(Duration.ofMinutes(60));
         fixture.givenCurrentTime(later).andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
                 .when(declare(STOP_B, B, Duration.ofMinutes(30), Set.of(A, B)))
@@ -216,7 +216,7 @@ class StopBoardTest {
     // --------------------------------------------------------------------------------- deadlines & expiry
 
     @Test
-    void given_a_declared_stop_when_time_passes_to_ten_minutes_before_the_end_then_expiry_is_warned() {
+    void givenADeclaredStop_whenTimePassesToTenMinutesBeforeTheEnd_thenExpiryIsWarned() {
         fixture.givenCurrentTime(T0).andGivenCommands(declare(STOP_A, A, Duration.ofMinutes(60), ABC))
                 .whenTimeElapses(Duration.ofMinutes(50))
                 .expectDeadlinesMet(new ExpiryWarningDue(STOP_A, T0.plus(Duration.ofMinutes(60))))
@@ -225,14 +225,14 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_declared_stop_when_time_passes_to_9_minutes_before_the_end_then_not_yet_expired() {
+    void givenADeclaredStop_whenTimePassesTo9MinutesBeforeTheEnd_thenNotYetExpired() {
         fixture.givenCurrentTime(T0).andGivenCommands(declare(STOP_A, A, Duration.ofMinutes(60), ABC))
                 .whenTimeElapses(Duration.ofMinutes(49))
                 .expectNoEvents();
     }
 
     @Test
-    void given_a_declared_stop_when_the_expected_end_passes_then_it_expires_exactly_once() {
+    void givenADeclaredStop_whenTheExpectedEndPasses_thenItExpiresExactlyOnce() {
         fixture.givenCurrentTime(T0).andGivenCommands(declare(STOP_A, A, Duration.ofMinutes(60), ABC))
                 .whenTimeElapses(Duration.ofMinutes(60))
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
@@ -246,7 +246,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_stop_that_expired_when_its_expiry_deadline_fires_again_then_nothing_happens() {
+    void givenAStopThatExpired_whenItsExpiryDeadlineFiresAgain_thenNothingHappens() {
         Instant end = T0.plus(Duration.ofMinutes(60));
         fixture.givenCurrentTime(T0)
                 .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)),
@@ -257,7 +257,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_short_stop_when_declared_then_the_warning_is_due_at_once() {
+    void givenAShortStop_whenDeclared_thenTheWarningIsDueAtOnce() {
         fixture.givenCurrentTime(T0)
                 .when(declare(STOP_A, A, Duration.ofMinutes(5), ABC))
                 .expectScheduledDeadlineWithName(Duration.ZERO, Deadlines.WARNING + STOP_A)
@@ -267,10 +267,10 @@ class StopBoardTest {
     // ----------------------------------------------------------------------------------------- extending
 
     @Test
-    void given_an_active_stop_when_extended_then_the_deadlines_are_rescheduled() {
+    void givenAnActiveStop_whenExtended_thenTheDeadlinesAreRescheduled() {
         Instant newEnd = T0.plus(Duration.ofMinutes(120));
         fixture.givenCurrentTime(T0).andGivenCommands(declare(STOP_A, A, Duration.ofMinutes(60), ABC))
-                .when(new ExtendStop(BOARD.value(), STOP_A, Duration.ofMinutes(120), false, "piek houdt aan",
+                .when(new ExtendStop(BOARD, STOP_A, Duration.ofMinutes(120), false, "piek houdt aan",
                         HOSPITAL_A))
                 .expectEvents(new StopExtended(STOP_A, VR, CareKind.SEH, A, org(A), T0,
                         T0.plus(Duration.ofMinutes(60)), newEnd, 120, false, "piek houdt aan", T0, HOSPITAL_A))
@@ -283,54 +283,54 @@ class StopBoardTest {
     }
 
     @Test
-    void given_an_extended_stop_when_the_old_end_passes_then_it_does_not_expire() {
+    void givenAnExtendedStop_whenTheOldEndPasses_thenItDoesNotExpire() {
         fixture.givenCurrentTime(T0).andGivenCommands(declare(STOP_A, A, Duration.ofMinutes(60), ABC),
-                        new ExtendStop(BOARD.value(), STOP_A, Duration.ofMinutes(120), false, "x", HOSPITAL_A))
+                        new ExtendStop(BOARD, STOP_A, Duration.ofMinutes(120), false, "x", HOSPITAL_A))
                 .whenTimeElapses(Duration.ofMinutes(61))
                 .expectNoEvents();
     }
 
     @Test
-    void given_an_active_stop_when_the_new_duration_is_not_longer_then_not_an_extension() {
+    void givenAnActiveStop_whenTheNewDurationIsNotLonger_thenNotAnExtension() {
         fixture.givenCurrentTime(T0).andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
-                .when(new ExtendStop(BOARD.value(), STOP_A, Duration.ofMinutes(60), false, "x", HOSPITAL_A))
+                .when(new ExtendStop(BOARD, STOP_A, Duration.ofMinutes(60), false, "x", HOSPITAL_A))
                 .expectException(Matchers.predicate(e -> e instanceof StopRejected r
                         && r.code().equals(StopRejected.NOT_AN_EXTENSION)));
     }
 
     @Test
-    void given_an_active_stop_when_extended_past_twice_the_norm_without_mka_contact_then_refused() {
+    void givenAnActiveStop_whenExtendedPastTwiceTheNormWithoutMkaContact_thenRefused() {
         fixture.givenCurrentTime(T0).andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
-                .when(new ExtendStop(BOARD.value(), STOP_A, Duration.ofMinutes(241), false, "x", HOSPITAL_A))
+                .when(new ExtendStop(BOARD, STOP_A, Duration.ofMinutes(241), false, "x", HOSPITAL_A))
                 .expectException(Matchers.predicate(e -> e instanceof StopRejected r
                         && r.code().equals(StopRejected.LONG_STOP_NEEDS_MKA_CONTACT)));
     }
 
     @Test
-    void given_an_expired_stop_when_extended_then_stop_not_active() {
+    void givenAnExpiredStop_whenExtended_thenStopNotActive() {
         Instant end = T0.plus(Duration.ofMinutes(60));
         fixture.givenCurrentTime(end.plusSeconds(1))
                 .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)),
                         new StopExpired(STOP_A, VR, CareKind.SEH, A, org(A), T0, end, end, "expected end reached",
                                 Actor.SYSTEM))
-                .when(new ExtendStop(BOARD.value(), STOP_A, Duration.ofMinutes(120), false, "x", HOSPITAL_A))
+                .when(new ExtendStop(BOARD, STOP_A, Duration.ofMinutes(120), false, "x", HOSPITAL_A))
                 .expectException(Matchers.predicate(e -> e instanceof StopRejected r
                         && r.code().equals(StopRejected.STOP_NOT_ACTIVE)));
     }
 
     @Test
-    void given_a_stop_past_its_end_before_the_expiry_fired_when_extended_then_stop_not_active() {
+    void givenAStopPastItsEndBeforeTheExpiryFired_whenExtended_thenStopNotActive() {
         fixture.givenCurrentTime(T0.plus(Duration.ofMinutes(60)))
                 .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
-                .when(new ExtendStop(BOARD.value(), STOP_A, Duration.ofMinutes(120), false, "x", HOSPITAL_A))
+                .when(new ExtendStop(BOARD, STOP_A, Duration.ofMinutes(120), false, "x", HOSPITAL_A))
                 .expectException(Matchers.predicate(e -> e instanceof StopRejected r
                         && r.code().equals(StopRejected.STOP_NOT_ACTIVE)));
     }
 
     @Test
-    void given_a_stop_of_another_organisation_when_extended_then_forbidden() {
+    void givenAStopOfAnotherOrganisation_whenExtended_thenForbidden() {
         fixture.givenCurrentTime(T0).andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
-                .when(new ExtendStop(BOARD.value(), STOP_A, Duration.ofMinutes(90), false, "x", HOSPITAL_B))
+                .when(new ExtendStop(BOARD, STOP_A, Duration.ofMinutes(90), false, "x", HOSPITAL_B))
                 .expectException(Matchers.predicate(e -> e instanceof StopRejected r
                         && r.code().equals(StopRejected.FORBIDDEN_ORGANISATION)))
                 .expectNoEvents();
@@ -339,21 +339,21 @@ class StopBoardTest {
     // -------------------------------------------------------------------------------------------- ending
 
     @Test
-    void given_an_active_stop_when_ended_by_the_hospital_then_ended_and_deadlines_cancelled() {
+    void givenAnActiveStop_whenEndedByTheHospital_thenEndedAndDeadlinesCancelled() {
         fixture.givenCurrentTime(T0).andGivenCommands(declare(STOP_A, A, Duration.ofMinutes(60), ABC))
-                .when(new EndStop(BOARD.value(), STOP_A, "capaciteit weer op orde", HOSPITAL_A))
+                .when(new EndStop(BOARD, STOP_A, "capaciteit weer op orde", HOSPITAL_A))
                 .expectEvents(new StopEnded(STOP_A, VR, CareKind.SEH, A, org(A), T0, T0.plus(Duration.ofMinutes(60)),
                         T0, "capaciteit weer op orde", HOSPITAL_A))
                 .expectNoScheduledDeadlines();
     }
 
     @Test
-    void given_an_ended_stop_when_ended_again_then_stop_not_active() {
+    void givenAnEndedStop_whenEndedAgain_thenStopNotActive() {
         fixture.givenCurrentTime(T0)
                 .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)),
                         new StopEnded(STOP_A, VR, CareKind.SEH, A, org(A), T0, T0.plus(Duration.ofMinutes(60)), T0,
                                 "ok", HOSPITAL_A))
-                .when(new EndStop(BOARD.value(), STOP_A, "again", HOSPITAL_A))
+                .when(new EndStop(BOARD, STOP_A, "again", HOSPITAL_A))
                 .expectException(Matchers.predicate(e -> e instanceof StopRejected r
                         && r.code().equals(StopRejected.STOP_NOT_ACTIVE)));
     }
@@ -361,11 +361,11 @@ class StopBoardTest {
     // ------------------------------------------------------------------------------------------- lapsing
 
     @Test
-    void given_active_stops_when_the_mma_lapses_then_all_lapse_and_their_deadlines_are_cancelled() {
+    void givenActiveStops_whenTheMmaLapses_thenAllLapseAndTheirDeadlinesAreCancelled() {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(declare(STOP_A, A, Duration.ofMinutes(60), ABC),
                         declare(STOP_B, B, Duration.ofMinutes(90), ABC))
-                .when(new LapseStops(BOARD.value(), "laatste SEH belde", MMA))
+                .when(new LapseStops(BOARD, "laatste SEH belde", MMA))
                 .expectEvents(new StopsLapsed(VR, CareKind.SEH, List.of(
                         new LapsedStop(STOP_A, A, org(A), T0, T0.plus(Duration.ofMinutes(60))),
                         new LapsedStop(STOP_B, B, org(B), T0, T0.plus(Duration.ofMinutes(90)))),
@@ -375,21 +375,21 @@ class StopBoardTest {
     }
 
     @Test
-    void given_no_active_stops_when_the_mma_lapses_then_nothing_is_recorded() {
+    void givenNoActiveStops_whenTheMmaLapses_thenNothingIsRecorded() {
         fixture.givenCurrentTime(T0)
                 .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)),
                         new StopEnded(STOP_A, VR, CareKind.SEH, A, org(A), T0, T0.plus(Duration.ofMinutes(60)), T0,
                                 "ok", HOSPITAL_A))
-                .when(new LapseStops(BOARD.value(), "x", MMA))
+                .when(new LapseStops(BOARD, "x", MMA))
                 .expectNoEvents()
                 .expectResultMessagePayload(new Outcomes.Lapse(List.of()));
     }
 
     @Test
-    void given_a_provider_dropped_when_all_remaining_providers_have_a_stop_then_all_stops_lapse_automatically() {
+    void givenAProviderDropped_whenAllRemainingProvidersHaveAStop_thenAllStopsLapseAutomatically() {
         fixture.givenCurrentTime(T0)
                 .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)), declared(STOP_B, B, T0, Duration.ofMinutes(60)))
-                .when(new ReconcileProviders(BOARD.value(), Set.of(A, B)))
+                .when(new ReconcileProviders(BOARD, Set.of(A, B)))
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                         Matchers.predicate(e -> e instanceof StopsLapsed l && l.cause() == LapseCause.ALL_PROVIDERS_STOPPED
                                 && l.stops().size() == 2 && l.lapsedBy().equals(Actor.SYSTEM)),
@@ -397,21 +397,21 @@ class StopBoardTest {
     }
 
     @Test
-    void given_an_open_provider_left_when_providers_are_reconciled_then_nothing_lapses() {
+    void givenAnOpenProviderLeft_whenProvidersAreReconciled_thenNothingLapses() {
         fixture.givenCurrentTime(T0)
                 .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
-                .when(new ReconcileProviders(BOARD.value(), ABC))
+                .when(new ReconcileProviders(BOARD, ABC))
                 .expectNoEvents();
     }
 
     // ------------------------------------------------------------------------------------- announcements
 
     static AnnounceStop announce(String id, Instant start, Instant end) {
-        return new AnnounceStop(BOARD.value(), id, A, org(A), start, end, "onderhoud", ABC, HOSPITAL_A);
+        return new AnnounceStop(BOARD, id, A, org(A), start, end, "onderhoud", ABC, HOSPITAL_A);
     }
 
     @Test
-    void given_no_announcements_when_announced_then_announced_with_reminder_and_lapse_deadlines() {
+    void givenNoAnnouncements_whenAnnounced_thenAnnouncedWithReminderAndLapseDeadlines() {
         String id = BOARD.newMemberId();
         Instant start = T0.plus(Duration.ofHours(20));
         Instant end = start.plus(Duration.ofHours(4));
@@ -424,7 +424,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_an_announcement_when_end_before_start_then_invalid() {
+    void givenAnAnnouncement_whenEndBeforeStart_thenInvalid() {
         fixture.givenCurrentTime(T0)
                 .when(announce(BOARD.newMemberId(), T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(1))))
                 .expectException(Matchers.predicate(e -> e instanceof StopRejected r
@@ -432,7 +432,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_an_announcement_when_its_planned_start_comes_then_the_hospital_is_reminded() {
+    void givenAnAnnouncement_whenItsPlannedStartComes_thenTheHospitalIsReminded() {
         String id = BOARD.newMemberId();
         Instant start = T0.plus(Duration.ofHours(2));
         Instant end = start.plus(Duration.ofHours(2));
@@ -442,7 +442,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_an_announcement_never_declared_when_its_planned_end_passes_then_it_lapses() {
+    void givenAnAnnouncementNeverDeclared_whenItsPlannedEndPasses_thenItLapses() {
         String id = BOARD.newMemberId();
         Instant start = T0.plus(Duration.ofHours(2));
         Instant end = start.plus(Duration.ofHours(2));
@@ -454,7 +454,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_an_announcement_before_its_start_when_a_planned_stop_is_declared_then_planned_stop_not_started() {
+    void givenAnAnnouncementBeforeItsStart_whenAPlannedStopIsDeclared_thenPlannedStopNotStarted() {
         String id = BOARD.newMemberId();
         DeclareStop c = declare(STOP_A, A, Duration.ofMinutes(60), ABC);
         fixture.givenCurrentTime(T0).andGivenCommands(announce(id, T0.plus(Duration.ofHours(1)),
@@ -466,7 +466,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_started_announcement_when_the_planned_stop_is_declared_then_it_links_and_closes_the_announcement() {
+    void givenAStartedAnnouncement_whenThePlannedStopIsDeclared_thenItLinksAndClosesTheAnnouncement() {
         String id = BOARD.newMemberId();
         Instant start = T0.plus(Duration.ofHours(1));
         DeclareStop c = declare(STOP_A, A, Duration.ofMinutes(60), ABC);
@@ -500,7 +500,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_reason_with_a_nul_when_declared_then_invalid_field_and_nothing_recorded_or_scheduled() {
+    void givenAReasonWithANul_whenDeclared_thenInvalidFieldAndNothingRecordedOrScheduled() {
         fixture.givenCurrentTime(T0)
                 .when(withReason(declare(STOP_A, A, Duration.ofMinutes(60), ABC), NUL_REASON))
                 .expectException(invalidField())
@@ -509,7 +509,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_the_only_provider_with_an_unstorable_reason_when_it_declares_then_not_even_the_refusal_is_recorded() {
+    void givenTheOnlyProviderWithAnUnstorableReason_whenItDeclares_thenNotEvenTheRefusalIsRecorded() {
         fixture.givenCurrentTime(T0)
                 .when(withReason(declare(STOP_A, A, Duration.ofMinutes(60), Set.of(A)), UNPAIRED_SURROGATE_REASON))
                 .expectException(invalidField())
@@ -517,7 +517,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_duration_that_would_end_after_the_latest_instant_when_declared_then_invalid_field_and_no_deadline() {
+    void givenADurationThatWouldEndAfterTheLatestInstant_whenDeclared_thenInvalidFieldAndNoDeadline() {
         DeclareStop c = declare(STOP_A, A, SENTINEL_DURATION, ABC);
         fixture.givenCurrentTime(T0)
                 .when(new DeclareStop(c.boardId(), c.stopId(), c.locationId(), c.organisationId(), ROAZ, c.type(),
@@ -528,7 +528,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_duration_of_zero_when_declared_then_invalid_field() {
+    void givenADurationOfZero_whenDeclared_thenInvalidField() {
         fixture.givenCurrentTime(T0)
                 .when(declare(STOP_A, A, Duration.ZERO, ABC))
                 .expectException(invalidField())
@@ -536,20 +536,20 @@ class StopBoardTest {
     }
 
     @Test
-    void given_an_active_stop_when_extended_by_a_sentinel_duration_then_invalid_field_and_its_deadlines_stay() {
+    void givenAnActiveStop_whenExtendedByASentinelDuration_thenInvalidFieldAndItsDeadlinesStay() {
         fixture.givenCurrentTime(T0).andGivenCommands(declare(STOP_A, A, Duration.ofMinutes(60), ABC))
-                .when(new ExtendStop(BOARD.value(), STOP_A, SENTINEL_DURATION, true, "x", HOSPITAL_A))
+                .when(new ExtendStop(BOARD, STOP_A, SENTINEL_DURATION, true, "x", HOSPITAL_A))
                 .expectException(invalidField())
                 .expectNoEvents()
                 .expectScheduledDeadline(Duration.ofMinutes(60), new ExpiryDue(STOP_A, T0.plus(Duration.ofMinutes(60))));
     }
 
     @Test
-    void given_an_active_stop_when_extended_ended_or_lapsed_with_an_unstorable_reason_then_invalid_field() {
+    void givenAnActiveStop_whenExtendedEndedOrLapsedWithAnUnstorableReason_thenInvalidField() {
         for (Object command : List.of(
-                new ExtendStop(BOARD.value(), STOP_A, Duration.ofMinutes(90), false, NUL_REASON, HOSPITAL_A),
-                new EndStop(BOARD.value(), STOP_A, UNPAIRED_SURROGATE_REASON, HOSPITAL_A),
-                new LapseStops(BOARD.value(), "\u001Bbesluit", MMA))) {
+                new ExtendStop(BOARD, STOP_A, Duration.ofMinutes(90), false, NUL_REASON, HOSPITAL_A),
+                new EndStop(BOARD, STOP_A, UNPAIRED_SURROGATE_REASON, HOSPITAL_A),
+                new LapseStops(BOARD, "\u001Bbesluit", MMA))) {
             new AggregateTestFixture<>(StopBoard.class).givenCurrentTime(T0)
                     .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
                     .when(command)
@@ -559,7 +559,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_an_announcement_ending_beyond_the_planning_horizon_when_announced_then_invalid_field_and_no_deadline() {
+    void givenAnAnnouncementEndingBeyondThePlanningHorizon_whenAnnounced_thenInvalidFieldAndNoDeadline() {
         fixture.givenCurrentTime(T0)
                 .when(announce(BOARD.newMemberId(), T0.plus(Duration.ofHours(1)),
                         T0.plus(ValueRules.MAX_PLANNING_HORIZON).plusSeconds(1)))
@@ -569,7 +569,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_an_announcement_starting_at_the_unix_epoch_when_announced_then_invalid_field() {
+    void givenAnAnnouncementStartingAtTheUnixEpoch_whenAnnounced_thenInvalidField() {
         fixture.givenCurrentTime(T0)
                 .when(announce(BOARD.newMemberId(), Instant.EPOCH, T0.plus(Duration.ofHours(1))))
                 .expectException(invalidField())
@@ -578,7 +578,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_an_announcement_ending_exactly_at_the_planning_horizon_when_announced_then_announced() {
+    void givenAnAnnouncementEndingExactlyAtThePlanningHorizon_whenAnnounced_thenAnnounced() {
         String id = BOARD.newMemberId();
         Instant end = T0.plus(ValueRules.MAX_PLANNING_HORIZON);
         fixture.givenCurrentTime(T0)
@@ -588,7 +588,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_token_subject_with_a_control_character_when_declared_then_invalid_field_and_nothing_recorded() {
+    void givenATokenSubjectWithAControlCharacter_whenDeclared_thenInvalidFieldAndNothingRecorded() {
         DeclareStop c = declare(STOP_A, A, Duration.ofMinutes(60), ABC);
         fixture.givenCurrentTime(T0)
                 .when(new DeclareStop(c.boardId(), c.stopId(), c.locationId(), c.organisationId(), ROAZ, c.type(),
@@ -599,7 +599,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_clock_before_the_platform_epoch_when_declared_then_nothing_is_recorded() {
+    void givenAClockBeforeThePlatformEpoch_whenDeclared_thenNothingIsRecorded() {
         fixture.givenCurrentTime(ValueRules.PLATFORM_EPOCH.minusSeconds(1))
                 .when(declare(STOP_A, A, Duration.ofMinutes(60), ABC))
                 .expectException(invalidField())
@@ -607,7 +607,7 @@ class StopBoardTest {
     }
 
     @Test
-    void given_a_board_state_when_snapshotted_with_the_axon_mapper_then_it_reads_back() throws Exception {
+    void givenABoardState_whenSnapshottedWithTheAxonMapper_thenItReadsBack() throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper mapper = nl.lpz.events.EventJson.mapper();
         StopBoard board = new StopBoard();
         java.lang.reflect.Method on = StopBoard.class.getDeclaredMethod("on", StopDeclared.class);

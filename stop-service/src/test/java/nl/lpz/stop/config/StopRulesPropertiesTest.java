@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StopRulesPropertiesTest {
 
     @Test
-    void given_no_regional_setting_then_the_national_default_norm_times_apply() {
+    void givenNoRegionalSetting_thenTheNationalDefaultNormTimesApply() {
         StopRulesProperties rules = new StopRulesProperties();
         assertThat(rules.normTime("ROAZ-NHF", CareKind.SEH)).contains(Duration.ofHours(2));
         assertThat(rules.normTime("ROAZ-NHF", CareKind.SR)).contains(Duration.ofHours(1));
@@ -19,7 +19,7 @@ class StopRulesPropertiesTest {
     }
 
     @Test
-    void given_a_regional_norm_time_then_it_overrides_the_default_only_there() {
+    void givenARegionalNormTime_thenItOverridesTheDefaultOnlyThere() {
         StopRulesProperties rules = new StopRulesProperties();
         rules.setNormTimes(Map.of("ROAZ-NHF", Map.of(CareKind.SR, Duration.ofMinutes(45))));
         assertThat(rules.normTime("ROAZ-NHF", CareKind.SR)).contains(Duration.ofMinutes(45));
@@ -28,7 +28,7 @@ class StopRulesPropertiesTest {
     }
 
     @Test
-    void given_a_region_without_stops_or_a_zero_norm_time_then_no_stop_is_allowed() {
+    void givenARegionWithoutStopsOrAZeroNormTime_thenNoStopIsAllowed() {
         StopRulesProperties rules = new StopRulesProperties();
         rules.setRegionsWithoutStops(Set.of("ROAZ-X"));
         rules.setNormTimes(Map.of("ROAZ-NHF", Map.of(CareKind.PCI, Duration.ZERO)));

@@ -54,7 +54,7 @@ class MessagingIT extends SharedContext {
     CommandRetry retry;
 
     @Test
-    void given_the_service_then_the_platform_outbox_produces_acks_all_idempotent_and_lost_races_are_tried_5_times() {
+    void givenTheService_thenThePlatformOutboxProducesAcksAllIdempotentAndLostRacesAreTried5Times() {
         assertThat(kafka.getProducerFactory().getConfigurationProperties())
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
@@ -64,7 +64,7 @@ class MessagingIT extends SharedContext {
     }
 
     @Test
-    void given_a_declared_stop_then_it_is_published_keyed_by_safety_region_with_the_lpz_headers() {
+    void givenADeclaredStop_thenItIsPublishedKeyedBySafetyRegionWithTheLpzHeaders() {
         String vr = Seed.freshRegion();
         Seed.register(topology, Seed.location(vr + "-a", "org-a", "ROAZ-NHF", vr, Set.of(CareKind.SEH)));
         Seed.register(topology, Seed.location(vr + "-b", "org-b", "ROAZ-NHF", vr, Set.of(CareKind.SEH)));
@@ -96,7 +96,7 @@ class MessagingIT extends SharedContext {
     }
 
     @Test
-    void given_location_registrations_on_the_topology_topic_then_they_are_applied_once_and_a_dropped_provider_lapses_all()
+    void givenLocationRegistrationsOnTheTopologyTopic_thenTheyAreAppliedOnceAndADroppedProviderLapsesAll()
             throws Exception {
         String vr = Seed.freshRegion();
         LocationRegistered a = Seed.location(vr + "-a", "org-a", "ROAZ-NHF", vr, Set.of(CareKind.SEH));
@@ -130,7 +130,7 @@ class MessagingIT extends SharedContext {
     }
 
     @Test
-    void given_poison_location_registrations_between_two_good_ones_then_the_good_ones_are_applied_and_each_poison_one_is_parked()
+    void givenPoisonLocationRegistrationsBetweenTwoGoodOnes_thenTheGoodOnesAreAppliedAndEachPoisonOneIsParked()
             throws Exception {
         String vr = Seed.freshRegion();
         String key = vr; // one partition: the good record after the poison ones is applied only if the consumer went on

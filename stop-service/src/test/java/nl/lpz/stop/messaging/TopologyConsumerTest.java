@@ -14,6 +14,7 @@ import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import nl.lpz.events.EventHeaders;
 import nl.lpz.events.EventJson;
@@ -23,6 +24,7 @@ import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.platform.messaging.Failures;
 import nl.lpz.platform.messaging.ParkedRecords;
 import nl.lpz.stop.command.StopDesk;
+import nl.lpz.stop.config.StopsProperties;
 import nl.lpz.stop.query.Topology;
 import nl.lpz.stop.support.Seed;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +39,8 @@ class TopologyConsumerTest {
     final Topology topology = mock(Topology.class);
     final ParkedRecords parked = mock(ParkedRecords.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final TopologyConsumer consumer = new TopologyConsumer(topology, mock(StopDesk.class), parked, meters, "topology");
+    final TopologyConsumer consumer = new TopologyConsumer(topology, mock(StopDesk.class), parked, meters,
+            new StopsProperties("topology", 100, Duration.ofSeconds(1)));
 
     static ConsumerRecord<String, byte[]> record(String type, byte[] value) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.CAPACITY_TOPOLOGY, 0, 7L, "k", value);
@@ -47,7 +50,7 @@ class TopologyConsumerTest {
     }
 
     @Test
-    void given_the_database_down_when_a_good_registration_is_applied_then_the_failure_propagates_as_transient_and_nothing_is_parked() {
+    void givenTheDatabaseDown_whenAGoodRegistrationIsApplied_thenTheFailurePropagatesAsTransientAndNothingIsParked() {
         LocationRegistered event = Seed.location("loc-a", "org-a", "ROAZ-NHF", "VR13", Set.of(CareKind.SEH));
         when(topology.apply(eq("event-7"), any())).thenThrow(new CannotGetJdbcConnectionException("database down"));
 
@@ -57,7 +60,7 @@ class TopologyConsumerTest {
     }
 
     @Test
-    void given_the_database_down_when_an_unreadable_record_is_parked_then_the_failure_propagates_and_it_is_not_counted() {
+    void givenTheDatabaseDown_whenAnUnreadableRecordIsParked_thenTheFailurePropagatesAndItIsNotCounted() {
         ConsumerRecord<String, byte[]> record = record("LocationRegistered", "{".getBytes(StandardCharsets.UTF_8));
         doThrow(new CannotGetJdbcConnectionException("database down")).when(parked)
                 .park(eq("topology"), eq(record), eq(TopologyConsumer.UNREADABLE), anyString(), eq(1));
@@ -68,7 +71,7 @@ class TopologyConsumerTest {
     }
 
     @Test
-    void given_a_known_type_stop_service_does_not_need_when_consumed_then_it_is_neither_applied_nor_parked() {
+    void givenAKnownTypeStopServiceDoesNotNeed_whenConsumed_thenItIsNeitherAppliedNorParked() {
         consumer.on(record("ThresholdsSet", "{}".getBytes(StandardCharsets.UTF_8)));
 
         verify(topology, never()).apply(anyString(), any());

@@ -88,7 +88,7 @@ class StopApiIT extends SharedContext {
     // -------------------------------------------------------------------------------------------- declare
 
     @Test
-    void given_two_providers_when_one_declares_then_201_with_grace_and_expected_end() throws Exception {
+    void givenTwoProviders_whenOneDeclares_then201WithGraceAndExpectedEnd() throws Exception {
         String body = declare(a, stop(a, "SEH", 90)).andExpect(status().isCreated())
                 .andExpect(header().exists("Location"))
                 .andExpect(jsonPath("$.safetyRegionId").value(vr))
@@ -102,7 +102,7 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_the_other_provider_stopped_when_the_last_declares_then_409_last_in_region_and_the_refusal_is_stored()
+    void givenTheOtherProviderStopped_whenTheLastDeclares_then409LastInRegionAndTheRefusalIsStored()
             throws Exception {
         declaredStopId(a, 60);
         problem(declare(b, stop(b, "SEH", 60)), 409, "LAST_IN_REGION");
@@ -111,25 +111,25 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_an_active_stop_when_the_location_declares_again_then_409_stop_already_active() throws Exception {
+    void givenAnActiveStop_whenTheLocationDeclaresAgain_then409StopAlreadyActive() throws Exception {
         declaredStopId(a, 60);
         problem(declare(a, stop(a, "SEH", 60)), 409, "STOP_ALREADY_ACTIVE");
     }
 
     @Test
-    void given_a_location_without_ccu_when_it_declares_a_ccu_stop_then_422_care_not_offered() throws Exception {
+    void givenALocationWithoutCcu_whenItDeclaresACcuStop_then422CareNotOffered() throws Exception {
         problem(declare(a, stop(a, "CCU", 60)), 422, "CARE_NOT_OFFERED");
     }
 
     @Test
-    void given_a_stop_of_more_than_twice_the_norm_without_mka_contact_then_422() throws Exception {
+    void givenAStopOfMoreThanTwiceTheNormWithoutMkaContact_then422() throws Exception {
         problem(declare(a, stop(a, "SEH", 241)), 422, "LONG_STOP_NEEDS_MKA_CONTACT");
         declare(a, stop(a, "SEH", 241).replace("\"mkaContacted\":false", "\"mkaContacted\":true"))
                 .andExpect(status().isCreated());
     }
 
     @Test
-    void given_a_region_with_a_norm_time_of_one_hour_when_a_stop_of_150_minutes_then_422() throws Exception {
+    void givenARegionWithANormTimeOfOneHour_whenAStopOf150Minutes_then422() throws Exception {
         String c = vr + "-c";
         Seed.register(topology, Seed.location(c, "org-" + c, "ROAZ-SHORT", vr, Set.of(CareKind.SEH)));
         problem(declare(c, stop(c, "SEH", 150)), 422, "LONG_STOP_NEEDS_MKA_CONTACT");
@@ -138,26 +138,26 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_a_region_that_allows_no_stops_when_declared_then_422_stops_not_allowed() throws Exception {
+    void givenARegionThatAllowsNoStops_whenDeclared_then422StopsNotAllowed() throws Exception {
         String c = vr + "-c";
         Seed.register(topology, Seed.location(c, "org-" + c, "ROAZ-NONE", vr, Set.of(CareKind.SEH)));
         problem(declare(c, stop(c, "SEH", 30)), 422, "STOPS_NOT_ALLOWED");
     }
 
     @Test
-    void given_a_location_of_another_organisation_when_declared_then_403_forbidden_organisation() throws Exception {
+    void givenALocationOfAnotherOrganisation_whenDeclared_then403ForbiddenOrganisation() throws Exception {
         problem(mvc.perform(as(post("/api/v1/stops"), "seh-x", "HOSPITAL", "org-" + b, null)
                 .content(stop(a, "SEH", 30))), 403, "FORBIDDEN_ORGANISATION");
     }
 
     @Test
-    void given_an_mka_account_when_it_declares_then_403_forbidden_role() throws Exception {
+    void givenAnMkaAccount_whenItDeclares_then403ForbiddenRole() throws Exception {
         problem(mvc.perform(as(post("/api/v1/stops"), "mka", "MKA", null, vr).content(stop(a, "SEH", 30))), 403,
                 "FORBIDDEN_ROLE");
     }
 
     @Test
-    void given_no_identity_when_declared_then_401() throws Exception {
+    void givenNoIdentity_whenDeclared_then401() throws Exception {
         mvc.perform(post("/api/v1/stops").contentType(MediaType.APPLICATION_JSON).content(stop(a, "SEH", 30)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
@@ -166,13 +166,13 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_an_unknown_location_when_declared_then_404() throws Exception {
+    void givenAnUnknownLocation_whenDeclared_then404() throws Exception {
         problem(mvc.perform(as(post("/api/v1/stops"), "s", "HOSPITAL", "org-x", null)
                 .content(stop("nowhere", "SEH", 30))), 404, "NOT_FOUND");
     }
 
     @Test
-    void given_malformed_requests_then_400_and_nothing_stored() throws Exception {
+    void givenMalformedRequests_then400AndNothingStored() throws Exception {
         problem(declare(a, stop(a, "ICU", 30)), 400, "MALFORMED_REQUEST");
         problem(declare(a, "{\"locationId\":\"" + a + "\""), 400, "MALFORMED_REQUEST");
         problem(declare(a, stop(a, "SEH", 0)), 400, "INVALID_FIELD");
@@ -182,7 +182,7 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_a_declaration_with_an_unstorable_reason_or_announcement_id_then_400_and_nothing_appended()
+    void givenADeclarationWithAnUnstorableReasonOrAnnouncementId_then400AndNothingAppended()
             throws Exception {
         problem(declare(a, stop(a, "SEH", 30).replace("\"piek\"", "\"piek\\u0000\"")), 400, "INVALID_FIELD");
         declare(a, stop(a, "SEH", 30).replace("\"piek\"", "\"piek\\ud83d\""))
@@ -201,7 +201,7 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_an_active_stop_when_extended_ended_or_lapsed_with_an_unstorable_reason_then_400_and_nothing_appended()
+    void givenAnActiveStop_whenExtendedEndedOrLapsedWithAnUnstorableReason_then400AndNothingAppended()
             throws Exception {
         String id = declaredStopId(a, 60);
         problem(extend(a, id, "{\"expectedDurationMinutes\":90,\"reason\":\"x\\u0000\"}"), 400, "INVALID_FIELD");
@@ -228,7 +228,7 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_an_active_stop_when_extended_then_200_with_the_new_end() throws Exception {
+    void givenAnActiveStop_whenExtended_then200WithTheNewEnd() throws Exception {
         String id = declaredStopId(a, 60);
         String body = extend(a, id, "{\"expectedDurationMinutes\":90,\"mkaContacted\":false}")
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -237,7 +237,7 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_an_active_stop_when_the_new_duration_is_not_longer_then_422_not_an_extension() throws Exception {
+    void givenAnActiveStop_whenTheNewDurationIsNotLonger_then422NotAnExtension() throws Exception {
         String id = declaredStopId(a, 60);
         problem(extend(a, id, "{\"expectedDurationMinutes\":60,\"mkaContacted\":false}"), 422, "NOT_AN_EXTENSION");
         problem(extend(a, id, "{\"expectedDurationMinutes\":300,\"mkaContacted\":false}"), 422,
@@ -245,23 +245,24 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_an_ended_stop_when_extended_or_ended_then_409_stop_not_active() throws Exception {
+    void givenAnEndedStop_whenExtendedOrEnded_then409StopNotActive() throws Exception {
         String id = declaredStopId(a, 60);
         end(a, id).andExpect(status().isOk()).andExpect(jsonPath("$.endedAt").exists());
         problem(extend(a, id, "{\"expectedDurationMinutes\":90}"), 409, "STOP_NOT_ACTIVE");
         problem(end(a, id), 409, "STOP_NOT_ACTIVE");
+        // task_data is Java-serialized (it holds NUL bytes, which no text conversion accepts): search it as bytes
         assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonDeadline' "
-                + "and convert_from(task_data, 'LATIN1') like ?", Integer.class, "%" + id + "%")).isZero();
+                + "and position(convert_to(?, 'UTF8') in task_data) > 0", Integer.class, id)).isZero();
     }
 
     @Test
-    void given_a_stop_of_another_organisation_when_ended_then_403() throws Exception {
+    void givenAStopOfAnotherOrganisation_whenEnded_then403() throws Exception {
         String id = declaredStopId(a, 60);
         problem(end(b, id), 403, "FORBIDDEN_ORGANISATION");
     }
 
     @Test
-    void given_stop_ids_that_do_not_exist_then_404_or_400() throws Exception {
+    void givenStopIdsThatDoNotExist_then404Or400() throws Exception {
         problem(end(a, vr + ".SEH.0123456789abcdef0123456789abcdef"), 404, "NOT_FOUND");
         problem(end(a, "not-a-stop"), 404, "NOT_FOUND");
         problem(end(a, "x".repeat(65)), 400, "INVALID_ID");
@@ -275,7 +276,7 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_an_active_stop_when_the_mma_of_the_region_lapses_then_200_and_it_is_no_longer_active() throws Exception {
+    void givenAnActiveStop_whenTheMmaOfTheRegionLapses_then200AndItIsNoLongerActive() throws Exception {
         String id = declaredStopId(a, 60);
         lapse("MMA", vr, "SEH").andExpect(status().isOk()).andExpect(jsonPath("$.lapsedStopIds[0]").value(id));
         problem(end(a, id), 409, "STOP_NOT_ACTIVE");
@@ -283,20 +284,20 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_an_mma_of_another_region_or_a_hospital_when_lapsing_then_403() throws Exception {
+    void givenAnMmaOfAnotherRegionOrAHospital_whenLapsing_then403() throws Exception {
         problem(lapse("MMA", "VR99", "SEH"), 403, "FORBIDDEN_REGION");
         problem(lapse("HOSPITAL", vr, "SEH"), 403, "FORBIDDEN_ROLE");
     }
 
     @Test
-    void given_no_stops_ever_when_the_mma_lapses_then_200_with_nothing_lapsed() throws Exception {
+    void givenNoStopsEver_whenTheMmaLapses_then200WithNothingLapsed() throws Exception {
         lapse("MMA", vr, "CTT").andExpect(status().isOk()).andExpect(jsonPath("$.lapsedStopIds").isEmpty());
     }
 
     // ------------------------------------------------------------------------------------- announcements
 
     @Test
-    void given_a_planned_stop_when_announced_then_201_and_declaring_it_before_its_start_is_422() throws Exception {
+    void givenAPlannedStop_whenAnnounced_then201AndDeclaringItBeforeItsStartIs422() throws Exception {
         Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         mvc.perform(as(post("/api/v1/stop-announcements"), "seh", "HOSPITAL", "org-" + a, null)
                         .content("{\"locationId\":\"" + a + "\",\"kind\":\"PCI\",\"plannedStart\":\"" + start
@@ -308,7 +309,7 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_an_announcement_ending_before_it_starts_then_422() throws Exception {
+    void givenAnAnnouncementEndingBeforeItStarts_then422() throws Exception {
         Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         problem(mvc.perform(as(post("/api/v1/stop-announcements"), "seh", "HOSPITAL", "org-" + a, null)
                 .content("{\"locationId\":\"" + a + "\",\"kind\":\"SEH\",\"plannedStart\":\"" + start
@@ -324,7 +325,7 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_announcements_with_sentinel_or_far_instants_or_unstorable_reasons_then_400_and_nothing_appended()
+    void givenAnnouncementsWithSentinelOrFarInstantsOrUnstorableReasons_then400AndNothingAppended()
             throws Exception {
         Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         problem(announce(a, "SEH", start.toString(), "+999999999-12-31T23:59:59Z", "onderhoud"), 400,
@@ -342,7 +343,7 @@ class StopApiIT extends SharedContext {
     }
 
     @Test
-    void given_the_service_then_its_openapi_lists_the_stop_endpoints_without_the_caller() throws Exception {
+    void givenTheService_thenItsOpenapiListsTheStopEndpointsWithoutTheCaller() throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/stops'].post").exists())
@@ -356,7 +357,7 @@ class StopApiIT extends SharedContext {
     nl.lpz.stop.command.StopDesk desk;
 
     @Test
-    void given_a_stop_of_three_seconds_when_its_end_passes_then_it_is_warned_and_expires_within_seconds() {
+    void givenAStopOfThreeSeconds_whenItsEndPasses_thenItIsWarnedAndExpiresWithinSeconds() {
         var outcome = desk.declare(nl.lpz.events.ids.LocationId.of(a), CareKind.SEH,
                 nl.lpz.events.stops.StopType.UNPLANNED, Duration.ofSeconds(3), false, "test",
                 null, new nl.lpz.events.capacity.Actor("seh", "org-" + a));
