@@ -1,7 +1,6 @@
 package nl.lpz.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import nl.lpz.localinfra.process.ManagedProcess;
+import nl.lpz.localinfra.process.PlatformProcesses;
+import nl.lpz.localinfra.process.PlatformProcesses.Service;
+import nl.lpz.localinfra.process.ProcessSpec;
 import nl.lpz.testsupport.TestInfra;
 
 /**
  * The platform under test, started once per test JVM and shared by every test class: the packaged jars of
  * capacity-service, reporting-service (and stop-service when it has been built) and the gateway, each a separate OS
  * process on a random free port, against this JVM's PostgreSQL server and Kafka broker ({@link TestInfra}). Stopped
- * by a shutdown hook. Tests talk to {@link #gatewayUrl()}.
+ * by a shutdown hook. Tests talk to {@link #gatewayUrl()}. The processes are built and started as ./lpz builds and
+ * starts them ({@link PlatformProcesses}, {@link ManagedProcess}; ADR 0013), with free ports, numbered instance names,
+ * the tests' JVM options and logs in {@code e2e-tests/target/e2e-logs}.
  * <p>
  * Each backend service runs as {@link #INSTANCES} instances (system property {@code lpz.e2e.instances}, default 2),
  * named {@code capacity-1}, {@code capacity-2}, …, all against the same database of that service and the same
@@ -36,7 +41,6 @@ final class Platform {
     private static RuntimeException startFailure;
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private Path pids;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -81,7 +85,6 @@ final class Platform {
         Platform p = get();
         List<ServiceProcess> started = p.resolve(name);
         started.forEach(ServiceProcess::launch);
-        p.recordPids(p.pids);
         awaitAllHealthy(started, p.http);
     }
 
@@ -161,47 +164,36 @@ final class Platform {
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         // private copies: the modules' jars may be rebuilt while the suite runs, which breaks a JVM running from them
         Path jars = root.resolve("e2e-tests/target/e2e-jars");
-        killLeftovers(root.resolve("e2e-tests/target/e2e-logs/pids"), jars);
-        Path capacityJar = privateCopy(requireJar(root.resolve("capacity-service/target/capacity-service.jar")), jars);
-        Path reportingJar = privateCopy(requireJar(root.resolve("reporting-service/target/reporting-service.jar")), jars);
-        Path gatewayJar = privateCopy(requireJar(root.resolve("gateway/target/gateway.jar")), jars);
-        Path stopJar = root.resolve("stop-service/target/stop-service.jar");
-
-        String kafka = TestInfra.kafkaBootstrap();
-        List<String> gatewayArgs = new ArrayList<>();
-        gatewayArgs.add("--lpz.services.capacity-url=" + addInstances(CAPACITY, capacityJar, kafka, logs));
-        gatewayArgs.add("--lpz.services.reporting-url=" + addInstances(REPORTING, reportingJar, kafka, logs));
+        Path pids = root.resolve("e2e-tests/target/e2e-run");
+        killLeftovers(pids);
+        PlatformProcesses plan = new PlatformProcesses()
+                .jar(Service.CAPACITY, privateCopy(requireJar(Service.CAPACITY.builtJar(root)), jars))
+                .jar(Service.REPORTING, privateCopy(requireJar(Service.REPORTING.builtJar(root)), jars))
+                .jar(Service.GATEWAY, privateCopy(requireJar(Service.GATEWAY.builtJar(root)), jars))
+                .instances(INSTANCES)
+                .plainFirstName(false)
+                .ports(PlatformProcesses.FREE_PORTS)
+                .kafka(TestInfra.kafkaBootstrap())
+                .databases(service -> {
+                    TestInfra.Database db = TestInfra.database(service.id());
+                    return new PlatformProcesses.Database(db.url(), db.username(), db.password());
+                })
+                .jvmOptions(ServiceProcess.JVM_OPTIONS)
+                // six backend JVMs at Hikari's default of 10 take most of a default PostgreSQL's 100 connections
+                .backendArguments(List.of("--spring.datasource.hikari.maximum-pool-size=5"))
+                .gatewayArguments(List.of("--lpz.data-dir=" + tempDir("lpz-e2e-gateway-")))
+                .logsAndDirectory(logs, jars);
+        Path stopJar = Service.STOP.builtJar(root);
         if (Files.isRegularFile(stopJar)) {
-            stopJar = privateCopy(stopJar, jars);
-            gatewayArgs.add("--lpz.services.stop-url=" + addInstances(STOP, stopJar, kafka, logs));
+            plan.jar(Service.STOP, privateCopy(stopJar, jars));
         }
-        gatewayArgs.add("--lpz.data-dir=" + tempDir("lpz-e2e-gateway-"));
-        services.put(GATEWAY, new ServiceProcess(GATEWAY, gatewayJar, freePort(), gatewayArgs,
-                logs.resolve("gateway.log")));
-
-        pids = logs.resolve("pids");
+        for (ProcessSpec spec : plan.specs()) {
+            services.put(spec.name(), new ServiceProcess(spec, pids.resolve(spec.name() + ".pid")));
+        }
         for (ServiceProcess s : services.values()) {
             s.launch();
         }
-        recordPids(pids);
         awaitAllHealthy(List.copyOf(services.values()), http);
-    }
-
-    /** Adds the service's instances (same database, same broker); answers their URLs, comma-separated. */
-    private String addInstances(String service, Path jar, String kafka, Path logs) {
-        List<String> urls = new ArrayList<>();
-        for (int i = 1; i <= INSTANCES; i++) {
-            String name = instanceName(service, i);
-            List<String> arguments = new ArrayList<>(backendArguments(TestInfra.database(service), kafka));
-            // Kafka consumer group members named after the instance (ScaleOutIT tells them apart by it)
-            arguments.add("--spring.kafka.consumer.client-id=" + name);
-            // six backend JVMs at Hikari's default of 10 take most of a default PostgreSQL's 100 connections
-            arguments.add("--spring.datasource.hikari.maximum-pool-size=5");
-            ServiceProcess s = new ServiceProcess(name, jar, freePort(), arguments, logs.resolve(name + ".log"));
-            services.put(name, s);
-            urls.add(s.baseUrl());
-        }
-        return String.join(",", urls);
     }
 
     private static void awaitAllHealthy(List<ServiceProcess> processes, HttpClient http) {
@@ -220,14 +212,6 @@ final class Platform {
         }
     }
 
-    private static List<String> backendArguments(TestInfra.Database db, String kafka) {
-        return List.of(
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka);
-    }
-
     private void stopAll() {
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
@@ -243,40 +227,24 @@ final class Platform {
     }
 
     /**
-     * Service processes of an earlier run whose test JVM was killed before its shutdown hook ran: ended by the pids
-     * that run recorded, and only if they still run a jar of this suite's private copies.
+     * Service processes of an earlier run whose test JVM was killed before its shutdown hook ran: ended by the pid
+     * files that run left, and only if they still carry the instance's component marker.
      */
-    private static void killLeftovers(Path pids, Path jars) {
-        if (!Files.isRegularFile(pids)) {
+    private static void killLeftovers(Path pids) {
+        if (!Files.isDirectory(pids)) {
             return;
         }
-        try {
-            for (String line : Files.readAllLines(pids)) {
-                String[] f = line.trim().split(" ");
-                if (f.length != 2) {
-                    continue;
-                }
-                ProcessHandle.of(Long.parseLong(f[1]))
-                        .filter(h -> h.info().commandLine().map(c -> c.contains(jars.toString())).orElse(false))
-                        .ifPresent(h -> {
-                            h.destroyForcibly();
-                            h.onExit().join();
-                        });
+        try (var files = Files.list(pids)) {
+            for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                String name = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
+                ManagedProcess.fromPidFile(pidFile, name).ifPresent(h -> {
+                    h.destroyForcibly();
+                    h.onExit().join();
+                });
+                Files.deleteIfExists(pidFile);
             }
-            Files.delete(pids);
-        } catch (IOException | NumberFormatException e) {
-            // nothing left to clean, or an unreadable record: start anyway
-        }
-    }
-
-    private void recordPids(Path pids) {
-        StringBuilder text = new StringBuilder();
-        services.values().forEach(s -> text.append(s.name()).append(' ').append(s.pid()).append('\n'));
-        try {
-            Files.createDirectories(pids.getParent());
-            Files.writeString(pids, text);
         } catch (IOException e) {
-            // a convenience for the next run only
+            // nothing left to clean, or an unreadable record: start anyway
         }
     }
 
@@ -318,12 +286,4 @@ final class Platform {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
-    }
 }

