@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.lpz.platform.web.IdentityHeaders;
+import nl.lpz.contract.IdentityHeaders;
 import nl.lpz.testsupport.TestInfra;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

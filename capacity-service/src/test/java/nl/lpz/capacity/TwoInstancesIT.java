@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nl.lpz.platform.web.IdentityHeaders;
+import nl.lpz.contract.IdentityHeaders;
 import org.axonframework.common.caching.Cache;
 import nl.lpz.testsupport.TestInfra;
 import org.junit.jupiter.api.AfterAll;

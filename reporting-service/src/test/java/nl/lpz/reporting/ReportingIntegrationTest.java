@@ -6,7 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import nl.lpz.events.Topics;
-import nl.lpz.platform.web.IdentityHeaders;
+import nl.lpz.contract.IdentityHeaders;
 import nl.lpz.reporting.Fixtures.Published;
 import nl.lpz.testsupport.TestInfra;
 import org.apache.kafka.clients.admin.Admin;

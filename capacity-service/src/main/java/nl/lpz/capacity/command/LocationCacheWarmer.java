@@ -11,7 +11,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -41,15 +40,14 @@ class LocationCacheWarmer implements HealthIndicator {
     private volatile boolean done;
 
     LocationCacheWarmer(Repository<Location> locationRepository, TransactionManager transactions, JdbcTemplate jdbc,
-                        @Value("${lpz.aggregate-cache.warm-up:true}") boolean enabled,
-                        @Value("${lpz.aggregate-cache.max-entries:2000}") int maxEntries,
-                        @Value("${lpz.aggregate-cache.warm-up-time-limit:120s}") Duration timeLimit) {
+                        AggregateProperties aggregate) {
+        AggregateProperties.AggregateCache cache = aggregate.aggregateCache();
         this.locations = locationRepository;
         this.transactions = transactions;
         this.jdbc = jdbc;
-        this.enabled = enabled;
-        this.maxEntries = maxEntries;
-        this.timeLimit = timeLimit;
+        this.enabled = cache.warmUp();
+        this.maxEntries = cache.maxEntries();
+        this.timeLimit = cache.warmUpTimeLimit();
         this.done = !enabled;
     }
 

@@ -1,6 +1,7 @@
 package nl.lpz.capacity.config;
 
 import java.time.Clock;
+import nl.lpz.capacity.command.AggregateProperties;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -18,7 +19,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,8 +27,10 @@ import org.springframework.context.annotation.Configuration;
  * capacity-service's own Axon wiring: the Location aggregate cached and snapshotted off the request thread, and every
  * processor failing loudly instead of logging and skipping. The serializer's mapper, the token store and the command
  * retry are platform-support's (AxonDefaultsAutoConfiguration), as is the Kafka publisher (OutboxAutoConfiguration).
+ * Cache size and snapshot threshold: {@link AggregateProperties}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AggregateProperties.class)
 public class AxonConfig {
 
     @Bean
@@ -40,8 +43,8 @@ public class AxonConfig {
      * commands re-sourced their Location from snapshot + events): see {@link BoundedAggregateCache}.
      */
     @Bean
-    Cache locationCache(@Value("${lpz.aggregate-cache.max-entries:2000}") int maxEntries) {
-        return new BoundedAggregateCache(maxEntries);
+    Cache locationCache(AggregateProperties aggregate) {
+        return new BoundedAggregateCache(aggregate.aggregateCache().maxEntries());
     }
 
     /** Snapshots are taken off the request thread; one at a time per aggregate, a backlog beyond 1000 is dropped. */
@@ -73,8 +76,8 @@ public class AxonConfig {
 
     @Bean
     SnapshotTriggerDefinition locationSnapshotTrigger(SpringAggregateSnapshotter snapshotter,
-                                                      @Value("${lpz.snapshot-threshold:500}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+                                                      AggregateProperties aggregate) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, aggregate.snapshotThreshold());
     }
 
     /**

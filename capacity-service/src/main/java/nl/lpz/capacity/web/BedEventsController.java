@@ -35,7 +35,7 @@ import nl.lpz.events.ids.DepartmentId;
 import nl.lpz.events.ids.LocationId;
 import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.platform.web.Caller;
-import nl.lpz.platform.web.Role;
+import nl.lpz.contract.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

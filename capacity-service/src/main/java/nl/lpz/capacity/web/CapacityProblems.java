@@ -4,7 +4,7 @@ import java.util.Map;
 import nl.lpz.events.ValueRules;
 import nl.lpz.events.ids.Ids;
 import nl.lpz.platform.web.ApiException;
-import nl.lpz.platform.web.ProblemCodes;
+import nl.lpz.contract.ProblemCodes;
 import org.springframework.http.HttpStatus;
 
 /** Problem codes of capacity-service's endpoints beyond the platform's, and the 400s of request checking. */

@@ -3,7 +3,7 @@ package nl.lpz.capacity.web;
 import java.util.List;
 import nl.lpz.events.codelist.LabelCodeList;
 import nl.lpz.platform.web.Caller;
-import nl.lpz.platform.web.Role;
+import nl.lpz.contract.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -22,7 +22,7 @@ import nl.lpz.events.ids.RoazRegionId;
 import nl.lpz.events.ids.SafetyRegionId;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
-import nl.lpz.platform.web.Role;
+import nl.lpz.contract.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -19,7 +19,7 @@ import nl.lpz.events.ids.LocationId;
 import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
-import nl.lpz.platform.web.Role;
+import nl.lpz.contract.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,6 @@
 package nl.lpz.gateway.security;
 
+import nl.lpz.contract.Role;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -3,7 +3,7 @@ package nl.lpz.gateway.security;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /dashboard/config.json} (public): how the dashboard page signs users in. {@code {"signIn":"dev"}} when
  * the gateway issues its own tokens (profile {@code local}); otherwise {@code {"signIn":"oidc","issuer","clientId",
  * "scope"}} for the authorization-code flow with PKCE against the configured identity provider
- * ({@code lpz.gateway.dashboard.oidc.*}; the issuer defaults to the resource server's
+ * ({@link DashboardOidcProperties}; the issuer defaults to the resource server's
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}). Without an issuer or client id the answer is
  * {@code {"signIn":"oidc"}} with a {@code problem} text, which the page shows.
  */
@@ -27,14 +27,20 @@ class DashboardConfigController {
     private final String clientId;
     private final String scope;
 
-    DashboardConfigController(ObjectProvider<DevTokenIssuer> devTokenIssuer,
-                              @Value("${lpz.gateway.dashboard.oidc.issuer:${spring.security.oauth2.resourceserver.jwt.issuer-uri:}}") String issuer,
-                              @Value("${lpz.gateway.dashboard.oidc.client-id:}") String clientId,
-                              @Value("${lpz.gateway.dashboard.oidc.scope:openid}") String scope) {
+    DashboardConfigController(ObjectProvider<DevTokenIssuer> devTokenIssuer, DashboardOidcProperties oidc,
+                              ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
         this.devTokens = devTokenIssuer.getIfAvailable() != null;
-        this.issuer = stripTrailingSlash(issuer.strip());
-        this.clientId = clientId.strip();
-        this.scope = scope.isBlank() ? "openid" : scope.strip();
+        String configured = oidc.issuer();
+        this.issuer = stripTrailingSlash(configured.isEmpty() ? resourceServerIssuer(resourceServer) : configured);
+        this.clientId = oidc.clientId();
+        this.scope = oidc.scope();
+    }
+
+    /** {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, or empty. */
+    private static String resourceServerIssuer(ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
+        OAuth2ResourceServerProperties properties = resourceServer.getIfAvailable();
+        String issuerUri = properties == null ? null : properties.getJwt().getIssuerUri();
+        return issuerUri == null ? "" : issuerUri.strip();
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,10 +1,11 @@
 package nl.lpz.gateway.security;
 
+import nl.lpz.contract.Problems;
+import nl.lpz.contract.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import nl.lpz.gateway.web.Problem;
-import nl.lpz.gateway.web.ProblemCodes;
+import nl.lpz.contract.ProblemCodes;
 import nl.lpz.gateway.web.ProblemException;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
@@ -62,6 +63,6 @@ class DevTokenController {
     }
 
     private static ProblemException invalid(String code, String detail) {
-        return new ProblemException(Problem.of(HttpStatus.BAD_REQUEST, code, detail));
+        return new ProblemException(Problems.of(HttpStatus.BAD_REQUEST, code, detail));
     }
 }

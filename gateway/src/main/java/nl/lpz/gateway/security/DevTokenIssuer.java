@@ -1,5 +1,6 @@
 package nl.lpz.gateway.security;
 
+import nl.lpz.contract.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -4,9 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.nio.file.Path;
 import nl.lpz.gateway.config.GatewayProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -20,7 +18,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * Profile {@code local}: the gateway is its own token issuer. Tokens are signed with the key in
- * {@code ${lpz.data-dir}/gateway-jwt-key.pem} and validated with it (signature, expiry, issuer).
+ * {@code ${lpz.data-dir}/gateway-jwt-key.pem} ({@link LocalDataProperties}) and validated with it (signature, expiry,
+ * issuer).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
@@ -29,8 +28,8 @@ class LocalTokenConfig {
     static final String KEY_FILE = "gateway-jwt-key.pem";
 
     @Bean
-    RSAKey localSigningKey(@Value("${lpz.data-dir:.lpz}") Path dataDir) {
-        return LocalSigningKey.loadOrCreate(dataDir.resolve(KEY_FILE));
+    RSAKey localSigningKey(LocalDataProperties local) {
+        return LocalSigningKey.loadOrCreate(local.dataDir().resolve(KEY_FILE));
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package nl.lpz.gateway.security;
 
-import nl.lpz.gateway.web.Problem;
-import nl.lpz.gateway.web.ProblemCodes;
+import nl.lpz.contract.Problems;
+import nl.lpz.contract.ProblemCodes;
 import nl.lpz.gateway.web.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,12 +32,12 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
             challenge = "Bearer error=\"" + error.getErrorCode() + "\"";
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        return writer.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHENTICATED, detail));
+        return writer.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHENTICATED, detail));
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return writer.write(exchange, Problem.of(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_ROLE,
+        return writer.write(exchange, Problems.of(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_ROLE,
                 "the token's roles do not allow this request"));
     }
 }

@@ -1,13 +1,14 @@
 package nl.lpz.gateway.security;
 
+import nl.lpz.contract.Problems;
+import nl.lpz.contract.Role;
 import java.util.List;
 import nl.lpz.gateway.config.GatewayProperties;
 import nl.lpz.gateway.web.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import nl.lpz.gateway.web.Problem;
-import nl.lpz.gateway.web.ProblemCodes;
+import nl.lpz.contract.ProblemCodes;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -83,7 +84,7 @@ class SecurityConfig {
     /** Requests the security firewall refuses (encoded slashes, {@code ..} segments, ...) also get a problem body. */
     @Bean
     ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemWriter problems) {
-        return (exchange, rejected) -> problems.write(exchange, Problem.of(HttpStatus.BAD_REQUEST,
+        return (exchange, rejected) -> problems.write(exchange, Problems.of(HttpStatus.BAD_REQUEST,
                 ProblemCodes.MALFORMED_REQUEST, rejected.getMessage()));
     }
 }

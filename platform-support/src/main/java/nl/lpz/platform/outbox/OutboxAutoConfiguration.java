@@ -1,6 +1,5 @@
 package nl.lpz.platform.outbox;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -8,10 +7,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -21,11 +20,13 @@ import org.springframework.kafka.core.KafkaTemplate;
  * The outbox for a write service that declares its {@link PublishedEvents}: the {@link OutboxPublisher} in processor
  * {@value OutboxPublisher#PROCESSING_GROUP}, the producer settings it relies on, and a processor that fails a batch
  * instead of logging and skipping an event. The processor's mode, batch size, segments and threads stay in the
- * service's {@code axon.eventhandling.processors.kafka-publisher}; the send timeout is {@code lpz.kafka.send-timeout}.
+ * service's {@code axon.eventhandling.processors.kafka-publisher}; the send timeout is {@code lpz.kafka.send-timeout}
+ * ({@link OutboxProperties}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass({KafkaTemplate.class, ConfigurerModule.class, DefaultKafkaProducerFactoryCustomizer.class})
 @ConditionalOnBean(PublishedEvents.class)
+@EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
     /** What the at-least-once, in-order contract needs: set whatever a service configures. */
@@ -49,8 +50,8 @@ public class OutboxAutoConfiguration {
 
     @Bean
     OutboxPublisher outboxPublisher(PublishedEvents<?> published, KafkaTemplate<String, byte[]> kafka,
-                                    @Value("${lpz.kafka.send-timeout:30s}") Duration sendTimeout) {
-        return new OutboxPublisher(published, kafka, sendTimeout);
+                                    OutboxProperties properties) {
+        return new OutboxPublisher(published, kafka, properties.sendTimeout());
     }
 
     @Bean

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.lpz.platform.web.ApiException;
-import nl.lpz.platform.web.ProblemCodes;
+import nl.lpz.contract.ProblemCodes;
 import nl.lpz.reporting.compliance.ComplianceModels.Activation;
 import nl.lpz.reporting.compliance.ComplianceModels.Compliance;
 import nl.lpz.reporting.compliance.ComplianceModels.Hospital;

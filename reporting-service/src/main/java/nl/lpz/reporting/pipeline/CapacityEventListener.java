@@ -8,7 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import nl.lpz.platform.messaging.Failures;
 import nl.lpz.platform.messaging.ParkedRecordReplayer;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * A failing batch never stops the projection: a transient failure (database or broker away) is retried until it
  * passes; any other failure sends the batch through record by record, and the record that fails every time is parked
- * (docs/reliability.md).
+ * (docs/reliability.md); the attempts at a record are {@link ProjectionProperties#attempts()}.
  */
 @Component
+@EnableConfigurationProperties(ProjectionProperties.class)
 class CapacityEventListener implements ConsumerSeekAware, ParkedRecordReplayer {
     public static final String LISTENER_ID = "regional-capacity";
     private static final Logger log = LoggerFactory.getLogger(CapacityEventListener.class);
@@ -39,11 +40,11 @@ class CapacityEventListener implements ConsumerSeekAware, ParkedRecordReplayer {
     private final int attempts;
 
     CapacityEventListener(ProjectionPipeline projector, OffsetStore offsets, JdbcTemplate jdbc,
-                                 @Value("${lpz.reporting.projection.attempts:3}") int attempts) {
+                                 ProjectionProperties properties) {
         this.projector = projector;
         this.offsets = offsets;
         this.jdbc = jdbc;
-        this.attempts = Math.max(1, attempts);
+        this.attempts = Math.max(1, properties.attempts());
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = "${lpz.reporting.consumer-group:reporting-regional-capacity}",

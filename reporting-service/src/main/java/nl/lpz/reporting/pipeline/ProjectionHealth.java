@@ -16,7 +16,7 @@ import nl.lpz.platform.messaging.ParkedRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  * it has parked. Behind without progress for longer than {@code lpz.reporting.projection.stall-after} — a consumer
  * stuck on a record, a database that does not come back — turns it DOWN, so an operator's alert fires before a
  * dispatcher notices an old picture. Sampled on a thread of its own (the broker is asked for its end offsets), so a
- * slow broker never delays a health request or the SSE stream's scheduler.
+ * slow broker never delays a health request or the SSE stream's scheduler ({@link ProjectionProperties}).
  */
 @Component("projection")
+@EnableConfigurationProperties(ProjectionProperties.class)
 class ProjectionHealth implements HealthIndicator, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ProjectionHealth.class);
 
@@ -52,11 +53,10 @@ class ProjectionHealth implements HealthIndicator, DisposableBean {
     }
 
     ProjectionHealth(ReadModelRebuild progress, ParkedRecords parked, MeterRegistry meters,
-                     @Value("${lpz.reporting.projection.stall-after:PT2M}") Duration stallAfter,
-                     @Value("${lpz.reporting.projection.sample-interval:PT5S}") Duration sampleInterval) {
+                     ProjectionProperties properties) {
         this.progress = progress;
         this.parked = parked;
-        this.stallAfter = stallAfter;
+        this.stallAfter = properties.stallAfter();
         this.clock = Clock.systemUTC();
         this.startedAt = clock.instant();
         this.lastProgressAt = startedAt;
@@ -72,7 +72,8 @@ class ProjectionHealth implements HealthIndicator, DisposableBean {
         Gauge.builder("lpz.consumer.records.parked.open", () -> last == null ? Double.NaN : last.parkedOpen())
                 .tag("consumer", ProjectionPipeline.CONSUMER)
                 .description("parked records not yet replayed").register(meters);
-        sampler.scheduleWithFixedDelay(this::sample, 1000, sampleInterval.toMillis(), TimeUnit.MILLISECONDS);
+        sampler.scheduleWithFixedDelay(this::sample, 1000, properties.sampleInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     synchronized void sample() {

@@ -3,7 +3,7 @@ package nl.lpz.reporting.publicfigures;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import nl.lpz.platform.web.Caller;
-import nl.lpz.platform.web.Role;
+import nl.lpz.contract.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

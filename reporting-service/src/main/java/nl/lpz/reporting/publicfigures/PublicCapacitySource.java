@@ -13,7 +13,7 @@ import nl.lpz.reporting.capacity.RegionalCapacity;
 import nl.lpz.reporting.capacity.RegionalCapacity.ElementCapacity;
 import nl.lpz.reporting.capacity.RegionalCapacity.LocationCapacity;
 import nl.lpz.reporting.capacity.RegionalCapacityQuery;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,9 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads the current picture of every ROAZ region through {@link RegionalCapacityQuery} as an anonymous viewer (so
  * only shared organisations, with thresholds applied to {@code available}) and splits the patient counts into ICU
- * and clinic, all in one read-only snapshot, then applies {@link PublicFigures}.
+ * and clinic, all in one read-only snapshot, then applies {@link PublicFigures} with the
+ * {@link PublicFiguresProperties#minimumOrganisations()}.
  */
 @Component
+@EnableConfigurationProperties(PublicFiguresProperties.class)
 class PublicCapacitySource {
     private final RegionalCapacityQuery query;
     private final JdbcTemplate jdbc;
@@ -35,13 +37,10 @@ class PublicCapacitySource {
 
     PublicCapacitySource(RegionalCapacityQuery query, JdbcTemplate jdbc,
                                 PlatformTransactionManager transactionManager,
-                                @Value("${lpz.reporting.public.minimum-organisations:3}") int minimumOrganisations) {
-        if (minimumOrganisations < 1) {
-            throw new IllegalArgumentException("lpz.reporting.public.minimum-organisations must be at least 1");
-        }
+                                PublicFiguresProperties properties) {
         this.query = query;
         this.jdbc = jdbc;
-        this.minimumOrganisations = minimumOrganisations;
+        this.minimumOrganisations = properties.minimumOrganisations();
         this.snapshot = new TransactionTemplate(transactionManager);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);

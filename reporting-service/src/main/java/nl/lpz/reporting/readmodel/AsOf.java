@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import nl.lpz.platform.web.ApiException;
-import nl.lpz.platform.web.ProblemCodes;
+import nl.lpz.contract.ProblemCodes;
 
 /** The {@code asOf} query parameter of the time-travelling reads (regional picture, stops). */
 public final class AsOf {

@@ -3,8 +3,8 @@ package nl.lpz.reporting.readmodel;
 import nl.lpz.events.ids.Ids;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
-import nl.lpz.platform.web.ProblemCodes;
-import nl.lpz.platform.web.Role;
+import nl.lpz.contract.ProblemCodes;
+import nl.lpz.contract.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package nl.lpz.reporting.readmodel;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import nl.lpz.platform.web.ApiException;
-import nl.lpz.platform.web.ProblemCodes;
+import nl.lpz.contract.ProblemCodes;
 
 /** The {@code date} parameter of the report-day reads (RCPS daily report, LCPS feed). */
 public final class ReportDay {

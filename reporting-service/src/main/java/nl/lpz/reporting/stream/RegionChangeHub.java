@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,9 +22,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code lpz.reporting.stream.poll-interval-ms}; every instance reads the shared table, so it does not matter which
  * instance projected a change. Rows restricted to an organisation (changes of a hidden organisation) go only to
  * subscribers acting for it. A subscriber resuming with Last-Event-ID first gets the rows after it from the table,
- * while live rows that arrive meanwhile are held back and sent after, without gaps or repeats.
+ * while live rows that arrive meanwhile are held back and sent after, without gaps or repeats. Rows are kept for
+ * {@link StreamProperties#retentionHours()}.
  */
 @Component
+@EnableConfigurationProperties(StreamProperties.class)
 class RegionChangeHub implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RegionChangeHub.class);
     private static final int PAGE = 1000;
@@ -42,9 +44,9 @@ class RegionChangeHub implements SmartLifecycle {
     private volatile long cursor = -1;
     private volatile boolean running;
 
-    RegionChangeHub(JdbcTemplate jdbc, @Value("${lpz.reporting.stream.retention-hours:6}") long retentionHours) {
+    RegionChangeHub(JdbcTemplate jdbc, StreamProperties properties) {
         this.jdbc = jdbc;
-        this.retentionHours = retentionHours;
+        this.retentionHours = properties.retentionHours();
     }
 
     public SseEmitter subscribe(String roazRegionId, String organisation, Long lastEventId) {

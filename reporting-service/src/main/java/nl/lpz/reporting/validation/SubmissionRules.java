@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import nl.lpz.events.ValueRules;
 import nl.lpz.events.codelist.LabelCodeList;
 import nl.lpz.platform.web.ApiException;
-import nl.lpz.platform.web.ProblemCodes;
+import nl.lpz.contract.ProblemCodes;
 import nl.lpz.reporting.validation.ValidationModels.ClassificationRequest;
 import nl.lpz.reporting.validation.ValidationModels.Figures;
 import nl.lpz.reporting.validation.ValidationModels.SubmissionRequest;

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.lpz.events.EventJson;
 import nl.lpz.platform.web.ApiException;
-import nl.lpz.platform.web.ProblemCodes;
+import nl.lpz.contract.ProblemCodes;
 import nl.lpz.reporting.capacity.RegionalCapacity;
 import nl.lpz.reporting.capacity.RegionalCapacityQuery;
 import nl.lpz.reporting.readmodel.Locations;
