@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * Every error of the contract's capacity endpoints, through the gateway: RFC 9457 {@code application/problem+json}
  * with a {@code code}, never a 500, never a partial write. Where the contract fixes the code it is asserted exactly;
  * for generic 400s (malformed JSON, unknown enum, missing field, ids) any of the platform's 400 codes
- * ({@code nl.lpz.platform.web.ProblemCodes}) that fits is accepted.
+ * ({@code nl.lpz.contract.ProblemCodes}) that fits is accepted.
  */
 class ErrorContractIT {
     static final String[] BAD_REQUEST = {"MALFORMED_REQUEST", "INVALID_FIELD"};

@@ -1,5 +1,6 @@
 package nl.lpz.gateway.routing;
 
+import nl.lpz.contract.IdentityHeaders;
 import java.util.List;
 import java.util.Locale;
 import nl.lpz.gateway.security.Caller;

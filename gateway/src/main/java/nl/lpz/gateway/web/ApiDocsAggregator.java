@@ -1,5 +1,6 @@
 package nl.lpz.gateway.web;
 
+import nl.lpz.contract.Role;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -256,7 +257,7 @@ public class ApiDocsAggregator {
         props.putObject("sub").put("type", "string");
         ObjectNode roles = props.putObject("roles").put("type", "array").putObject("items").put("type", "string");
         ArrayNode roleNames = roles.putArray("enum");
-        for (nl.lpz.gateway.security.Role role : nl.lpz.gateway.security.Role.values()) {
+        for (nl.lpz.contract.Role role : nl.lpz.contract.Role.values()) {
             roleNames.add(role.name());
         }
         props.putObject("organisation").put("type", "string");

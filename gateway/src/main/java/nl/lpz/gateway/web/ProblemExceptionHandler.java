@@ -1,5 +1,8 @@
 package nl.lpz.gateway.web;
 
+import org.springframework.http.ProblemDetail;
+import nl.lpz.contract.Problems;
+import nl.lpz.contract.ProblemCodes;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.util.Optional;
@@ -46,7 +49,7 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         return writer.write(exchange, problemOf(exchange, error));
     }
 
-    private Problem problemOf(ServerWebExchange exchange, Throwable error) {
+    private ProblemDetail problemOf(ServerWebExchange exchange, Throwable error) {
         if (error instanceof ProblemException problem) {
             return problem.problem();
         }
@@ -58,18 +61,18 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             return unavailable(backend.get(), error);
         }
         if (error instanceof ServerWebInputException input) {
-            return new Problem(400, ProblemCodes.MALFORMED_REQUEST,
+            return Problems.of(400, ProblemCodes.MALFORMED_REQUEST,
                     input.getReason() != null ? input.getReason() : "the request could not be read");
         }
         if (error instanceof ResponseStatusException rse) {
             int status = rse.getStatusCode().value();
-            return new Problem(status, ProblemCodes.ofStatus(status), detailOf(rse, status));
+            return Problems.of(status, ProblemCodes.ofStatus(status), detailOf(rse, status));
         }
         log.error("unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
-        return new Problem(500, ProblemCodes.INTERNAL_ERROR, "an unexpected error occurred; it has been logged");
+        return Problems.of(500, ProblemCodes.INTERNAL_ERROR, "an unexpected error occurred; it has been logged");
     }
 
-    private Problem unavailable(Backend backend, Throwable error) {
+    private ProblemDetail unavailable(Backend backend, Throwable error) {
         String service = backend.serviceName();
         String detail;
         if (causedBy(error, CallNotPermittedException.class)
@@ -86,7 +89,7 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             detail = service + " is unavailable: " + error.getClass().getSimpleName();
         }
         log.warn("{}: {}", detail, error.toString());
-        return new Problem(503, ProblemCodes.SERVICE_UNAVAILABLE, detail);
+        return Problems.of(503, ProblemCodes.SERVICE_UNAVAILABLE, detail);
     }
 
     private static String detailOf(ResponseStatusException e, int status) {

@@ -4,13 +4,14 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a {@link Problem} as {@code application/problem+json}. */
+/** Writes a {@link ProblemDetail} (built by {@link nl.lpz.contract.Problems}) as {@code application/problem+json}. */
 @Component
 public class ProblemWriter {
     private final JsonMapper json;
@@ -19,18 +20,18 @@ public class ProblemWriter {
         this.json = json;
     }
 
-    public Mono<Void> write(ServerWebExchange exchange, Problem problem) {
+    public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        response.setStatusCode(HttpStatusCode.valueOf(problem.status()));
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         HttpHeaders headers = response.getHeaders();
         // whatever a backend may have set before failing describes another body
         headers.remove(HttpHeaders.TRANSFER_ENCODING);
         headers.remove(HttpHeaders.CONTENT_ENCODING);
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] bytes = json.writeValueAsBytes(problem.body());
+        byte[] bytes = json.writeValueAsBytes(problem);
         headers.setContentLength(bytes.length);
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));

@@ -1,5 +1,7 @@
 package nl.lpz.gateway.web;
 
+import nl.lpz.contract.Problems;
+import nl.lpz.contract.ProblemCodes;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,7 +26,7 @@ class UriLengthLimitFilter implements WebFilter, Ordered {
         String query = exchange.getRequest().getURI().getRawQuery();
         int length = raw.length() + (query == null ? 0 : query.length() + 1);
         if (length > MAX_URI) {
-            return Mono.error(new ProblemException(Problem.of(HttpStatus.URI_TOO_LONG, ProblemCodes.URI_TOO_LONG,
+            return Mono.error(new ProblemException(Problems.of(HttpStatus.URI_TOO_LONG, ProblemCodes.URI_TOO_LONG,
                     "the request's path and query are " + length + " characters long; at most " + MAX_URI)));
         }
         return chain.filter(exchange);

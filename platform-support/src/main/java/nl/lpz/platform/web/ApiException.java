@@ -1,5 +1,6 @@
 package nl.lpz.platform.web;
 
+import nl.lpz.contract.ProblemCodes;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 

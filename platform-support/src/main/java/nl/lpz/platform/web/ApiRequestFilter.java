@@ -1,5 +1,7 @@
 package nl.lpz.platform.web;
 
+import nl.lpz.contract.IdentityHeaders;
+import nl.lpz.contract.ProblemCodes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

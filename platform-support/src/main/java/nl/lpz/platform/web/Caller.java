@@ -1,5 +1,7 @@
 package nl.lpz.platform.web;
 
+import nl.lpz.contract.Role;
+import nl.lpz.contract.ProblemCodes;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package nl.lpz.platform.web;
 
+import nl.lpz.contract.IdentityHeaders;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;

@@ -1,6 +1,7 @@
 package nl.lpz.platform.web;
 
-import java.net.URI;
+import nl.lpz.contract.ProblemCodes;
+import nl.lpz.contract.Problems;
 import java.util.stream.Collectors;
 import nl.lpz.events.ids.InvalidIdException;
 import nl.lpz.platform.axon.ConcurrentChangesException;
@@ -95,12 +96,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     public static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemCodes.typeOf(code)));
-        HttpStatus known = HttpStatus.resolve(status.value());
-        problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
-        problem.setProperty("code", code);
-        return problem;
+        return Problems.of(status, code, detail);
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
@@ -108,19 +104,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static String codeOf(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> ProblemCodes.MALFORMED_REQUEST;
-            case 401 -> ProblemCodes.UNAUTHENTICATED;
-            case 403 -> ProblemCodes.FORBIDDEN_ROLE;
-            case 404 -> ProblemCodes.NOT_FOUND;
-            case 405 -> ProblemCodes.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemCodes.NOT_ACCEPTABLE;
-            case 409 -> ProblemCodes.CONFLICT;
-            case 413 -> ProblemCodes.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemCodes.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> ProblemCodes.SERVICE_UNAVAILABLE;
-            default -> status.is5xxServerError() ? ProblemCodes.INTERNAL_ERROR : ProblemCodes.MALFORMED_REQUEST;
-        };
+        return ProblemCodes.ofStatus(status.value());
     }
 
     private static String describe(HttpMessageNotReadableException e) {

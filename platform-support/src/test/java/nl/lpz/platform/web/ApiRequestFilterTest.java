@@ -1,5 +1,6 @@
 package nl.lpz.platform.web;
 
+import nl.lpz.contract.IdentityHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package nl.lpz.platform.web;
 
+import nl.lpz.contract.ProblemCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;

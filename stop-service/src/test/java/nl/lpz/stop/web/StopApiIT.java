@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import nl.lpz.events.capacity.CareKind;
-import nl.lpz.platform.web.IdentityHeaders;
+import nl.lpz.contract.IdentityHeaders;
 import nl.lpz.stop.query.Topology;
 import nl.lpz.stop.support.Seed;
 import nl.lpz.stop.support.Store;

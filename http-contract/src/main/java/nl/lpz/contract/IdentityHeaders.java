@@ -1,8 +1,9 @@
-package nl.lpz.gateway.routing;
+package nl.lpz.contract;
 
 /**
- * Headers by which the gateway relays the verified token's claims to the services. Same names as
- * {@code nl.lpz.platform.web.IdentityHeaders} (the gateway is WebFlux and does not depend on platform-support).
+ * Headers by which the gateway relays the verified token's claims to the services. The gateway removes any header
+ * with {@link #PREFIX} a client sends and sets them from the validated JWT; services are reachable only through the
+ * gateway (loopback locally, NetworkPolicy in Kubernetes). docs/adr/0005-authentication-at-the-gateway.md.
  */
 public final class IdentityHeaders {
     /** Every header with this prefix is the gateway's to set; a client's are removed. */

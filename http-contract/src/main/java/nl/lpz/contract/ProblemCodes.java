@@ -1,12 +1,13 @@
-package nl.lpz.gateway.web;
+package nl.lpz.contract;
 
-/**
- * The {@code code} values of the problems the gateway itself answers; the same codes as
- * {@code nl.lpz.platform.web.ProblemCodes}.
- */
+import java.util.Locale;
+
+/** Stable machine-readable {@code code} values of the problem answers that the gateway and every service give. */
 public final class ProblemCodes {
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     public static final String FORBIDDEN_ROLE = "FORBIDDEN_ROLE";
+    public static final String FORBIDDEN_ORGANISATION = "FORBIDDEN_ORGANISATION";
+    public static final String FORBIDDEN_REGION = "FORBIDDEN_REGION";
     public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
     public static final String INVALID_FIELD = "INVALID_FIELD";
     public static final String INVALID_ID = "INVALID_ID";
@@ -25,10 +26,10 @@ public final class ProblemCodes {
 
     /** The problem {@code type} URI of a code. */
     public static String typeOf(String code) {
-        return "urn:lpz:problem:" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "urn:lpz:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The code of a status the gateway answers without a more specific one. */
+    /** The code of a status answered without a more specific one. */
     public static String ofStatus(int status) {
         return switch (status) {
             case 400 -> MALFORMED_REQUEST;
