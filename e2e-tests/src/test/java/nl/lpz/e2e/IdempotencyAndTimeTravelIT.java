@@ -59,22 +59,33 @@ class IdempotencyAndTimeTravelIT {
     }
 
     @Test
-    void givenAnAcceptedEvent_whenAnotherEventReusesItsEventId_thenItIsADuplicateAndChangesNothing() {
+    void givenAnAcceptedEvent_whenAnotherEventReusesItsEventId_thenItIs409EventIdConflictAndChangesNothing() {
         String loc = Lpz.newLocation(AMC_ORG);
         Instant t = Instant.now().minusSeconds(60);
         Bed first = Bed.at(loc, "IC", "bed-1", "IC_NIET_BEADEMD").available().at(t);
         Lpz.pushAll(EPD, first);
-        // same idempotency key, different content (later, occupied): still the one change already made
+        // same idempotency key, different content (later, occupied): the sender must learn its message was not taken
         Bed reused = first.occupied("COVID").at(t.plusSeconds(5)).eventId(first.eventId());
 
-        Lpz.BatchResult r = Lpz.accepted(Lpz.push(EPD, reused));
+        JsonNode problem = Api.expectProblem(Lpz.push(EPD, reused), 409, "EVENT_ID_CONFLICT");
 
-        assertThat(List.of(r.accepted(), r.duplicates(), r.stale()))
-                .as("[accepted, duplicates, stale] of %s", r.response()).containsExactly(0, 1, 0);
+        assertThat(problem.path("detail").asText()).contains(first.eventId());
         JsonNode after = pushSentinelAndAwait(loc, Bed.at(loc, "SENTINEL", "s-1", "PAAZ").available()
                 .at(t.plusSeconds(10)));
         assertFigures(element(after, "IC_NIET_BEADEMD"), 1, 1, 0);
         assertThat(after.path("patients").path("covid").asInt(-1)).isZero();
+    }
+
+    @Test
+    void givenAnAcceptedEvent_whenTheSameEventIsSentAgain_thenItIsAQuietDuplicate() {
+        String loc = Lpz.newLocation(AMC_ORG);
+        Bed first = Bed.at(loc, "IC", "bed-1", "IC_NIET_BEADEMD").available().at(Instant.now().minusSeconds(60));
+        Lpz.pushAll(EPD, first);
+
+        Lpz.BatchResult r = Lpz.accepted(Lpz.push(EPD, first));
+
+        assertThat(List.of(r.accepted(), r.duplicates(), r.stale()))
+                .as("[accepted, duplicates, stale] of %s", r.response()).containsExactly(0, 1, 0);
     }
 
     @Test
