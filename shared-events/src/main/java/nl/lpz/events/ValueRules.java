@@ -1,5 +1,6 @@
 package nl.lpz.events;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,63 +91,92 @@ public final class ValueRules {
      * collections and maps) that breaks these rules, as {@code "path: what"}; empty when every value is projectable.
      */
     public static Optional<String> firstViolation(Object value) {
-        return Optional.ofNullable(walk(value, value == null ? "" : value.getClass().getSimpleName(), 0));
+        String violation = walk(value, 0);
+        return violation == null ? Optional.empty()
+                : Optional.of(value.getClass().getSimpleName() + violation);
     }
 
-    private static String walk(Object value, String path, int depth) {
+    /**
+     * The first violation below {@code value} as its path from there and what is wrong ({@code ".labels.x holds
+     * ..."}), or null. The path is built only on the way back from a violation: this runs for every event.
+     */
+    private static String walk(Object value, int depth) {
         if (value == null || depth > 16) {
             return null;
         }
         if (value instanceof String s) {
             String v = textViolation(s);
-            return v == null ? null : path + " " + v;
+            return v == null ? null : " " + v;
         }
         if (value instanceof Instant t) {
             String v = instantViolation(t);
-            return v == null ? null : path + ": " + v;
+            return v == null ? null : ": " + v;
         }
         if (value instanceof Double d) {
-            return d.isNaN() || d.isInfinite() ? path + " is not a finite number" : null;
+            return d.isNaN() || d.isInfinite() ? " is not a finite number" : null;
         }
         if (value instanceof Float f) {
-            return f.isNaN() || f.isInfinite() ? path + " is not a finite number" : null;
+            return f.isNaN() || f.isInfinite() ? " is not a finite number" : null;
         }
         if (value instanceof Collection<?> items) {
             int i = 0;
             for (Object item : items) {
-                String v = walk(item, path + "[" + i++ + "]", depth + 1);
+                String v = walk(item, depth + 1);
                 if (v != null) {
-                    return v;
+                    return "[" + i + "]" + v;
                 }
+                i++;
             }
             return null;
         }
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                String v = walk(e.getKey(), path + ".key", depth + 1);
-                if (v == null) {
-                    v = walk(e.getValue(), path + "[" + e.getKey() + "]", depth + 1);
-                }
+                String v = walk(e.getKey(), depth + 1);
                 if (v != null) {
-                    return v;
+                    return ".key" + v;
+                }
+                v = walk(e.getValue(), depth + 1);
+                if (v != null) {
+                    return "[" + e.getKey() + "]" + v;
                 }
             }
             return null;
         }
         if (value.getClass().isRecord()) {
-            for (RecordComponent component : value.getClass().getRecordComponents()) {
+            for (Component component : COMPONENTS.get(value.getClass())) {
                 Object child;
                 try {
-                    child = component.getAccessor().invoke(value);
+                    child = component.accessor().invoke(value);
                 } catch (ReflectiveOperationException e) {
-                    return path + "." + component.getName() + " cannot be read: " + e;
+                    return "." + component.name() + " cannot be read: " + e;
                 }
-                String v = walk(child, path + "." + component.getName(), depth + 1);
+                String v = walk(child, depth + 1);
                 if (v != null) {
-                    return v;
+                    return "." + component.name() + v;
                 }
             }
         }
         return null;
     }
+
+    private record Component(String name, Method accessor) {
+    }
+
+    /**
+     * A record's components, looked up once per class: {@link Class#getRecordComponents()} parses the class file's
+     * attribute and allocates on every call, and this walk runs for every event on the hot path of every service.
+     */
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Component[] result = new Component[components.length];
+            for (int i = 0; i < components.length; i++) {
+                Method accessor = components[i].getAccessor();
+                accessor.setAccessible(true);
+                result[i] = new Component(components[i].getName(), accessor);
+            }
+            return result;
+        }
+    };
 }
