@@ -28,7 +28,6 @@ import nl.lpz.reporting.capacity.RegionalCapacity.Totals;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,9 +49,7 @@ public class RegionalCapacityQuery {
 
     public RegionalCapacityQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
-        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.readOnly = Sql.snapshotReads(transactionManager);
         List<String> order = codeList.displayOrder();
         for (int i = 0; i < order.size(); i++) {
             displayOrder.put(order.get(i), i);

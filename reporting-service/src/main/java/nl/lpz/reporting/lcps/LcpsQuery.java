@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,9 +63,7 @@ class LcpsQuery {
 
     LcpsQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ReportMoments moments, Clock clock) {
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
-        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.readOnly = Sql.snapshotReads(transactionManager);
         this.moments = moments;
         this.figures = new MomentFigures(jdbc);
         this.clock = clock;
@@ -74,7 +71,7 @@ class LcpsQuery {
 
     /** Today in Europe/Amsterdam. */
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ReportMoments.ZONE);
+        return ReportMoments.today(clock);
     }
 
     /**

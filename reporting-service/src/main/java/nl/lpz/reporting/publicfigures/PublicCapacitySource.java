@@ -1,5 +1,6 @@
 package nl.lpz.reporting.publicfigures;
 
+import nl.lpz.reporting.readmodel.Sql;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,9 +41,7 @@ class PublicCapacitySource {
         this.query = query;
         this.jdbc = jdbc;
         this.minimumOrganisations = properties.minimumOrganisations();
-        this.snapshot = new TransactionTemplate(transactionManager);
-        this.snapshot.setReadOnly(true);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot = Sql.snapshotReads(transactionManager);
     }
 
     public int minimumOrganisations() {

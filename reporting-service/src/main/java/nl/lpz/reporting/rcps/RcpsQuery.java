@@ -1,5 +1,6 @@
 package nl.lpz.reporting.rcps;
 
+import nl.lpz.reporting.readmodel.Sql;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,9 +38,7 @@ class RcpsQuery {
     }
 
     RcpsQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ReportMoments moments, Clock clock) {
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
-        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.readOnly = Sql.snapshotReads(transactionManager);
         this.moments = moments;
         this.figures = new MomentFigures(jdbc);
         this.clock = clock;
@@ -48,7 +46,7 @@ class RcpsQuery {
 
     /** Today in Europe/Amsterdam. */
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ReportMoments.ZONE);
+        return ReportMoments.today(clock);
     }
 
     /**

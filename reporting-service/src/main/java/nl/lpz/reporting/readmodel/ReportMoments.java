@@ -3,6 +3,7 @@ package nl.lpz.reporting.readmodel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +11,11 @@ import java.util.Map;
 /** The report moment of a ROAZ region on a report day: its configured time of day in Europe/Amsterdam. */
 public final class ReportMoments {
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    /** Today in Europe/Amsterdam: the report day the feeds count up to. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
 
     private final LocalTime defaultTime;
     private final Map<String, LocalTime> perRegion = new HashMap<>();

@@ -10,9 +10,23 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Small JDBC conversions shared by the projection and its queries (timestamptz as OffsetDateTime, text arrays). */
 public final class Sql {
+    /**
+     * Reads of one answer in one read-only, repeatable-read transaction: every query of it sees the same snapshot,
+     * so a report never mixes rows from before and after a concurrent projection commit.
+     */
+    public static TransactionTemplate snapshotReads(PlatformTransactionManager transactionManager) {
+        TransactionTemplate template = new TransactionTemplate(transactionManager);
+        template.setReadOnly(true);
+        template.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return template;
+    }
+
     private Sql() {
     }
 
