@@ -1,101 +1,33 @@
 package nl.lpz.reporting.lcps;
 
-import nl.lpz.reporting.ProjectionDatabase;
 
-import static nl.lpz.reporting.Fixtures.bed;
+import nl.lpz.reporting.FeedProjectionTest;
 import static nl.lpz.reporting.Fixtures.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Map;
 import nl.lpz.events.capacity.BedStatus;
 import nl.lpz.events.capacity.PatientCovidStatus;
 import nl.lpz.reporting.Fixtures;
-import nl.lpz.reporting.Fixtures.Published;
-import nl.lpz.reporting.pipeline.ProjectionPipeline;
 import nl.lpz.reporting.lcps.LcpsFeed.LcpsDay;
-import nl.lpz.reporting.readmodel.FeedsProperties;
 import nl.lpz.reporting.readmodel.ReportFigures.Block;
 import nl.lpz.reporting.readmodel.ReportFigures.Patients;
 import nl.lpz.reporting.readmodel.ReportFigures.Split;
-import nl.lpz.reporting.readmodel.ReportMoments;
-import nl.lpz.reporting.capacity.RegionalCapacityQuery;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Events fed through the projection into a database of this test alone (the LCPS feed is national), asserted through
  * the LCPS query: days per region and national, report moment per region, hidden organisations, JSON and CSV, a late
  * correction and the cursor.
  */
-class LcpsProjectionTest {
-    private static final String A = "ROAZ-A";
-    private static final String B = "ROAZ-B";
-    /** 10:00 Europe/Amsterdam (CET) in November. */
-    private static final Instant MOMENT_A_03 = Instant.parse("2026-11-03T09:00:00Z");
-    private static final Instant MOMENT_B_03 = Instant.parse("2026-11-03T08:00:00Z");
-    private static final LocalDate NOV_02 = LocalDate.parse("2026-11-02");
-    private static final LocalDate NOV_03 = LocalDate.parse("2026-11-03");
-
-    private static HikariDataSource dataSource;
-    private static JdbcTemplate jdbc;
-    private static ProjectionPipeline projector;
+class LcpsProjectionTest extends FeedProjectionTest {
     private static LcpsQuery query;
-    private static RegionalCapacityQuery regional;
 
     @BeforeAll
-    static void database() {
-        ProjectionDatabase db = ProjectionDatabase.open("lcps");
-        dataSource = db.dataSource();
-        jdbc = db.jdbc();
-        DataSourceTransactionManager tm = db.transactions();
-        projector = db.projector();
-        // region B reports at 09:00, every other region at the default 10:00; "now" is 4 November 12:00 UTC
-        query = new LcpsQuery(jdbc, tm, new ReportMoments(new FeedsProperties(null, Map.of(B, "09:00"))),
-                Clock.fixed(Instant.parse("2026-11-04T12:00:00Z"), ZoneOffset.UTC));
-        regional = new RegionalCapacityQuery(jdbc, tm);
-    }
-
-    @AfterAll
-    static void close() {
-        dataSource.close();
-    }
-
-    /** Region A: ORG-A1 (shared) with LOC-A1, ORG-A2 (hidden) with LOC-A2; region B: ORG-B (shared) with LOC-B. */
-    @BeforeEach
-    void topology() {
-        jdbc.execute("truncate location, bed_history, bed_current, visibility_history, threshold_history, "
-                + "processed_event, consumer_offset, region_change");
-        Instant start = Instant.parse("2026-11-01T00:00:00Z");
-        project(publish(Fixtures.location("LOC-A1", "ORG-A1", A, "VR01")),
-                publish(Fixtures.location("LOC-A2", "ORG-A2", A, "VR01")),
-                publish(Fixtures.location("LOC-B", "ORG-B", B, "VR02")),
-                publish(Fixtures.visibility("ORG-A1", true, true, start)),
-                publish(Fixtures.visibility("ORG-B", true, true, start)));
-    }
-
-    private static void project(Published... records) {
-        projector.project(Arrays.stream(records).map(p -> ProjectionDatabase.decode(p.consumed())).toList());
-    }
-
-    private static Published report(String loc, String org, String bedId, String element, boolean covid,
-                                     BedStatus status, PatientCovidStatus patient, Instant at) {
-        Fixtures.Bed b = bed(loc, org, bedId).element(element).covid(covid).status(status).at(at);
-        return publish(patient != null ? b.patient(patient).event() : b.event());
-    }
-
-    private static Published a1(String bedId, String element, boolean covid, BedStatus status,
-                                PatientCovidStatus patient, Instant at) {
-        return report("LOC-A1", "ORG-A1", bedId, element, covid, status, patient, at);
+    static void feedQuery() {
+        query = new LcpsQuery(jdbc, transactions, MOMENTS, NOW);
     }
 
     @Test
