@@ -525,17 +525,9 @@ class WriteEndpointFuzzIT {
         String path = "/api/v1/locations/" + encode(loc) + "/thresholds";
         Sent req = new Sent(n, "PUT /api/v1/locations/{id}/thresholds", "PUT", path, as, json(body));
         Set<String> touched = new LinkedHashSet<>(List.of(locBeds, loc));
-        long before = capacityEvents(touched);
-        Api.Response r = send(req);
-        if (!checkAnswer(req, r)) {
+        Api.Response r = sendAndCheck(req, () -> capacityEvents(touched), why);
+        if (r == null) {
             return;
-        }
-        if (r.status() >= 400) {
-            assertNothingAppended(req, r, before, capacityEvents(touched));
-            return;
-        }
-        if (!why.isEmpty()) {
-            violation(req, r, "must be refused: " + String.join("; ", why));
         }
         awaitVisible(req, r, "the thresholds in the owner's regional picture", () -> {
             JsonNode l = location(Api.hospital(org), locBeds, null);
@@ -592,17 +584,9 @@ class WriteEndpointFuzzIT {
         Sent req = new Sent(n, "PUT /api/v1/organisations/{id}/visibility", "PUT", path, as, json(body));
         Set<String> touched = new LinkedHashSet<>(List.of("organisation:" + org, "organisation:" + org2,
                 "organisation:" + target));
-        long before = capacityEvents(touched);
-        Api.Response r = send(req);
-        if (!checkAnswer(req, r)) {
+        Api.Response r = sendAndCheck(req, () -> capacityEvents(touched), why);
+        if (r == null) {
             return;
-        }
-        if (r.status() >= 400) {
-            assertNothingAppended(req, r, before, capacityEvents(touched));
-            return;
-        }
-        if (!why.isEmpty()) {
-            violation(req, r, "must be refused: " + String.join("; ", why));
         }
         if (!target.equals(org)) {
             return;
@@ -647,17 +631,9 @@ class WriteEndpointFuzzIT {
         String path = "/api/v1/locations/" + encode(loc) + "/contacts";
         Sent req = new Sent(n, "PUT /api/v1/locations/{id}/contacts", "PUT", path, as, json(body));
         Set<String> touched = new LinkedHashSet<>(List.of(locBeds, loc));
-        long before = capacityEvents(touched);
-        Api.Response r = send(req);
-        if (!checkAnswer(req, r)) {
+        Api.Response r = sendAndCheck(req, () -> capacityEvents(touched), why);
+        if (r == null) {
             return;
-        }
-        if (r.status() >= 400) {
-            assertNothingAppended(req, r, before, capacityEvents(touched));
-            return;
-        }
-        if (!why.isEmpty()) {
-            violation(req, r, "must be refused: " + String.join("; ", why));
         }
         awaitVisible(req, r, "the contacts in the owner's regional picture", () -> {
             JsonNode l = location(Api.hospital(org), locBeds, null);
@@ -749,17 +725,9 @@ class WriteEndpointFuzzIT {
         String path = "/api/v1/locations/" + encode(id);
         Sent req = new Sent(n, "PUT /api/v1/locations/{id}", "PUT", path, as, json(body));
         Set<String> touched = new LinkedHashSet<>(List.of(id, locBeds));
-        long before = capacityEvents(touched);
-        Api.Response r = send(req);
-        if (!checkAnswer(req, r)) {
+        Api.Response r = sendAndCheck(req, () -> capacityEvents(touched), why);
+        if (r == null) {
             return;
-        }
-        if (r.status() >= 400) {
-            assertNothingAppended(req, r, before, capacityEvents(touched));
-            return;
-        }
-        if (!why.isEmpty()) {
-            violation(req, r, "must be refused: " + String.join("; ", why));
         }
         String expectedName = name.strip();
         String owner = body.path("organisationId").asText();
@@ -876,17 +844,9 @@ class WriteEndpointFuzzIT {
         }
         String path = "/api/v1/stops/" + encode(stopId) + "/extend";
         Sent req = new Sent(n, "POST /api/v1/stops/{id}/extend", "POST", path, as, json(body));
-        long before = stopEvents();
-        Api.Response r = send(req);
-        if (!checkAnswer(req, r)) {
+        Api.Response r = sendAndCheck(req, () -> stopEvents(), why);
+        if (r == null) {
             return;
-        }
-        if (r.status() >= 400) {
-            assertNothingAppended(req, r, before, stopEvents());
-            return;
-        }
-        if (!why.isEmpty()) {
-            violation(req, r, "must be refused: " + String.join("; ", why));
         }
         Instant expectedEnd = parseInstant(r.json().path("expectedEnd").asText(null));
         activeStops.put(stopId, new ActiveStop(stopId, minutes.asLong(), expectedEnd));
@@ -951,17 +911,9 @@ class WriteEndpointFuzzIT {
         textField(body, "reason", why, true);
         Sent req = new Sent(n, "POST /api/v1/stop-announcements", "POST", "/api/v1/stop-announcements", as,
                 json(body));
-        long before = stopEvents();
-        Api.Response r = send(req);
-        if (!checkAnswer(req, r)) {
+        Api.Response r = sendAndCheck(req, () -> stopEvents(), why);
+        if (r == null) {
             return;
-        }
-        if (r.status() >= 400) {
-            assertNothingAppended(req, r, before, stopEvents());
-            return;
-        }
-        if (!why.isEmpty()) {
-            violation(req, r, "must be refused: " + String.join("; ", why));
         }
         JsonNode a = r.json();
         String id = a.path("announcementId").asText("");
@@ -1007,17 +959,9 @@ class WriteEndpointFuzzIT {
         }
         String path = "/api/v1/safety-regions/" + encode(region) + "/stops/lapse";
         Sent req = new Sent(n, "POST /api/v1/safety-regions/{vr}/stops/lapse", "POST", path, as, json(body));
-        long before = stopEvents();
-        Api.Response r = send(req);
-        if (!checkAnswer(req, r)) {
+        Api.Response r = sendAndCheck(req, () -> stopEvents(), why);
+        if (r == null) {
             return;
-        }
-        if (r.status() >= 400) {
-            assertNothingAppended(req, r, before, stopEvents());
-            return;
-        }
-        if (!why.isEmpty()) {
-            violation(req, r, "must be refused: " + String.join("; ", why));
         }
         if (!region.equals(vr) || !kind.equals(body.path("kind").asText())) {
             return;
@@ -1145,6 +1089,27 @@ class WriteEndpointFuzzIT {
     }
 
     /** No 5xx; every 4xx a problem with a code. Answers whether the answer is one to go on with. */
+    /**
+     * Sends a request and checks what every answer must satisfy: the answer itself ({@link #checkAnswer}), a 4xx that
+     * appended nothing (the event count before and after), a 2xx only for a request without a reason to refuse it.
+     * Returns the 2xx answer for the caller's visibility check, or null when there is nothing more to check.
+     */
+    private Api.Response sendAndCheck(Sent req, java.util.function.LongSupplier events, List<String> why) {
+        long before = events.getAsLong();
+        Api.Response r = send(req);
+        if (!checkAnswer(req, r)) {
+            return null;
+        }
+        if (r.status() >= 400) {
+            assertNothingAppended(req, r, before, events.getAsLong());
+            return null;
+        }
+        if (!why.isEmpty()) {
+            violation(req, r, "must be refused: " + String.join("; ", why));
+        }
+        return r;
+    }
+
     private boolean checkAnswer(Sent req, Api.Response r) {
         tally.merge(req.endpoint() + " " + r.status(), 1, Integer::sum);
         if (r.status() >= 500) {
