@@ -3,18 +3,15 @@ package nl.lpz.reporting;
 import static nl.lpz.reporting.Fixtures.bed;
 import static nl.lpz.reporting.Fixtures.publish;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Map;
 import nl.lpz.events.capacity.BedStatus;
 import nl.lpz.events.capacity.PatientCovidStatus;
 import nl.lpz.reporting.Fixtures.Published;
 import nl.lpz.reporting.capacity.RegionalCapacityQuery;
-import nl.lpz.reporting.pipeline.ProjectionPipeline;
 import nl.lpz.reporting.readmodel.FeedsProperties;
 import nl.lpz.reporting.readmodel.ReportMoments;
 import org.junit.jupiter.api.AfterAll;
@@ -41,25 +38,22 @@ public abstract class FeedProjectionTest {
     /** "Now" is 4 November 12:00 UTC. */
     protected static final Clock NOW = Clock.fixed(Instant.parse("2026-11-04T12:00:00Z"), ZoneOffset.UTC);
 
-    protected static HikariDataSource dataSource;
+    protected static ProjectionDatabase db;
     protected static JdbcTemplate jdbc;
     protected static DataSourceTransactionManager transactions;
-    protected static ProjectionPipeline projector;
     protected static RegionalCapacityQuery regional;
 
     @BeforeAll
     static void database() {
-        ProjectionDatabase db = ProjectionDatabase.open("feeds");
-        dataSource = db.dataSource();
+        db = ProjectionDatabase.open("feeds");
         jdbc = db.jdbc();
         transactions = db.transactions();
-        projector = db.projector();
         regional = new RegionalCapacityQuery(jdbc, transactions);
     }
 
     @AfterAll
     static void close() {
-        dataSource.close();
+        db.close();
     }
 
     /** Region A: ORG-A1 (shared) with LOC-A1, ORG-A2 (hidden) with LOC-A2; region B: ORG-B (shared) with LOC-B. */
@@ -76,7 +70,7 @@ public abstract class FeedProjectionTest {
     }
 
     protected static void project(Published... records) {
-        projector.project(Arrays.stream(records).map(p -> ProjectionDatabase.decode(p.consumed())).toList());
+        db.project(records);
     }
 
     protected static Published report(String loc, String org, String bedId, String element, boolean covid,

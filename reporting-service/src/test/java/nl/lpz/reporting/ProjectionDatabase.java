@@ -39,6 +39,15 @@ public record ProjectionDatabase(HikariDataSource dataSource, JdbcTemplate jdbc,
         return new ProjectionDatabase(dataSource, jdbc, transactions, projector, meters);
     }
 
+    /** Feeds the records through the pipeline as one batch of the listener, in the order given. */
+    public ProjectionPipeline.Outcome project(Fixtures.Published... records) {
+        return project(List.of(records));
+    }
+
+    public ProjectionPipeline.Outcome project(List<Fixtures.Published> records) {
+        return projector.project(records.stream().map(p -> decode(p.consumed())).toList());
+    }
+
     /** A consumed record as the listener decodes it. */
     public static DecodedRecord decode(ConsumerRecord<String, byte[]> record) {
         return TestPipelines.decode(record);

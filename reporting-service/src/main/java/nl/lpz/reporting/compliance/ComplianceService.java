@@ -22,7 +22,6 @@ import nl.lpz.reporting.compliance.ComplianceModels.Region;
 import nl.lpz.reporting.compliance.ComplianceModels.Status;
 import nl.lpz.reporting.compliance.ComplianceModels.Totals;
 import nl.lpz.reporting.readmodel.Sql;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -53,11 +52,6 @@ class ComplianceService {
     private final JdbcTemplate jdbc;
     private final Environment env;
     private final Clock clock;
-
-    @Autowired
-    ComplianceService(JdbcTemplate jdbc, Environment env) {
-        this(jdbc, env, Clock.systemUTC());
-    }
 
     ComplianceService(JdbcTemplate jdbc, Environment env, Clock clock) {
         this.jdbc = jdbc;

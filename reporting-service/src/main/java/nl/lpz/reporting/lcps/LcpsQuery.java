@@ -20,7 +20,6 @@ import nl.lpz.reporting.readmodel.MomentFigures.Location;
 import nl.lpz.reporting.readmodel.ReportMoments;
 import nl.lpz.reporting.readmodel.Sql;
 import nl.lpz.reporting.readmodel.Visibility;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,11 +54,6 @@ class LcpsQuery {
     private final ReportMoments moments;
     private final MomentFigures figures;
     private final Clock clock;
-
-    @Autowired
-    LcpsQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ReportMoments moments) {
-        this(jdbc, transactionManager, moments, Clock.systemUTC());
-    }
 
     LcpsQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ReportMoments moments, Clock clock) {
         this.jdbc = jdbc;

@@ -53,11 +53,11 @@ class ProjectionHealth implements HealthIndicator, DisposableBean {
     }
 
     ProjectionHealth(ReadModelRebuild progress, ParkedRecords parked, MeterRegistry meters,
-                     ProjectionProperties properties) {
+                     ProjectionProperties properties, Clock clock) {
         this.progress = progress;
         this.parked = parked;
         this.stallAfter = properties.stallAfter();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.startedAt = clock.instant();
         this.lastProgressAt = startedAt;
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -14,7 +14,6 @@ import nl.lpz.reporting.readmodel.MomentFigures;
 import nl.lpz.reporting.readmodel.MomentFigures.Location;
 import nl.lpz.reporting.readmodel.ReportMoments;
 import nl.lpz.reporting.readmodel.Visibility;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,11 +30,6 @@ class RcpsQuery {
     private final ReportMoments moments;
     private final MomentFigures figures;
     private final Clock clock;
-
-    @Autowired
-    RcpsQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ReportMoments moments) {
-        this(jdbc, transactionManager, moments, Clock.systemUTC());
-    }
 
     RcpsQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ReportMoments moments, Clock clock) {
         this.readOnly = Sql.snapshotReads(transactionManager);

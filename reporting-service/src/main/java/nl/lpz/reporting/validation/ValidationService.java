@@ -30,7 +30,6 @@ import nl.lpz.reporting.validation.ValidationModels.Submission;
 import nl.lpz.reporting.validation.ValidationModels.SubmissionRequest;
 import nl.lpz.reporting.validation.ValidationModels.SubmissionSummary;
 import nl.lpz.reporting.validation.ValidationModels.VisibilitySwitch;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -55,12 +54,6 @@ class ValidationService {
     private final ValidationStore store;
     private final Clock clock;
     private final ObjectMapper json = EventJson.mapper();
-
-    @Autowired
-    ValidationService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                      RegionalCapacityQuery capacity, ReportMoments reportMoment) {
-        this(jdbc, transactionManager, capacity, reportMoment, Clock.systemUTC());
-    }
 
     ValidationService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                       RegionalCapacityQuery capacity, ReportMoments reportMoment, Clock clock) {

@@ -11,10 +11,8 @@ import static nl.lpz.reporting.Fixtures.publish;
 import static nl.lpz.reporting.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import nl.lpz.events.Topics;
@@ -40,10 +38,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * counting rules, the COVID split, patients, thresholds, visibility, time travel and idempotency.
  */
 class RegionalCapacityProjectionTest {
-    private static HikariDataSource dataSource;
+    private static ProjectionDatabase db;
     private static JdbcTemplate jdbc;
     private static SimpleMeterRegistry meters;
-    private static ProjectionPipeline projector;
     private static RegionalCapacityQuery query;
 
     private String region;
@@ -52,18 +49,16 @@ class RegionalCapacityProjectionTest {
 
     @BeforeAll
     static void database() {
-        ProjectionDatabase db = ProjectionDatabase.open("projection");
-        dataSource = db.dataSource();
+        db = ProjectionDatabase.open("projection");
         jdbc = db.jdbc();
         DataSourceTransactionManager tm = db.transactions();
         meters = db.meters();
-        projector = db.projector();
         query = new RegionalCapacityQuery(jdbc, tm);
     }
 
     @AfterAll
     static void close() {
-        dataSource.close();
+        db.close();
     }
 
     @BeforeEach
@@ -76,7 +71,7 @@ class RegionalCapacityProjectionTest {
     }
 
     private static ProjectionPipeline.Outcome project(Published... records) {
-        return projector.project(Arrays.stream(records).map(p -> ProjectionDatabase.decode(p.consumed())).toList());
+        return db.project(records);
     }
 
     private LocationCapacity now(String viewer) {

@@ -10,12 +10,10 @@ import static nl.lpz.reporting.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Set;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.BedStatus;
@@ -35,7 +33,6 @@ import nl.lpz.reporting.compliance.ComplianceModels.Hospital;
 import nl.lpz.reporting.compliance.ComplianceModels.Module;
 import nl.lpz.reporting.compliance.ComplianceModels.Region;
 import nl.lpz.reporting.compliance.ComplianceModels.Status;
-import nl.lpz.reporting.pipeline.ProjectionPipeline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,9 +45,8 @@ import org.springframework.mock.env.MockEnvironment;
 /** Delivery compliance fed through the existing projector: percentages per module, COVID activation and lateness. */
 class ComplianceQueryTest {
     private static final Instant ACTIVATED = at(30);
-    private static HikariDataSource dataSource;
+    private static ProjectionDatabase db;
     private static JdbcTemplate jdbc;
-    private static ProjectionPipeline projector;
     private static ComplianceService compliance;
 
     private String region;
@@ -60,17 +56,15 @@ class ComplianceQueryTest {
 
     @BeforeAll
     static void database() {
-        ProjectionDatabase db = ProjectionDatabase.open("projection");
-        dataSource = db.dataSource();
+        db = ProjectionDatabase.open("projection");
         jdbc = db.jdbc();
         DataSourceTransactionManager tm = db.transactions();
-        projector = db.projector();
         compliance = new ComplianceService(jdbc, new MockEnvironment(), Clock.fixed(ACTIVATED, ZoneOffset.UTC));
     }
 
     @AfterAll
     static void close() {
-        dataSource.close();
+        db.close();
     }
 
     @BeforeEach
@@ -87,7 +81,7 @@ class ComplianceQueryTest {
     }
 
     private static void project(Published... records) {
-        projector.project(Arrays.stream(records).map(p -> ProjectionDatabase.decode(p.consumed())).toList());
+        db.project(records);
     }
 
     private String location(String org, CareKind... care) {

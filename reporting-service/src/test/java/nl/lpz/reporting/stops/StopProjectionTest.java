@@ -7,13 +7,11 @@ import nl.lpz.reporting.readmodel.Locations;
 import static nl.lpz.reporting.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -43,9 +41,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * VR01..VR25 list; the controller does).
  */
 class StopProjectionTest {
-    private static HikariDataSource dataSource;
+    private static ProjectionDatabase db;
     private static JdbcTemplate jdbc;
-    private static ProjectionPipeline projector;
     private static StopQuery query;
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -57,17 +54,15 @@ class StopProjectionTest {
 
     @BeforeAll
     static void database() {
-        ProjectionDatabase db = ProjectionDatabase.open("stops");
-        dataSource = db.dataSource();
+        db = ProjectionDatabase.open("stops");
         jdbc = db.jdbc();
         DataSourceTransactionManager tm = db.transactions();
-        projector = db.projector();
         query = new StopQuery(jdbc, tm);
     }
 
     @AfterAll
     static void close() {
-        dataSource.close();
+        db.close();
     }
 
     @BeforeEach
@@ -82,7 +77,7 @@ class StopProjectionTest {
     }
 
     private static ProjectionPipeline.Outcome project(Published... records) {
-        return projector.project(Arrays.stream(records).map(p -> ProjectionDatabase.decode(p.consumed())).toList());
+        return db.project(records);
     }
 
     private static ProjectionPipeline.Outcome project(List<Published> records) {

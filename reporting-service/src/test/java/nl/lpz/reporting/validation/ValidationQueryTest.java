@@ -12,12 +12,10 @@ import static nl.lpz.reporting.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import nl.lpz.events.capacity.Actor;
@@ -29,7 +27,6 @@ import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.Fixtures.Published;
-import nl.lpz.reporting.pipeline.ProjectionPipeline;
 import nl.lpz.reporting.capacity.RegionalCapacityQuery;
 import nl.lpz.reporting.validation.ValidationModels.Classification;
 import nl.lpz.reporting.validation.ValidationModels.ClassificationRequest;
@@ -55,8 +52,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  */
 class ValidationQueryTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
-    private static HikariDataSource dataSource;
-    private static ProjectionPipeline projector;
+    private static ProjectionDatabase db;
     private static ValidationService validation;
 
     private String region;
@@ -65,11 +61,9 @@ class ValidationQueryTest {
 
     @BeforeAll
     static void database() {
-        ProjectionDatabase db = ProjectionDatabase.open("projection");
-        dataSource = db.dataSource();
+        db = ProjectionDatabase.open("projection");
         JdbcTemplate jdbc = db.jdbc();
         DataSourceTransactionManager tm = db.transactions();
-        projector = db.projector();
         validation = new ValidationService(jdbc, tm, new RegionalCapacityQuery(jdbc, tm),
                 new ReportMoments(FeedsProperties.defaults()),
                 Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
@@ -77,7 +71,7 @@ class ValidationQueryTest {
 
     @AfterAll
     static void close() {
-        dataSource.close();
+        db.close();
     }
 
     @BeforeEach
@@ -89,7 +83,7 @@ class ValidationQueryTest {
     }
 
     private static void project(Published... records) {
-        projector.project(Arrays.stream(records).map(p -> ProjectionDatabase.decode(p.consumed())).toList());
+        db.project(records);
     }
 
     private static SubmittedElement element(String code, int covidCap, int covidOcc, int cap, int occ) {
