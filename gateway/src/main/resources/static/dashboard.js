@@ -5,6 +5,7 @@ import { $ } from './modules/dom.js';
 import { applyLang } from './modules/i18n.js';
 import { loadCapacity, loadStops, loadTopology } from './modules/data.js';
 import { stream } from './modules/stream.js';
+import { loadSafetyRegions } from './modules/reference.js';
 import { toggleMute } from './modules/sound.js';
 import { initSignIn, watchExpiry } from './modules/signin.js';
 import { renderCapacity, tickCapacity } from './modules/panel-capacity.js';
@@ -41,11 +42,19 @@ on('conn', whenSignedIn(renderConn));
 on('tick', whenSignedIn(tick));
 on('signed-in', start);
 
+/** The safety regions (the VRs of the region, their names) again after a failed read, until they are read. */
+function retrySafetyRegions() {
+  setTimeout(() => {
+    if (signedIn()) loadSafetyRegions().then(() => { emit('render'); loadStops(); }, retrySafetyRegions);
+  }, 5000);
+}
+
 /** Signed in: the region view for the session's role, its data, and the live stream. */
-function start() {
+async function start() {
   watchExpiry();
   $('#signin').hidden = true; $('#app').hidden = false; $('#signout').hidden = false;
   $('#manage').hidden = !hospital(); $('#settings').hidden = !hospital();
+  try { await loadSafetyRegions(); } catch (e) { console.warn('safety regions', e); retrySafetyRegions(); }
   applyLang();
   loadTopology(); loadCapacity(); loadStops();
   stream();

@@ -1,10 +1,12 @@
 // Panel: declare a stop (ED manager, role HOSPITAL) for an own location: the kinds the location offers, the norm
-// time hint (2× the norm makes "MKA is gebeld" required), POST /api/v1/stops, and refusals explained.
+// time hint (the stop-service's norm for the location's ROAZ region; 2× the norm makes "MKA is gebeld" required),
+// POST /api/v1/stops, and refusals explained.
+import { state } from './state.js';
 import { $, h, fillSelect, showMessage } from './dom.js';
 import { t, fmt } from './i18n.js';
 import { api } from './api.js';
 import { ownLocations, topologyLocation, soonStops } from './data.js';
-import { defaultNormMinutes } from './reference.js';
+import { loadNormTimes, normMinutes } from './reference.js';
 
 /** A refused request in the box: LAST_IN_REGION in plain words, anything else with its code and detail. */
 export function showProblem(box, e, kind) {
@@ -36,11 +38,15 @@ function kindsChanged() {
   normChanged();
 }
 
-/** The norm time hint; a duration over 2× the norm requires the MKA checkbox. */
+/** The norm time hint (read for the region when first needed); a duration over 2× the norm requires the MKA checkbox. */
 export function normChanged() {
-  const kind = $('#stop-kind').value || 'SEH', n = defaultNormMinutes(kind), d = Number($('#stop-duration').value || 0);
-  const long = d > 2 * n;
-  $('#norm-hint').textContent = t('normHint', kind, n) + (long ? ' ' + t('mkaRequired') : '');
+  const kind = $('#stop-kind').value || 'SEH', d = Number($('#stop-duration').value || 0);
+  const roaz = topologyLocation($('#stop-location').value)?.roazRegionId || state.session.roaz;
+  const n = normMinutes(roaz, kind);
+  if (n === undefined) loadNormTimes(roaz).then(normChanged, e => console.warn('norm times', roaz, e));
+  const long = n > 0 && d > 2 * n;
+  $('#norm-hint').textContent = n === undefined ? t('normUnknown', kind) : n === null ? t('normNone', kind)
+    : t('normHint', kind, n) + (long ? ' ' + t('mkaRequired') : '');
   $('#stop-mka').required = long;
 }
 

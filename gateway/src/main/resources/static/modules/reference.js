@@ -1,43 +1,59 @@
-// Reference data the platform does not serve (yet): the one place the page keeps a copy. Everything else it shows
-// (locations, their safety and ROAZ region, care offered, coordinates, code lists, the norm time a stop got) is read
-// from the API.
+// Reference data, read from the platform and kept for the page's lifetime; the page holds no copy of its own.
 //
-// Safety regions: the capacity-service owns the table VR01..VR25 → name, ROAZ region
-// (capacity-service/src/main/resources/topology/roaz_regions_by_safety_region.csv, ReferenceRegions) but serves it
-// only one region at a time and without names (GET /api/v1/safety-regions/{vr}/locations answers roazRegionId, which
-// the OIDC sign-in uses for a token that names a VR). The page needs the whole list before sign-in (the local
-// picker) and for the VR filter. Replace with a GET /api/v1/safety-regions listing (id, name, roazRegionId) once a
-// service offers one.
+// Safety regions (VR01..VR25 → name, ROAZ region): GET /api/v1/safety-regions (capacity-service, ReferenceRegions),
+// read once. Like every /api call it needs a token: the local sign-in picker reads it with its short-lived dev token
+// before sign-in (signin-dev.js), the OIDC sign-in with the user's token (signin-oidc.js), a session kept for the tab
+// with its own token when the view starts (dashboard.js). Until it is read the functions below answer as for an
+// empty table.
 //
-// Norm times: the stop-service owns them (CareKind's national defaults, lpz.stops.norm-times per ROAZ region) and
-// serves no endpoint for them; the stop form's hint uses the national defaults before a stop exists, and every stop
-// shows the norm time the platform applied (normTimeMinutes). Replace with a GET of the norm times per kind as
-// applied in a ROAZ region once the stop-service offers one.
+// Norm times: GET /api/v1/regions/{roaz}/norm-times (stop-service: CareKind's national defaults, overridden per ROAZ
+// region by lpz.stops.norm-times; a kind the region allows no stops of is absent), read per ROAZ region when the stop
+// form first needs it. Every stop shows the norm time the platform applied to it (normTimeMinutes).
+//
+// A failed read is not kept: the next call reads again.
+import { api } from './api.js';
 
-const SAFETY_REGIONS = {
-  VR01: ['Groningen', 'ROAZ-NN'], VR02: ['Fryslân', 'ROAZ-NN'], VR03: ['Drenthe', 'ROAZ-NN'],
-  VR04: ['IJsselland', 'ROAZ-ZW'], VR05: ['Twente', 'ROAZ-EU'], VR06: ['Noord- en Oost-Gelderland', 'ROAZ-ZW'],
-  VR07: ['Gelderland-Midden', 'ROAZ-OO'], VR08: ['Gelderland-Zuid', 'ROAZ-OO'], VR09: ['Utrecht', 'ROAZ-MN'],
-  VR10: ['Noord-Holland-Noord', 'ROAZ-NHF'], VR11: ['Zaanstreek-Waterland', 'ROAZ-NHF'],
-  VR12: ['Kennemerland', 'ROAZ-NHF'], VR13: ['Amsterdam-Amstelland', 'ROAZ-NHF'],
-  VR14: ['Gooi en Vechtstreek', 'ROAZ-NHF'], VR15: ['Haaglanden', 'ROAZ-WE'], VR16: ['Hollands Midden', 'ROAZ-WE'],
-  VR17: ['Rotterdam-Rijnmond', 'ROAZ-ZWN'], VR18: ['Zuid-Holland-Zuid', 'ROAZ-ZWN'], VR19: ['Zeeland', 'ROAZ-ZWN'],
-  VR20: ['Midden- en West-Brabant', 'ROAZ-BR'], VR21: ['Brabant-Noord', 'ROAZ-BR'],
-  VR22: ['Brabant-Zuidoost', 'ROAZ-BR'], VR23: ['Limburg-Noord', 'ROAZ-LI'], VR24: ['Zuid-Limburg', 'ROAZ-LI'],
-  VR25: ['Flevoland', 'ROAZ-NHF'],
-};
+/** [{ safetyRegionId, name, roazRegionId }], sorted by id. */
+let safetyRegions = [];
+let safetyRegionsRead = null;
+/** ROAZ region → { kind: minutes }. */
+const norms = new Map();
+const normsRead = new Map();
+
+/** Reads the safety regions once (with this token, else the session's); resolves when they are known. */
+export function loadSafetyRegions(token) {
+  if (!safetyRegionsRead) {
+    safetyRegionsRead = api('GET', '/api/v1/safety-regions', null, token ?? undefined)
+      .then(list => { safetyRegions = list; })
+      .catch(e => { safetyRegionsRead = null; throw e; });
+  }
+  return safetyRegionsRead;
+}
+
+const byId = id => safetyRegions.find(r => r.safetyRegionId === id);
 
 /** The ROAZ regions, sorted. */
-export const ROAZ_REGIONS = [...new Set(Object.values(SAFETY_REGIONS).map(v => v[1]))].sort();
+export const roazRegions = () => [...new Set(safetyRegions.map(r => r.roazRegionId))].sort();
 /** The safety regions (VRnn) of a ROAZ region. */
-export const safetyRegionsOf = roaz => Object.keys(SAFETY_REGIONS).filter(v => SAFETY_REGIONS[v][1] === roaz);
-export const isSafetyRegion = id => Object.hasOwn(SAFETY_REGIONS, id ?? '');
+export const safetyRegionsOf = roaz => safetyRegions.filter(r => r.roazRegionId === roaz).map(r => r.safetyRegionId);
+export const isSafetyRegion = id => !!byId(id ?? '');
 /** "VR13 Amsterdam-Amstelland". */
-export const safetyRegionLabel = vr => `${vr} ${SAFETY_REGIONS[vr]?.[0] ?? ''}`.trim();
+export const safetyRegionLabel = vr => `${vr} ${byId(vr)?.name ?? ''}`.trim();
+/** The ROAZ region of a safety region, or null. */
+export const regionOfSafetyRegion = vr => byId(vr)?.roazRegionId ?? null;
 
-/** National default norm times in minutes (stop-service CareKind); a region may configure others. */
-const NORM_MINUTES = { SEH: 120, SR: 60, CTT: 120, EHH: 120, CCU: 120, PCI: 120 };
-export const defaultNormMinutes = kind => NORM_MINUTES[kind] ?? 120;
+/** Reads the norm times the stop-service applies in a ROAZ region (once per region, with the session's token). */
+export function loadNormTimes(roaz) {
+  if (!normsRead.has(roaz)) {
+    normsRead.set(roaz, api('GET', `/api/v1/regions/${encodeURIComponent(roaz)}/norm-times`)
+      .then(r => { norms.set(roaz, r.normTimes || {}); })
+      .catch(e => { normsRead.delete(roaz); throw e; }));
+  }
+  return normsRead.get(roaz);
+}
 
-/** The ROAZ region of a safety region (the table's; the OIDC sign-in asks the capacity-service first). */
-export const regionOfSafetyRegion = vr => SAFETY_REGIONS[vr]?.[1] ?? null;
+/** The norm time in minutes of a kind in a ROAZ region; null: no stops of that kind there; undefined: not read yet. */
+export function normMinutes(roaz, kind) {
+  const region = norms.get(roaz);
+  return region === undefined ? undefined : region[kind] ?? null;
+}

@@ -1,16 +1,22 @@
 // Sign-in in the local profile: a picker (role, ROAZ region, VR or organisation) and a token from POST /dev/tokens,
-// kept in sessionStorage. The organisation list is read with a short-lived ADMIN dev token used for the picker only.
+// kept in sessionStorage. The safety regions and the organisation list are read with a short-lived ADMIN dev token
+// used for the picker only (every /api call needs a token; the picker exists only where /dev/tokens does).
 import { state, setSession } from './state.js';
 import { $, fillSelect } from './dom.js';
 import { t } from './i18n.js';
 import { api } from './api.js';
-import { ROAZ_REGIONS, safetyRegionsOf, safetyRegionLabel } from './reference.js';
+import { loadSafetyRegions, roazRegions, safetyRegionsOf, safetyRegionLabel } from './reference.js';
+
+const RETRY_MS = 5000;
+let retry = null, shownError = null;
+
+const pickerToken = async () =>
+  (await api('POST', '/dev/tokens', { sub: 'dashboard-picker', roles: ['ADMIN'] }, null)).token;
 
 async function pickerOrganisations() {
   const roaz = $('#roaz').value;
   try {
-    const admin = await api('POST', '/dev/tokens', { sub: 'dashboard-picker', roles: ['ADMIN'] }, null);
-    const list = await api('GET', `/api/v1/regions/${encodeURIComponent(roaz)}/locations`, null, admin.token);
+    const list = await api('GET', `/api/v1/regions/${encodeURIComponent(roaz)}/locations`, null, await pickerToken());
     const orgs = new Map();
     list.locations.forEach(l => { if (!orgs.has(l.organisationId)) orgs.set(l.organisationId, l.name); });
     fillSelect($('#org'), [...orgs].sort((a, b) => a[1].localeCompare(b[1])).map(([id, n]) => [id, `${n} (${id})`]));
@@ -28,10 +34,23 @@ export function pickerChanged() {
 }
 
 export function initPicker() {
-  fillSelect($('#roaz'), ROAZ_REGIONS.map(r => [r, r]), 'ROAZ-NHF');
-  pickerChanged();
   $('#role').addEventListener('change', pickerChanged);
   $('#roaz').addEventListener('change', pickerChanged);
+}
+
+/** Fills the picker once the safety regions are read; while they cannot be, says so and tries again. */
+export async function fillPicker() {
+  clearTimeout(retry);
+  try {
+    await loadSafetyRegions(await pickerToken());
+  } catch (e) {
+    shownError = $('#signin-error').textContent = t('regionsFailed', e.message);
+    retry = setTimeout(fillPicker, RETRY_MS);
+    return;
+  }
+  if (shownError && $('#signin-error').textContent === shownError) $('#signin-error').textContent = '';
+  fillSelect($('#roaz'), roazRegions().map(r => [r, r]), 'ROAZ-NHF');
+  pickerChanged();
 }
 
 /** Asks the gateway for the picked user's token; true when signed in. */

@@ -2,9 +2,9 @@
 // (vendor/oidc-client-ts, loaded only in this mode). Its state (state, code_verifier) and the user (tokens) live in
 // sessionStorage; role, organisation and region come from the access token's claims.
 import { state, setSession } from './state.js';
+import { $, fillSelect } from './dom.js';
 import { t } from './i18n.js';
-import { api } from './api.js';
-import { ROAZ_REGIONS, isSafetyRegion, regionOfSafetyRegion } from './reference.js';
+import { loadSafetyRegions, roazRegions, isSafetyRegion, regionOfSafetyRegion } from './reference.js';
 
 const LIBRARY = new URL('../vendor/oidc-client-ts/oidc-client-ts.min.js', import.meta.url).href;
 /** The ROAZ region chosen by a user whose token names none (kept for the tab). */
@@ -85,14 +85,21 @@ function claims(jwt) {
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, c => c.charCodeAt(0))));
 }
 
-/** The ROAZ region of a token's region claim: a VR's from the capacity-service, a ROAZ id itself, else the choice. */
+/**
+ * The ROAZ region of a token's region claim: a VR's (from the safety regions, read with the user's token), a ROAZ id
+ * itself, else the user's choice. Safety regions that cannot be read leave the choice to the user (fillRoazChoice).
+ */
 async function roazOf(region, token) {
-  if (isSafetyRegion(region)) {
-    try {
-      return (await api('GET', `/api/v1/safety-regions/${encodeURIComponent(region)}/locations`, null, token)).roazRegionId;
-    } catch { return regionOfSafetyRegion(region); }
-  }
-  return ROAZ_REGIONS.includes(region) ? region : sessionStorage.getItem(OIDC_ROAZ);
+  try { await loadSafetyRegions(token); } catch (e) { console.warn('safety regions', e); }
+  if (isSafetyRegion(region)) return regionOfSafetyRegion(region);
+  return roazRegions().includes(region) ? region : sessionStorage.getItem(OIDC_ROAZ);
+}
+
+/** The ROAZ regions to choose from in the sign-in form: at once when read, else after reading them. */
+export function fillRoazChoice(showError) {
+  const fill = () => fillSelect($('#roaz'), roazRegions().map(r => [r, r]));
+  if (roazRegions().length) { fill(); return; }
+  loadSafetyRegions().then(fill, e => showError(t('regionsFailed', e.message)));
 }
 
 async function session(user) {

@@ -33,9 +33,11 @@ export function showSignIn() {
   $('#signin').dataset.mode = state.signInMode;
   if (state.signInMode !== 'oidc') return;
   const choosing = !!(state.session && !state.session.roaz);
+  if (choosing) oidc.fillRoazChoice(showError);
   ['#role-field', '#vr-field', '#org-field', '#subject-field'].forEach(f => { $(f).hidden = true; });
   ['#role', '#vr', '#org', '#subject'].forEach(f => { $(f).disabled = true; });
   $('#roaz-field').hidden = !choosing;
+  $('#roaz').disabled = !choosing; // required: empty and hidden, it would block the form
   $('#oidc-intro').hidden = false;
   $('#oidc-intro').dataset.i18n = choosing ? 'oidcChooseRoaz' : 'oidcIntro';
   $('#signin-h').dataset.i18n = 'signinOidcTitle';
@@ -107,5 +109,7 @@ export async function initSignIn() {
     const kept = storedSession();
     setSession(kept && kept.mode !== 'oidc' ? kept : null);
   }
-  if (state.session?.roaz) emit('signed-in'); else showSignIn();
+  if (state.session?.roaz) { emit('signed-in'); return; }
+  showSignIn();
+  if (state.signInMode !== 'oidc') dev.fillPicker();
 }

@@ -119,6 +119,39 @@ class GatewayLocalProfileTest {
                 .jsonPath("$.detail").exists();
     }
 
+    /**
+     * The reference data (safety regions, norm times) is read with a token like every other {@code /api} path: the
+     * dashboard's local sign-in picker reads it with its short-lived dev token, OIDC users after signing in.
+     */
+    @ParameterizedTest(name = "GET {0} without a token -> 401, nothing forwarded")
+    @CsvSource({
+            "/api/v1/safety-regions",
+            "/api/v1/regions/ROAZ-NHF/norm-times",
+            "/api/v1/safety-regions/VR13/locations",
+    })
+    void givenNoToken_whenReadingReferenceData_then401AndNothingForwarded(String path) {
+        int before = CAPACITY.hits(path);
+        client.get().uri(path).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        assertThat(CAPACITY.hits(path)).isEqualTo(before);
+    }
+
+    @Test
+    void givenThePickersDevToken_whenListingTheSafetyRegions_thenForwardedToCapacityWithItsIdentity() {
+        String picker = devToken("{\"sub\":\"dashboard-picker\",\"roles\":[\"ADMIN\"]}");
+        client.get().uri("/api/v1/safety-regions").header("Authorization", "Bearer " + picker)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("capacity")
+                .jsonPath("$.path").isEqualTo("/api/v1/safety-regions")
+                .jsonPath("$.identity['x-lpz-subject']").isEqualTo("dashboard-picker")
+                .jsonPath("$.identity['x-lpz-roles']").isEqualTo("ADMIN");
+    }
+
     @Test
     void givenMalformedToken_whenCallingApi_then401Problem() {
         expectUnauthenticated("not-a-jwt");
@@ -200,6 +233,7 @@ class GatewayLocalProfileTest {
             "POST, /api/v1/bed-events,                         capacity",
             "PUT,  /api/v1/organisations/100101/visibility,    capacity",
             "GET,  /api/v1/code-lists/labels,                  capacity",
+            "GET,  /api/v1/safety-regions,                     capacity",
             "GET,  /api/v1/regions/ROAZ-NHF/locations,         capacity",
             "GET,  /api/v1/safety-regions/VR13/locations,      capacity",
             "GET,  /api/v1/regions/ROAZ-NHF/capacity,          reporting",
@@ -228,6 +262,7 @@ class GatewayLocalProfileTest {
             "POST, /api/v1/stops/s-1/extend",
             "POST, /api/v1/stop-announcements",
             "POST, /api/v1/safety-regions/VR13/stops/lapse",
+            "GET,  /api/v1/regions/ROAZ-NHF/norm-times",
     })
     void givenStopPath_whenStopServiceIsDown_then503ProblemNamingStopService(String method, String path) {
         client.method(HttpMethod.valueOf(method)).uri(path).header("Authorization", "Bearer " + anyToken())

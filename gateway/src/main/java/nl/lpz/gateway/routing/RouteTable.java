@@ -12,19 +12,21 @@ import org.springframework.http.HttpMethod;
 public final class RouteTable {
 
     public static final List<ApiRoute> ROUTES = List.of(
-            // capacity-service: topology, beds, settings, code lists
+            // capacity-service: topology (and the safety regions' reference table), beds, settings, code lists
             ApiRoute.of("capacity", Backend.CAPACITY,
+                    "/api/v1/safety-regions",
                     "/api/v1/locations/**",
                     "/api/v1/bed-events",
                     "/api/v1/organisations/**",
                     "/api/v1/code-lists/**",
                     "/api/v1/regions/*/locations",
                     "/api/v1/safety-regions/*/locations"),
-            // stop-service: the stop procedure
+            // stop-service: the stop procedure and the norm times it applies per ROAZ region
             ApiRoute.of("stop", Backend.STOP,
                     "/api/v1/stops/**",
                     "/api/v1/stop-announcements/**",
-                    "/api/v1/safety-regions/*/stops/lapse"),
+                    "/api/v1/safety-regions/*/stops/lapse",
+                    "/api/v1/regions/*/norm-times"),
             // reporting-service: the live region stream, without time limit
             ApiRoute.of("reporting-stream", Backend.REPORTING,
                     "/api/v1/regions/*/stream").asStream(),

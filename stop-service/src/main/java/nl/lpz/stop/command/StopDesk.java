@@ -2,12 +2,16 @@ package nl.lpz.stop.command;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.ids.LocationId;
+import nl.lpz.events.ids.RoazRegionId;
 import nl.lpz.events.ids.SafetyRegionId;
 import nl.lpz.events.stops.StopType;
 import nl.lpz.stop.command.Commands.AnnounceStop;
@@ -52,11 +56,31 @@ public class StopDesk {
                                         boolean mkaContacted, String reason, String announcementId, Actor actor) {
         TopologyLocation location = ownLocation(locationId, actor);
         BoardId board = BoardId.of(location.safetyRegionId(), kind);
-        Duration norm = normTimes.normTime(location.roazRegionId().value(), kind).orElse(null);
+        Duration norm = normTime(location.roazRegionId(), kind).orElse(null);
         String stopId = board.newMemberId();
         return send(board, () -> new DeclareStop(board, stopId, locationId, location.organisationId(),
                 location.roazRegionId(), type, expectedDuration, norm, mkaContacted, reason, announcementId,
                 topology.providers(location.safetyRegionId(), kind), actor));
+    }
+
+    /**
+     * The norm time of every kind as a stop declared in this ROAZ region gets it (the same resolution as
+     * {@link #declare}); a kind the region allows no stops of is left out. 404 {@code UNKNOWN_ROAZ_REGION} for a
+     * region in which no location is known.
+     */
+    public Map<CareKind, Duration> normTimes(RoazRegionId roazRegionId) {
+        if (!topology.hasRoazRegion(roazRegionId)) {
+            throw StopRejected.unknownRoazRegion("no location is known in ROAZ region " + roazRegionId);
+        }
+        Map<CareKind, Duration> norms = new EnumMap<>(CareKind.class);
+        for (CareKind kind : CareKind.values()) {
+            normTime(roazRegionId, kind).ifPresent(norm -> norms.put(kind, norm));
+        }
+        return norms;
+    }
+
+    private Optional<Duration> normTime(RoazRegionId roazRegionId, CareKind kind) {
+        return normTimes.normTime(roazRegionId.value(), kind);
     }
 
     public Outcomes.StopState extend(String stopId, Duration expectedDuration, boolean mkaContacted, String reason,

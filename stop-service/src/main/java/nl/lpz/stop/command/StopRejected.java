@@ -18,6 +18,8 @@ public class StopRejected extends AxonNonTransientException {
     public static final String INVALID_ANNOUNCEMENT = "INVALID_ANNOUNCEMENT";
     public static final String FORBIDDEN_ORGANISATION = "FORBIDDEN_ORGANISATION";
     public static final String NOT_FOUND = "NOT_FOUND";
+    /** A ROAZ region in which the service knows no location (the capacity-service's code for the same answer). */
+    public static final String UNKNOWN_ROAZ_REGION = "UNKNOWN_ROAZ_REGION";
     /** The platform's code for a value no store downstream could hold (ValueRules); the web answers it with 400. */
     public static final String INVALID_FIELD = "INVALID_FIELD";
 
@@ -58,6 +60,10 @@ public class StopRejected extends AxonNonTransientException {
 
     static StopRejected notFound(String detail) {
         return new StopRejected(Kind.NOT_FOUND, NOT_FOUND, detail);
+    }
+
+    static StopRejected unknownRoazRegion(String detail) {
+        return new StopRejected(Kind.NOT_FOUND, UNKNOWN_ROAZ_REGION, detail);
     }
 
     static StopRejected forbiddenOrganisation(String detail) {

@@ -37,6 +37,13 @@ public class Topology {
                 locationId.value()).stream().findFirst();
     }
 
+    /** Whether a location of this ROAZ region is known (the service knows a region only through its locations). */
+    public boolean hasRoazRegion(RoazRegionId roazRegionId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from topology_location where roaz_region_id = ?)", Boolean.class,
+                roazRegionId.value()));
+    }
+
     /** The locations of a veiligheidsregio that offer this kind of care. */
     public Set<LocationId> providers(SafetyRegionId safetyRegionId, CareKind kind) {
         return jdbc.query("select * from topology_location where safety_region_id = ?", Topology::map,

@@ -4,10 +4,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import nl.lpz.events.capacity.Actor;
+import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.ids.Ids;
 import nl.lpz.events.ids.LocationId;
+import nl.lpz.events.ids.RoazRegionId;
 import nl.lpz.events.ids.SafetyRegionId;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
@@ -25,6 +28,7 @@ import nl.lpz.stop.web.StopRequests.EndStopRequest;
 import nl.lpz.stop.web.StopRequests.ExtendStopRequest;
 import nl.lpz.stop.web.StopRequests.LapseRequest;
 import nl.lpz.stop.web.StopRequests.LapseResponse;
+import nl.lpz.stop.web.StopRequests.NormTimesResponse;
 import nl.lpz.stop.web.StopRequests.StopResponse;
 import nl.lpz.stop.web.StopRequests.StopStateResponse;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -32,6 +36,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,7 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The stop procedure (api-contract, Stops): HOSPITAL users of the owning organisation declare, extend, end and
- * announce; the MMA of a veiligheidsregio lapses its stops of a kind.
+ * announce; the MMA of a veiligheidsregio lapses its stops of a kind; every role reads the norm times a region
+ * applies.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -68,6 +74,15 @@ class StopController {
                 BoardId.ofMemberId(outcome.stopId()).map(b -> b.safetyRegionId().value()).orElse(null),
                 outcome.startedAt(), outcome.expectedEnd(), outcome.graceUntil(), outcome.normTimeMinutes());
         return ResponseEntity.created(URI.create("/api/v1/stops/" + outcome.stopId())).body(body);
+    }
+
+    @GetMapping("/regions/{roazRegionId}/norm-times")
+    NormTimesResponse normTimes(@Parameter(hidden = true) Caller caller, @PathVariable String roazRegionId) {
+        caller.requireAny(Role.values());
+        RoazRegionId region = RoazRegionId.of(roazRegionId);
+        Map<CareKind, Long> minutes = new EnumMap<>(CareKind.class);
+        desk.normTimes(region).forEach((kind, norm) -> minutes.put(kind, norm.toMinutes()));
+        return new NormTimesResponse(region.value(), minutes);
     }
 
     @PostMapping("/stops/{stopId}/extend")

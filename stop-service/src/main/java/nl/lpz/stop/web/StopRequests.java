@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.stops.StopType;
 import nl.lpz.stop.web.ValueConstraints.Plannable;
@@ -51,6 +52,10 @@ final class StopRequests {
 
     record StopStateResponse(String stopId, Instant startedAt, Instant expectedEnd, Instant graceUntil,
                              Instant endedAt) {
+    }
+
+    /** Minutes per kind; a kind the region allows no stops of is absent. */
+    record NormTimesResponse(String roazRegionId, Map<CareKind, Long> normTimes) {
     }
 
     record LapseResponse(String safetyRegionId, CareKind kind, List<String> lapsedStopIds) {

@@ -9,6 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The one Spring context most integration tests share: real PostgreSQL, real Kafka, MockMvc. */
 @SpringBootTest(properties = {
         "lpz.stops.norm-times[ROAZ-SHORT].SEH=PT1H",
+        "lpz.stops.norm-times[ROAZ-SHORT].PCI=PT0S",
         "lpz.stops.regions-without-stops=ROAZ-NONE",
         "lpz.stops.topology-group=stop-it-shared"})
 @AutoConfigureMockMvc

@@ -2,7 +2,9 @@ package nl.lpz.stop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -348,7 +350,59 @@ class StopApiIT extends SharedContext {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/stops'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/safety-regions/{safetyRegionId}/stops/lapse'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/norm-times'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/norm-times'].get.parameters.length()")
+                        .value(1))
                 .andExpect(jsonPath("$.paths['/api/v1/stops'].post.parameters").doesNotExist());
+    }
+
+    // ------------------------------------------------------------------------------------------ norm times
+
+    ResultActions normTimes(String roaz, String roles) throws Exception {
+        return mvc.perform(as(get("/api/v1/regions/" + roaz + "/norm-times"), "reader", roles, null, null));
+    }
+
+    @Test
+    void givenARegionWithoutSettings_whenAnyRoleReadsItsNormTimes_thenEveryKindWithItsNationalDefault()
+            throws Exception {
+        for (String role : new String[] {"MKA", "MMA", "HOSPITAL", "EPD_SYSTEM", "RCPS", "LCPS", "PUBLIC_AGGREGATE",
+                "ADMIN"}) {
+            normTimes("ROAZ-NHF", role).andExpect(status().isOk())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                    .andExpect(content().json("{\"roazRegionId\":\"ROAZ-NHF\",\"normTimes\":{\"SEH\":120,\"SR\":60,"
+                            + "\"CTT\":120,\"EHH\":120,\"CCU\":120,\"PCI\":120}}", true));
+        }
+    }
+
+    @Test
+    void givenARegionalSetting_whenItsNormTimesAreRead_thenTheyAreTheNormsItsStopsGet() throws Exception {
+        String c = vr + "-c";
+        Seed.register(topology, Seed.location(c, "org-" + c, "ROAZ-SHORT", vr, Set.of(CareKind.SEH, CareKind.PCI)));
+        normTimes("ROAZ-SHORT", "HOSPITAL").andExpect(status().isOk())
+                .andExpect(content().json("{\"roazRegionId\":\"ROAZ-SHORT\",\"normTimes\":{\"SEH\":60,\"SR\":60,"
+                        + "\"CTT\":120,\"EHH\":120,\"CCU\":120}}", true));
+        declare(c, stop(c, "SEH", 30)).andExpect(status().isCreated()).andExpect(jsonPath("$.normTimeMinutes").value(60));
+        problem(declare(c, stop(c, "PCI", 30)), 422, "STOPS_NOT_ALLOWED");
+    }
+
+    @Test
+    void givenARegionThatAllowsNoStops_whenItsNormTimesAreRead_thenNoKindIsListed() throws Exception {
+        String c = vr + "-c";
+        Seed.register(topology, Seed.location(c, "org-" + c, "ROAZ-NONE", vr, Set.of(CareKind.SEH)));
+        normTimes("ROAZ-NONE", "MKA").andExpect(status().isOk())
+                .andExpect(content().json("{\"roazRegionId\":\"ROAZ-NONE\",\"normTimes\":{}}", true));
+    }
+
+    @Test
+    void givenNormTimeReadsThatCannotBeAnswered_thenProblemCodes() throws Exception {
+        problem(normTimes("ROAZ-NOWHERE", "MKA"), 404, "UNKNOWN_ROAZ_REGION");
+        problem(normTimes("bad%20id", "MKA"), 400, "INVALID_ID");
+        problem(normTimes("x".repeat(65), "MKA"), 400, "INVALID_ID");
+        problem(normTimes("ROAZ-NHF", "SOMETHING_ELSE"), 403, "FORBIDDEN_ROLE");
+        mvc.perform(get("/api/v1/regions/ROAZ-NHF/norm-times"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
     }
 
     // ---------------------------------------------------------------------------------------- deadlines
