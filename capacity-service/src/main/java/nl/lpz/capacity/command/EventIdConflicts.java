@@ -26,8 +26,14 @@ public class EventIdConflicts {
         this.receipts = receipts;
     }
 
-    /** One bed event of a request, with the organisation that owns its location (the sender). */
-    public record SentReport(OrganisationId organisation, LocationId locationId, BedReport report) {
+    /**
+     * One bed event of a request, with the organisation that owns its location (the sender) and the hash of its
+     * content ({@link BedReport#payloadHash}), computed once per event: the command's claim uses the same one.
+     */
+    public record SentReport(OrganisationId organisation, LocationId locationId, BedReport report, String payloadHash) {
+        public SentReport(OrganisationId organisation, LocationId locationId, BedReport report) {
+            this(organisation, locationId, report, report.payloadHash(locationId));
+        }
     }
 
     /**
@@ -39,7 +45,7 @@ public class EventIdConflicts {
         Map<OrganisationId, Map<UUID, Receipt>> byOrganisation = new LinkedHashMap<>();
         for (SentReport s : sent) {
             UUID id = s.report().eventId();
-            Receipt receipt = new Receipt(id, s.report().payloadHash(s.locationId()), s.report().occurredAt());
+            Receipt receipt = new Receipt(id, s.payloadHash(), s.report().occurredAt());
             Receipt first = byOrganisation.computeIfAbsent(s.organisation(), o -> new HashMap<>())
                     .putIfAbsent(id, receipt);
             if (first != null && !first.payloadHash().equals(receipt.payloadHash())) {

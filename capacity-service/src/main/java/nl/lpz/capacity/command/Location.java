@@ -112,7 +112,7 @@ class Location {
             } else if (unstorable.isPresent()) {
                 outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.INVALID_FIELD, unstorable.get());
             } else {
-                hashes[i] = report.payloadHash(locationId);
+                hashes[i] = command.payloadHashes().get(i);
                 toClaim.putIfAbsent(report.eventId(), new Receipt(report.eventId(), hashes[i], report.occurredAt()));
             }
         }

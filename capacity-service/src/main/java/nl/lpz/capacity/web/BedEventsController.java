@@ -120,12 +120,15 @@ class BedEventsController {
         Outcome[] outcomes = new Outcome[events.size()];
         Map<String, List<Integer>> byLocation = new LinkedHashMap<>();
         List<SentReport> sent = new ArrayList<>(events.size());
+        String[] hashes = new String[events.size()];
         for (int i = 0; i < events.size(); i++) {
             String locationId = events.get(i).locationId();
             if (owners.containsKey(locationId)) {
                 byLocation.computeIfAbsent(locationId, k -> new ArrayList<>()).add(i);
-                sent.add(new SentReport(OrganisationId.of(owners.get(locationId)), LocationId.of(locationId),
-                        reports.get(i)));
+                SentReport report = new SentReport(OrganisationId.of(owners.get(locationId)),
+                        LocationId.of(locationId), reports.get(i));
+                hashes[i] = report.payloadHash();
+                sent.add(report);
             } else {
                 outcomes[i] = unknownLocation(events.get(i));
             }
@@ -136,10 +139,11 @@ class BedEventsController {
         for (Map.Entry<String, List<Integer>> group : byLocation.entrySet()) {
             List<Integer> indexes = group.getValue();
             List<BedReport> locationReports = indexes.stream().map(reports::get).toList();
+            List<String> locationHashes = indexes.stream().map(i -> hashes[i]).toList();
             BedReportResult result;
             try {
                 result = commands.send(new ReportBeds(LocationId.of(group.getKey()), locationReports, receivedAt,
-                        horizon), group.getKey());
+                        horizon, locationHashes), group.getKey());
             } catch (nl.lpz.platform.web.ApiException e) {
                 if (!CapacityProblems.UNKNOWN_LOCATION.equals(e.code())) {
                     throw e;
