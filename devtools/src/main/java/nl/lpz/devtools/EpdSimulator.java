@@ -25,7 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>--gateway http://127.0.0.1:8080  --rate 20 (events/s nationally, day average)  --scale 1.0 (share of beds)
  * --seed 2020  --tick-ms 1000  --no-snapshot  --max-events N (stop after N events; default: run until killed)
- * --stops-per-hour 6 (stop declarations nationally, day average; 0 = no stops)</pre>
+ * --stops-per-hour 6 (stop declarations nationally, day average; 0 = no stops)
+ * --module-interval-seconds 60 (a round of module figures, {@link ModuleSimulation}; 0 = none)</pre>
+ *
+ * <p>And every module of the catalogue that hospital locations deliver (Spoed, Geboortezorg, ...): each round, each
+ * expected location's units with generated figures, through {@code POST /api/v1/modules/{id}/reports}.
  */
 public final class EpdSimulator {
     /** One stop declaration per ~10 minutes nationally. */
@@ -51,11 +55,11 @@ public final class EpdSimulator {
         long maxEvents = Long.parseLong(args.get("max-events", String.valueOf(Long.MAX_VALUE)));
         double stopsPerHour = args.getDouble("stops-per-hour", DEFAULT_STOPS_PER_HOUR);
         new EpdSimulator(gateway).run(rate, scale, args.getInt("seed", 2020), tickMs, !args.flag("no-snapshot"),
-                maxEvents, stopsPerHour);
+                maxEvents, stopsPerHour, args.getInt("module-interval-seconds", 60));
     }
 
     private void run(double rate, double scale, long seed, long tickMs, boolean snapshot, long maxEvents,
-                     double stopsPerHour) throws InterruptedException {
+                     double stopsPerHour, long moduleIntervalSeconds) throws InterruptedException {
         List<SimLocation> locations = awaitTopology();
         EpdSimulation sim = new EpdSimulation(locations, scale, seed);
         long orgs = locations.stream().map(SimLocation::organisationId).distinct().count();
@@ -91,6 +95,16 @@ public final class EpdSimulator {
                     .formatted(stopsPerHour));
         }
 
+        if (moduleIntervalSeconds > 0) {
+            ModuleSimulation modules = new ModuleSimulation(ModuleSimulation.shippedDefinitions(), locations, seed + 2);
+            Thread t = new Thread(() -> runModules(modules, moduleIntervalSeconds), "module-simulator");
+            t.setDaemon(true);
+            t.start();
+            log("modules %s: a round of figures every %d s for every expected location; GENERATED, not real"
+                    .formatted(modules.modules().stream().map(m -> m.id() + " v" + m.version()).toList(),
+                            moduleIntervalSeconds));
+        }
+
         Map<String, String> orgOfLocation = new LinkedHashMap<>();
         locations.forEach(l -> orgOfLocation.put(l.locationId(), l.organisationId()));
         long nextReport = System.currentTimeMillis() + 60_000;
@@ -123,6 +137,34 @@ public final class EpdSimulator {
             }
         }
         log("done: " + totals());
+    }
+
+    private void runModules(ModuleSimulation modules, long intervalSeconds) {
+        long rounds = 0;
+        try {
+            while (true) {
+                long reports = 0;
+                for (nl.lpz.modules.ModuleDefinition module : modules.modules()) {
+                    for (Map.Entry<String, List<ModuleSimulation.Report>> batch
+                            : modules.round(module, Instant.now()).entrySet()) {
+                        reports += batch.getValue().size();
+                        JsonNode answer = deliver("POST", "/api/v1/modules/" + module.id() + "/reports",
+                                Map.of("reports", batch.getValue()), batch.getKey(), batch.getValue().size()
+                                        + " " + module.id() + " reports of organisation " + batch.getKey());
+                        JsonNode rej = answer == null ? null : answer.path("rejected");
+                        if (rej != null && rej.isArray() && !rej.isEmpty()) {
+                            log("module reports rejected: " + GatewayClient.abbreviate(rej.toString()));
+                        }
+                    }
+                }
+                if (rounds++ % 10 == 0) {
+                    log("modules: round %d, %d unit reports".formatted(rounds, reports));
+                }
+                Thread.sleep(intervalSeconds * 1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits until the gateway answers and capacity-service has registered the topology. */

@@ -180,7 +180,10 @@ final class Platform {
                 })
                 .jvmOptions(ServiceProcess.JVM_OPTIONS)
                 // six backend JVMs at Hikari's default of 10 take most of a default PostgreSQL's 100 connections
-                .backendArguments(List.of("--spring.datasource.hikari.maximum-pool-size=5"))
+                .backendArguments(List.of("--spring.datasource.hikari.maximum-pool-size=5",
+                        // a module that exists only as a definition file: ModulesIT drives it through the platform
+                        "--lpz.modules.definitions=file:" + root.resolve(
+                                "test-support/src/main/resources/lpz-modules/proefmodule-v1.yaml")))
                 .gatewayArguments(List.of("--lpz.data-dir=" + tempDir("lpz-e2e-gateway-")))
                 .logsAndDirectory(logs, jars);
         Path stopJar = Service.STOP.builtJar(root);

@@ -21,6 +21,7 @@ import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.capacity.Contact;
 import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.LocationRegistered;
+import nl.lpz.events.capacity.ModuleEvent;
 import nl.lpz.events.capacity.PatientCovidStatus;
 import nl.lpz.events.capacity.Threshold;
 import nl.lpz.events.capacity.ThresholdsSet;
@@ -89,8 +90,8 @@ public final class Fixtures {
     }
 
     public static Published publish(CapacityEvent event) {
-        String topic = event instanceof BedStatusChanged || event instanceof BedRemoved
-                ? Topics.CAPACITY_BEDS : Topics.CAPACITY_TOPOLOGY;
+        String topic = event instanceof BedStatusChanged || event instanceof BedRemoved ? Topics.CAPACITY_BEDS
+                : event instanceof ModuleEvent ? Topics.CAPACITY_MODULES : Topics.CAPACITY_TOPOLOGY;
         return new Published(topic, event.partitionKey(), EventJson.typeOf(event), UUID.randomUUID().toString(),
                 EventJson.toBytes(event));
     }

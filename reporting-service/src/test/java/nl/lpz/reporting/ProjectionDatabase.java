@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import nl.lpz.reporting.capacity.CapacityProjections;
+import nl.lpz.reporting.modules.ModuleProjections;
 import nl.lpz.reporting.pipeline.DecodedRecord;
 import nl.lpz.reporting.pipeline.ProjectionPipeline;
 import nl.lpz.reporting.pipeline.TestPipelines;
@@ -35,7 +36,8 @@ public record ProjectionDatabase(HikariDataSource dataSource, JdbcTemplate jdbc,
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ProjectionPipeline projector = TestPipelines.create(jdbc, transactions, meters,
-                List.of(CapacityProjections.create(jdbc), StopProjections.create(jdbc)));
+                List.of(CapacityProjections.create(jdbc), StopProjections.create(jdbc),
+                        ModuleProjections.create(jdbc)));
         return new ProjectionDatabase(dataSource, jdbc, transactions, projector, meters);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import nl.lpz.reporting.modules.ModuleProperties;
 import nl.lpz.reporting.pipeline.ProjectionProperties;
 import nl.lpz.reporting.publicfigures.PublicFiguresProperties;
 import nl.lpz.reporting.stream.StreamProperties;
@@ -27,6 +28,8 @@ class ReportingPropertiesTest {
         assertThat(binder.bindOrCreate("lpz.reporting.public", PublicFiguresProperties.class).minimumOrganisations())
                 .isEqualTo(3);
         assertThat(binder.bindOrCreate("lpz.reporting.stream", StreamProperties.class).retentionHours()).isEqualTo(6);
+        assertThat(binder.bindOrCreate("lpz.reporting.modules", ModuleProperties.class).complianceWindow())
+                .isEqualTo(Duration.ofHours(24));
     }
 
     @Test
@@ -36,7 +39,8 @@ class ReportingPropertiesTest {
                 "lpz.reporting.projection.stall-after", "PT10S",
                 "lpz.reporting.projection.sample-interval", "PT1S",
                 "lpz.reporting.public.minimum-organisations", "1",
-                "lpz.reporting.stream.retention-hours", "24"));
+                "lpz.reporting.stream.retention-hours", "24",
+                "lpz.reporting.modules.compliance-window", "PT48H"));
 
         ProjectionProperties projection = binder.bindOrCreate("lpz.reporting.projection", ProjectionProperties.class);
         assertThat(projection.attempts()).isEqualTo(5);
@@ -45,6 +49,8 @@ class ReportingPropertiesTest {
         assertThat(binder.bindOrCreate("lpz.reporting.public", PublicFiguresProperties.class).minimumOrganisations())
                 .isEqualTo(1);
         assertThat(binder.bindOrCreate("lpz.reporting.stream", StreamProperties.class).retentionHours()).isEqualTo(24);
+        assertThat(binder.bindOrCreate("lpz.reporting.modules", ModuleProperties.class).complianceWindow())
+                .isEqualTo(Duration.ofHours(48));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ServiceSurfaceIT extends ReportingIntegrationTest {
 
     @Test
-    void givenTheRunningService_whenTheOpenApiDocumentIsRead_thenItDescribesTheCapacityStreamAndStopEndpoints()
+    void givenTheRunningService_whenTheOpenApiDocumentIsRead_thenItDescribesTheCapacityStreamStopAndModuleEndpoints()
             throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
@@ -19,6 +19,8 @@ class ServiceSurfaceIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/stream'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/safety-regions/{safetyRegionId}/stops'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/stop-statistics'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/modules/{moduleId}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/compliance/modules'].get").exists())
                 .andExpect(jsonPath("$.paths['/internal/rebuild']").doesNotExist());
     }
 

@@ -18,6 +18,8 @@ import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.ThresholdsSet;
 import nl.lpz.events.capacity.VisibilityChanged;
+import nl.lpz.events.capacity.ModuleFiguresReported;
+import nl.lpz.events.capacity.ModuleUnitRemoved;
 import nl.lpz.events.stops.PlannedStopReminder;
 import nl.lpz.events.stops.StopAnnounced;
 import nl.lpz.events.stops.StopAnnouncementLapsed;
@@ -45,7 +47,8 @@ public final class EventJson {
                     ContactsUpdated.class, VisibilityChanged.class,
                     StopDeclared.class, StopExtended.class, StopEnded.class, StopExpired.class,
                     StopExpiryWarned.class, StopsLapsed.class, StopRefused.class, StopAnnounced.class,
-                    StopAnnouncementLapsed.class, PlannedStopReminder.class)
+                    StopAnnouncementLapsed.class, PlannedStopReminder.class,
+                    ModuleFiguresReported.class, ModuleUnitRemoved.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventJson() {

@@ -10,6 +10,9 @@ public final class Topics {
     /** LocationRegistered, ThresholdsSet, ContactsUpdated (keyed by location id), VisibilityChanged (by organisation id). */
     public static final String CAPACITY_TOPOLOGY = "lpz.capacity.topology.v1";
 
+    /** Every {@link nl.lpz.events.capacity.ModuleEvent} (figures of a module's units), keyed by provider id. */
+    public static final String CAPACITY_MODULES = "lpz.capacity.modules.v1";
+
     /** Every {@link nl.lpz.events.stops.StopEvent} of stop-service, keyed by safety region id. */
     public static final String STOPS = "lpz.stops.v1";
 

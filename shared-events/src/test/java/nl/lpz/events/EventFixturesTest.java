@@ -22,7 +22,8 @@ class EventFixturesTest {
     static Stream<String> eventTypes() {
         return Stream.of("LocationRegistered", "BedStatusChanged", "BedRemoved", "ThresholdsSet", "ContactsUpdated",
                 "VisibilityChanged", "StopDeclared", "StopExtended", "StopEnded", "StopExpired", "StopExpiryWarned",
-                "StopsLapsed", "StopRefused", "StopAnnounced", "StopAnnouncementLapsed", "PlannedStopReminder");
+                "StopsLapsed", "StopRefused", "StopAnnounced", "StopAnnouncementLapsed", "PlannedStopReminder",
+                "ModuleFiguresReported", "ModuleUnitRemoved");
     }
 
     @ParameterizedTest

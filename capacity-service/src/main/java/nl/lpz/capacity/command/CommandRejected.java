@@ -9,6 +9,7 @@ public class CommandRejected extends RuntimeException {
     public static final String UNKNOWN_LABEL_ELEMENT = "UNKNOWN_LABEL_ELEMENT";
     public static final String DUPLICATE_BED = "DUPLICATE_BED";
     public static final String DUPLICATE_THRESHOLD = "DUPLICATE_THRESHOLD";
+    public static final String DUPLICATE_UNIT = "DUPLICATE_UNIT";
 
     private final String code;
 

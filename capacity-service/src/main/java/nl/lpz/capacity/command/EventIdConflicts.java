@@ -1,5 +1,6 @@
 package nl.lpz.capacity.command;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,9 +15,10 @@ import nl.lpz.events.ids.OrganisationId;
 import org.springframework.stereotype.Component;
 
 /**
- * The edge's look at a request's event ids before any command is sent: a request may span several locations, i.e.
- * several transactions, and one that reuses an id with other content must write nothing at all. The claim inside
- * each command checks again, for a concurrent request that slips in between.
+ * The edge's look at a request's event ids before any command is sent: a request may span several locations (or
+ * module providers), i.e. several transactions, and one that reuses an id with other content must write nothing at
+ * all. The claim inside each command checks again, for a concurrent request that slips in between. Bed events and
+ * module reports share the receipts, so an id is one organisation's whatever it was sent for.
  */
 @Component
 public class EventIdConflicts {
@@ -27,12 +29,13 @@ public class EventIdConflicts {
     }
 
     /**
-     * One bed event of a request, with the organisation that owns its location (the sender) and the hash of its
-     * content ({@link BedReport#payloadHash}), computed once per event: the command's claim uses the same one.
+     * One report of a request (a bed event, a module report), with the organisation that owns its location (the
+     * sender) and the hash of its content ({@link BedReport#payloadHash}, {@link ModuleReport#payloadHash}), computed
+     * once per report: the command's claim uses the same one.
      */
-    public record SentReport(OrganisationId organisation, LocationId locationId, BedReport report, String payloadHash) {
+    public record SentReport(OrganisationId organisation, UUID eventId, Instant occurredAt, String payloadHash) {
         public SentReport(OrganisationId organisation, LocationId locationId, BedReport report) {
-            this(organisation, locationId, report, report.payloadHash(locationId));
+            this(organisation, report.eventId(), report.occurredAt(), report.payloadHash(locationId));
         }
     }
 
@@ -44,8 +47,8 @@ public class EventIdConflicts {
         Set<UUID> conflicts = new TreeSet<>();
         Map<OrganisationId, Map<UUID, Receipt>> byOrganisation = new LinkedHashMap<>();
         for (SentReport s : sent) {
-            UUID id = s.report().eventId();
-            Receipt receipt = new Receipt(id, s.payloadHash(), s.report().occurredAt());
+            UUID id = s.eventId();
+            Receipt receipt = new Receipt(id, s.payloadHash(), s.occurredAt());
             Receipt first = byOrganisation.computeIfAbsent(s.organisation(), o -> new HashMap<>())
                     .putIfAbsent(id, receipt);
             if (first != null && !first.payloadHash().equals(receipt.payloadHash())) {

@@ -8,8 +8,9 @@ import java.util.UUID;
 import nl.lpz.events.ids.OrganisationId;
 
 /**
- * The EPD event ids received, per sending organisation (another organisation's id never collides), with a hash of
- * what each carried so that a reused id with other content is told apart from a resend. {@link #claim} records
+ * The event ids received, per sending organisation (another organisation's id never collides), with a hash of what
+ * each carried so that a reused id with other content is told apart from a resend. Bed events and module reports
+ * share them: an organisation's id means one report, whichever path it was sent on. {@link #claim} records
  * receipts in the caller's transaction, so a receipt exists exactly when the event it guards was appended. Receipts
  * are kept for {@link ReceiptSettings#retention()} after the event's {@code occurredAt}.
  */
@@ -25,7 +26,10 @@ public interface EventReceipts {
         CONFLICT
     }
 
-    /** One event as its receipt records it; {@code payloadHash} from {@link BedReport#payloadHash}. */
+    /**
+     * One event as its receipt records it; {@code payloadHash} from {@link BedReport#payloadHash} or
+     * {@link ModuleReport#payloadHash}.
+     */
     record Receipt(UUID eventId, String payloadHash, Instant occurredAt) {
     }
 

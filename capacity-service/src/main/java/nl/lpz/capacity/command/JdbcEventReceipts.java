@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link EventReceipts} in table {@code bed_event_receipt} (V4). Claims run on the connection of the command's
- * transaction (the JPA transaction exposes it to JDBC), so the receipts commit or roll back together with the
- * appended events.
+ * {@link EventReceipts} in table {@code bed_event_receipt} (V4; named before module reports shared it). Claims run on
+ * the connection of the command's transaction (the JPA transaction exposes it to JDBC), so the receipts commit or roll
+ * back together with the appended events.
  */
 @Component
 class JdbcEventReceipts implements EventReceipts {

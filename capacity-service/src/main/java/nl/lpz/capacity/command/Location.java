@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,8 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import nl.lpz.capacity.command.BedReportResult.Kind;
-import nl.lpz.capacity.command.BedReportResult.Outcome;
+import nl.lpz.capacity.command.ReportResult.Kind;
+import nl.lpz.capacity.command.ReportResult.Outcome;
 import nl.lpz.capacity.command.EventReceipts.Claim;
 import nl.lpz.capacity.command.EventReceipts.Receipt;
 import nl.lpz.events.ValueRules;
@@ -52,8 +51,6 @@ import org.axonframework.spring.stereotype.Aggregate;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 @JsonIgnoreProperties(ignoreUnknown = true)
 class Location {
-    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
-
     @AggregateIdentifier
     private LocationId locationId;
     private OrganisationId organisationId;
@@ -93,20 +90,19 @@ class Location {
     }
 
     @CommandHandler
-    BedReportResult handle(ReportBeds command, EventReceipts receipts) {
+    ReportResult handle(ReportBeds command, EventReceipts receipts) {
         List<BedReport> reports = command.reports();
         Outcome[] outcomes = new Outcome[reports.size()];
         String[] hashes = new String[reports.size()];
         Map<UUID, Receipt> toClaim = new LinkedHashMap<>();
         for (int i = 0; i < reports.size(); i++) {
             BedReport report = reports.get(i);
-            String refusal = refusalOfInstant("occurredAt", report.occurredAt(), command.receivedAt(),
-                    command.backfillHorizon());
+            InstantRule.Refusal refusal = InstantRule.refusal("occurredAt", report.occurredAt(),
+                    command.receivedAt(), command.backfillHorizon());
             String unknown = CodeLists.unknownElement(report.labels());
             Optional<String> unstorable = ValueRules.firstViolation(report);
             if (refusal != null) {
-                outcomes[i] = Outcome.rejected(report.eventId(), codeOf(report.occurredAt(), command.receivedAt()),
-                        refusal);
+                outcomes[i] = Outcome.rejected(report.eventId(), refusal.code(), refusal.detail());
             } else if (unknown != null) {
                 outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.UNKNOWN_LABEL_ELEMENT, unknown);
             } else if (unstorable.isPresent()) {
@@ -140,14 +136,15 @@ class Location {
                     BedChangeSource.EPD_EVENT, report.eventId(), CodeLists.CURRENT.version()));
             outcomes[i] = Outcome.of(report.eventId(), stale ? Kind.STALE : Kind.ACCEPTED);
         }
-        return new BedReportResult(List.of(outcomes));
+        return new ReportResult(List.of(outcomes));
     }
 
     @CommandHandler
     ResyncResult handle(ResyncBeds command) {
-        String refusal = refusalOfInstant("asOf", command.asOf(), command.receivedAt(), command.backfillHorizon());
+        InstantRule.Refusal refusal = InstantRule.refusal("asOf", command.asOf(), command.receivedAt(),
+                command.backfillHorizon());
         if (refusal != null) {
-            throw new CommandRejected(codeOf(command.asOf(), command.receivedAt()), refusal);
+            throw new CommandRejected(refusal.code(), refusal.detail());
         }
         Set<String> listed = new LinkedHashSet<>();
         for (BedSnapshotEntry entry : command.beds()) {
@@ -155,11 +152,10 @@ class Location {
             if (!listed.add(key)) {
                 throw new CommandRejected(CommandRejected.DUPLICATE_BED, "bed " + key + " is listed twice");
             }
-            String entryRefusal = refusalOfInstant("occurredAt", entry.occurredAt(), command.receivedAt(),
-                    command.backfillHorizon());
+            InstantRule.Refusal entryRefusal = InstantRule.refusal("occurredAt", entry.occurredAt(),
+                    command.receivedAt(), command.backfillHorizon());
             if (entryRefusal != null) {
-                throw new CommandRejected(codeOf(entry.occurredAt(), command.receivedAt()),
-                        "bed " + key + ": " + entryRefusal);
+                throw new CommandRejected(entryRefusal.code(), "bed " + key + ": " + entryRefusal.detail());
             }
             String unknown = CodeLists.unknownElement(entry.labels());
             if (unknown != null) {
@@ -232,27 +228,6 @@ class Location {
         }
         apply(update);
         return true;
-    }
-
-    /**
-     * Why an EPD instant is refused, or null: before the back-fill horizon (never earlier than the platform epoch, so
-     * a sentinel such as -999999999-01-01 cannot pass whatever horizon the command carries), or more than 5 minutes
-     * ahead of the server clock (never beyond what a store can hold).
-     */
-    private static String refusalOfInstant(String field, Instant instant, Instant receivedAt, Instant horizon) {
-        Instant earliest = horizon.isAfter(ValueRules.PLATFORM_EPOCH) ? horizon : ValueRules.PLATFORM_EPOCH;
-        if (instant.isBefore(earliest)) {
-            return field + " " + instant + " is before the back-fill horizon " + earliest;
-        }
-        if (instant.isAfter(receivedAt.plus(FUTURE_TOLERANCE)) || !ValueRules.storable(instant)) {
-            return field + " " + instant + " is more than 5 minutes after the server time " + receivedAt;
-        }
-        return null;
-    }
-
-    /** The code of a refusal by {@link #refusalOfInstant}. */
-    private static String codeOf(Instant refused, Instant receivedAt) {
-        return refused.isAfter(receivedAt) ? CommandRejected.OCCURRED_IN_FUTURE : CommandRejected.OCCURRED_TOO_EARLY;
     }
 
     @EventSourcingHandler

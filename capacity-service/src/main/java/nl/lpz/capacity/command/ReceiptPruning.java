@@ -32,7 +32,7 @@ class ReceiptPruning {
         Instant before = settings.pruneBefore(clock.instant());
         int deleted = receipts.prune(before);
         if (deleted > 0) {
-            log.info("pruned {} bed-event receipts of events that occurred before {}", deleted, before);
+            log.info("pruned {} receipts of bed events and module reports that occurred before {}", deleted, before);
         }
     }
 }

@@ -6,9 +6,9 @@ import nl.lpz.events.ValueRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How long bed-event receipts are kept ({@code lpz.capacity.receipts.retention}, default 400 days), which is also how
- * far back an EPD may back-fill: a receipt can only be pruned once a resend of its event would be refused as too
- * early anyway.
+ * How long the receipts of bed events and module reports are kept ({@code lpz.capacity.receipts.retention}, default
+ * 400 days), which is also how far back a sender may back-fill: a receipt can only be pruned once a resend of its
+ * event would be refused as too early anyway.
  */
 @ConfigurationProperties("lpz.capacity.receipts")
 public record ReceiptSettings(Duration retention) {

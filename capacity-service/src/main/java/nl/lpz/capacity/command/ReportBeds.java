@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * The bed events of one request that concern one location, handled in one transaction; answers
- * {@link BedReportResult} with one outcome per report, in order. {@code receivedAt} is the server's clock, against
+ * {@link ReportResult} with one outcome per report, in order. {@code receivedAt} is the server's clock, against
  * which reports from the future are refused; reports before {@code backfillHorizon}
  * ({@link ReceiptSettings#backfillHorizon}) are refused as too early. {@code payloadHashes} holds each report's
  * {@link BedReport#payloadHash} in the same order: the edge hashes every event once, for its look at conflicting ids

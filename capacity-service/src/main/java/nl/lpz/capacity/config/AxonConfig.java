@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * capacity-service's own Axon wiring: the Location aggregate cached and snapshotted off the request thread, and every
- * processor failing loudly instead of logging and skipping. The serializer's mapper, the token store and the command
+ * capacity-service's own Axon wiring: the Location and ModuleProvider aggregates cached and snapshotted off the
+ * request thread, and every processor failing loudly instead of logging and skipping. The serializer's mapper, the token store and the command
  * retry are platform-support's (AxonDefaultsAutoConfiguration), as is the Kafka publisher (OutboxAutoConfiguration).
  * Cache size and snapshot threshold: {@link AggregateProperties}.
  */
@@ -44,6 +44,12 @@ public class AxonConfig {
      */
     @Bean
     Cache locationCache(AggregateProperties aggregate) {
+        return new BoundedAggregateCache(aggregate.aggregateCache().maxEntries());
+    }
+
+    /** The module providers' own cache of the same kind, so that neither aggregate evicts the other's entries. */
+    @Bean
+    Cache moduleProviderCache(AggregateProperties aggregate) {
         return new BoundedAggregateCache(aggregate.aggregateCache().maxEntries());
     }
 
@@ -77,6 +83,12 @@ public class AxonConfig {
     @Bean
     SnapshotTriggerDefinition locationSnapshotTrigger(SpringAggregateSnapshotter snapshotter,
                                                       AggregateProperties aggregate) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, aggregate.snapshotThreshold());
+    }
+
+    @Bean
+    SnapshotTriggerDefinition moduleProviderSnapshotTrigger(SpringAggregateSnapshotter snapshotter,
+                                                            AggregateProperties aggregate) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, aggregate.snapshotThreshold());
     }
 

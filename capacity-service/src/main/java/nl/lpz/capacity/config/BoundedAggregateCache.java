@@ -57,8 +57,15 @@ public final class BoundedAggregateCache implements Cache {
         return value;
     }
 
+    /**
+     * A null key is an aggregate that a create-if-missing command made without applying an event (a module provider
+     * whose first reports were all refused): it has no identifier, no stream, and nothing that could be loaded again.
+     */
     @Override
     public synchronized void put(Object key, Object value) {
+        if (key == null) {
+            return;
+        }
         if (value == null) {
             remove(key);
             return;

@@ -32,6 +32,13 @@ public class KafkaTopicsConfig {
                 .config("retention.ms", "-1").build();
     }
 
+    /** Keyed by provider; as many partitions as the beds: every provider reports each of its units every few minutes. */
+    @Bean
+    NewTopic capacityModulesTopic(KafkaTopicsProperties kafka) {
+        return TopicBuilder.name(Topics.CAPACITY_MODULES).partitions(6).replicas(kafka.replicationFactor())
+                .config("retention.ms", "-1").build();
+    }
+
     @Bean
     NewTopic capacityTopologyTopic(KafkaTopicsProperties kafka) {
         return TopicBuilder.name(Topics.CAPACITY_TOPOLOGY).partitions(3).replicas(kafka.replicationFactor())

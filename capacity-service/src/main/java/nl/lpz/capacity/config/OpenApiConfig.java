@@ -17,6 +17,7 @@ public class OpenApiConfig {
     @Bean
     OpenAPI capacityOpenApi() {
         return new OpenAPI().info(new Info().title("LPZ capacity-service")
-                .description("Topology, bed events, snapshots and settings (write side)").version("v1"));
+                .description("Topology, bed events, snapshots, settings, the module catalogue and the modules' "
+                        + "reports (write side)").version("v1"));
     }
 }

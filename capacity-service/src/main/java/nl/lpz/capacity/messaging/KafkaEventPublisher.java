@@ -4,6 +4,7 @@ import nl.lpz.events.Topics;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.events.capacity.CapacityEvent;
+import nl.lpz.events.capacity.ModuleEvent;
 import nl.lpz.platform.outbox.OutboxPublisher;
 import nl.lpz.platform.outbox.PublishedEvents;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +12,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What capacity-service publishes from its event store: every {@link CapacityEvent}, bed events on
- * {@link Topics#CAPACITY_BEDS} and the rest on {@link Topics#CAPACITY_TOPOLOGY}, keyed by location id (organisation
- * id for visibility). Platform-support's {@link OutboxPublisher} sends them (tracking processor
- * {@code kafka-publisher}, 4 segments, batches of 500: application.yml).
+ * {@link Topics#CAPACITY_BEDS}, module events on {@link Topics#CAPACITY_MODULES} and the rest on
+ * {@link Topics#CAPACITY_TOPOLOGY}, keyed by location id (organisation id for visibility, provider id for modules).
+ * Platform-support's {@link OutboxPublisher} sends them (tracking processor {@code kafka-publisher}, 4 segments,
+ * batches of 500: application.yml).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaEventPublisher {
@@ -24,6 +26,9 @@ class KafkaEventPublisher {
     }
 
     static String topicOf(CapacityEvent event) {
+        if (event instanceof ModuleEvent) {
+            return Topics.CAPACITY_MODULES;
+        }
         return event instanceof BedStatusChanged || event instanceof BedRemoved
                 ? Topics.CAPACITY_BEDS : Topics.CAPACITY_TOPOLOGY;
     }

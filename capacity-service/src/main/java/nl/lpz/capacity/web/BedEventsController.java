@@ -15,14 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.lpz.capacity.command.BedReport;
-import nl.lpz.capacity.command.BedReportResult;
-import nl.lpz.capacity.command.BedReportResult.Kind;
-import nl.lpz.capacity.command.BedReportResult.Outcome;
 import nl.lpz.capacity.command.BedSnapshotEntry;
 import nl.lpz.capacity.command.EventIdConflicts;
 import nl.lpz.capacity.command.EventIdConflicts.SentReport;
 import nl.lpz.capacity.command.ReceiptSettings;
 import nl.lpz.capacity.command.ReportBeds;
+import nl.lpz.capacity.command.ReportResult;
+import nl.lpz.capacity.command.ReportResult.Kind;
+import nl.lpz.capacity.command.ReportResult.Outcome;
 import nl.lpz.capacity.command.ResyncBeds;
 import nl.lpz.capacity.command.ResyncResult;
 import nl.lpz.capacity.query.LocationDirectory;
@@ -56,8 +56,6 @@ class BedEventsController {
     static final int MAX_EVENTS = 1000;
     /** Element codes of the label code list are short; anything longer is not a code. */
     static final int MAX_CODE = 64;
-    /** Ids named in a conflict's detail; the {@code eventIds} member lists all of them. */
-    private static final int IDS_IN_DETAIL = 10;
 
     private final CommandSender commands;
     private final LocationDirectory directory;
@@ -85,10 +83,7 @@ class BedEventsController {
     record BedEventsRequest(List<BedEventBody> events) {
     }
 
-    record Rejection(UUID eventId, String code, String detail) {
-    }
-
-    record BedEventsAnswer(long accepted, long duplicates, long stale, List<Rejection> rejected) {
+    record BedEventsAnswer(long accepted, long duplicates, long stale, List<ReportBatches.Rejection> rejected) {
     }
 
     record SnapshotRequest(OffsetDateTime asOf, List<BedEventBody> beds) {
@@ -133,14 +128,14 @@ class BedEventsController {
                 outcomes[i] = unknownLocation(events.get(i));
             }
         }
-        requireNoEventIdConflict(sent);
+        ReportBatches.requireNoEventIdConflict(conflicts, sent);
         Instant receivedAt = clock.instant();
         Instant horizon = receipts.backfillHorizon(receivedAt);
         for (Map.Entry<String, List<Integer>> group : byLocation.entrySet()) {
             List<Integer> indexes = group.getValue();
             List<BedReport> locationReports = indexes.stream().map(reports::get).toList();
             List<String> locationHashes = indexes.stream().map(i -> hashes[i]).toList();
-            BedReportResult result;
+            ReportResult result;
             try {
                 result = commands.send(new ReportBeds(LocationId.of(group.getKey()), locationReports, receivedAt,
                         horizon, locationHashes), group.getKey());
@@ -206,49 +201,14 @@ class BedEventsController {
                 event.patientCovidStatus(), occurredAt);
     }
 
-    /**
-     * An id reused with other content refuses the whole request before any location's command runs: the request may
-     * span several transactions, and a half-applied one would leave the EPD unsure what the id now means.
-     */
-    private void requireNoEventIdConflict(List<SentReport> sent) {
-        Set<UUID> conflicting = conflicts.find(sent);
-        if (conflicting.isEmpty()) {
-            return;
-        }
-        List<String> ids = conflicting.stream().map(UUID::toString).toList();
-        String named = String.join(", ", ids.subList(0, Math.min(ids.size(), IDS_IN_DETAIL)))
-                + (ids.size() > IDS_IN_DETAIL ? " and " + (ids.size() - IDS_IN_DETAIL) + " more" : "");
-        throw CapacityProblems.refusal(CapacityProblems.EVENT_ID_CONFLICT, "event id(s) " + named + " were sent "
-                + "before, or twice in this request, with other content; nothing of this request was written",
-                Map.of("eventIds", ids));
-    }
-
     private static Outcome unknownLocation(BedEventBody event) {
         return new Outcome(event.eventId(), Kind.REJECTED, CapacityProblems.UNKNOWN_LOCATION,
                 "location " + event.locationId() + " is not registered");
     }
 
     private static ResponseEntity<BedEventsAnswer> answer(Outcome[] outcomes) {
-        long accepted = 0;
-        long duplicates = 0;
-        long stale = 0;
-        List<Rejection> rejected = new ArrayList<>();
-        for (Outcome outcome : outcomes) {
-            switch (outcome.kind()) {
-                case ACCEPTED -> accepted++;
-                case DUPLICATE -> duplicates++;
-                case STALE -> stale++;
-                default -> rejected.add(new Rejection(outcome.eventId(), outcome.code(), outcome.detail()));
-            }
-        }
-        if (rejected.size() == outcomes.length) {
-            // a reused id is the sender's bug to fix first, whatever else the batch got wrong
-            Rejection first = rejected.stream().filter(r -> CapacityProblems.EVENT_ID_CONFLICT.equals(r.code()))
-                    .findFirst().orElse(rejected.get(0));
-            throw CapacityProblems.refusal(first.code(), "all " + outcomes.length + " bed events were rejected; the "
-                    + "first: " + first.detail(), Map.of("rejected", rejected));
-        }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new BedEventsAnswer(accepted, duplicates, stale,
-                rejected));
+        ReportBatches.Counts counts = ReportBatches.count(outcomes, "bed events");
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new BedEventsAnswer(counts.accepted(),
+                counts.duplicates(), counts.stale(), counts.rejected()));
     }
 }

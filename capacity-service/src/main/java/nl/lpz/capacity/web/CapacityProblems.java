@@ -1,5 +1,6 @@
 package nl.lpz.capacity.web;
 
+import java.util.Collection;
 import java.util.Map;
 import nl.lpz.events.ValueRules;
 import nl.lpz.events.ids.Ids;
@@ -17,17 +18,23 @@ final class CapacityProblems {
     static final String UNKNOWN_LABEL_ELEMENT = "UNKNOWN_LABEL_ELEMENT";
     static final String OCCURRED_TOO_EARLY = "OCCURRED_TOO_EARLY";
     static final String EVENT_ID_CONFLICT = "EVENT_ID_CONFLICT";
+    static final String UNKNOWN_MODULE = "UNKNOWN_MODULE";
+    static final String PROVIDER_KIND_NOT_ALLOWED = "PROVIDER_KIND_NOT_ALLOWED";
 
     private CapacityProblems() {
     }
 
-    /** HTTP status of a refusal code a command or the bed-event batch can give. */
+    /**
+     * HTTP status of a refusal code a command, the bed-event batch or a module report can give; every other code
+     * (the module definitions' figure codes among them) is the sender's content to correct: 400.
+     */
     static HttpStatus statusOf(String code) {
-        if (EVENT_ID_CONFLICT.equals(code)) {
-            return HttpStatus.CONFLICT;
-        }
-        return UNKNOWN_LOCATION.equals(code) || UNKNOWN_ORGANISATION.equals(code)
-                ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        return switch (code) {
+            case EVENT_ID_CONFLICT -> HttpStatus.CONFLICT;
+            case UNKNOWN_LOCATION, UNKNOWN_ORGANISATION, UNKNOWN_MODULE -> HttpStatus.NOT_FOUND;
+            case PROVIDER_KIND_NOT_ALLOWED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            default -> HttpStatus.BAD_REQUEST;
+        };
     }
 
     static ApiException refusal(String code, String detail, Map<String, Object> properties) {
@@ -36,6 +43,11 @@ final class CapacityProblems {
 
     static ApiException unknownLocation(String locationId) {
         return new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_LOCATION, "location " + locationId + " is not registered");
+    }
+
+    static ApiException unknownModule(String moduleId, Collection<String> known) {
+        return new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_MODULE, "no module "
+                + (moduleId == null ? "given" : echo(moduleId)) + "; the catalogue holds " + known);
     }
 
     static ApiException invalid(String detail) {
@@ -88,7 +100,7 @@ final class CapacityProblems {
     }
 
     /** A refused value quoted back only when it is short printable ASCII: anything else may not even encode. */
-    private static String echo(String value) {
+    static String echo(String value) {
         boolean printable = value.length() <= 80 && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
         return printable ? "'" + value + "'" : "a value of " + value.length() + " characters";
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.lpz.capacity.command.BedReportResult.Kind;
+import nl.lpz.capacity.command.ReportResult.Kind;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.BedChangeSource;
 import nl.lpz.events.capacity.BedLabels;
@@ -172,10 +172,10 @@ class LocationTest {
         fixture.given(registered())
                 .when(new ReportBeds(LOC, List.of(future, almost), NOW, HORIZON))
                 .expectEvents(changed(almost, false))
-                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<BedReportResult>(
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<ReportResult>(
                         "first rejected OCCURRED_IN_FUTURE, second accepted") {
                     @Override
-                    protected boolean matchesSafely(BedReportResult r) {
+                    protected boolean matchesSafely(ReportResult r) {
                         return CommandRejected.OCCURRED_IN_FUTURE.equals(r.outcomes().get(0).code())
                                 && r.outcomes().get(1).kind() == Kind.ACCEPTED;
                     }
@@ -305,10 +305,10 @@ class LocationTest {
         fixture.given(registered())
                 .when(new ReportBeds(LOC, List.of(first, second), NOW, HORIZON))
                 .expectEvents(changed(first, false))
-                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<BedReportResult>(
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<ReportResult>(
                         "accepted, then EVENT_ID_CONFLICT") {
                     @Override
-                    protected boolean matchesSafely(BedReportResult r) {
+                    protected boolean matchesSafely(ReportResult r) {
                         return r.outcomes().get(0).kind() == Kind.ACCEPTED
                                 && CommandRejected.EVENT_ID_CONFLICT.equals(r.outcomes().get(1).code());
                     }
@@ -328,6 +328,18 @@ class LocationTest {
         assertThat(utc.payloadHash(LocationId.of("other"))).isNotEqualTo(utc.payloadHash(LOC));
     }
 
+    /** Receipts keep these hashes for 400 days: a changed canonical form would turn every resend into a conflict. */
+    @Test
+    void givenFixedBedEvents_whenHashed_thenTheHashesStoredReceiptsHold() {
+        UUID id = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        BedReport full = new BedReport(id, DEPT, BedId.of("B1"), BedStatus.OCCUPIED, IC, PatientCovidStatus.COVID,
+                Instant.parse("2026-11-23T09:00:00.123456789Z"));
+        BedReport bare = new BedReport(id, DEPT, BedId.of("B1"), BedStatus.AVAILABLE,
+                new BedLabels("IC_BEADEMD", null, null, false), null, Instant.parse("2026-11-23T09:00:00Z"));
+        assertThat(full.payloadHash(LOC)).isEqualTo("e3f4d3e5ae323c2a2cce5d54b4a2c8f58bf33c183403a175fb789f48f1eb525b");
+        assertThat(bare.payloadHash(LOC)).isEqualTo("df895fad01dbd87ef81030503bf890ff108f105d2cbd9797e9aa25785f3a1cc2");
+    }
+
     @Test
     void givenRegistered_whenOccurredBeforeHorizonOrPlatformEpoch_thenRejectedOccurredTooEarlyWithoutReceipt() {
         BedReport sentinel = report(UUID.randomUUID(), "B1", BedStatus.AVAILABLE,
@@ -337,10 +349,10 @@ class LocationTest {
         fixture.given(registered())
                 .when(new ReportBeds(LOC, List.of(sentinel, beforeHorizon, atHorizon), NOW, HORIZON))
                 .expectEvents(changed(atHorizon, false))
-                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<BedReportResult>(
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<ReportResult>(
                         "two OCCURRED_TOO_EARLY, then accepted") {
                     @Override
-                    protected boolean matchesSafely(BedReportResult r) {
+                    protected boolean matchesSafely(ReportResult r) {
                         return CommandRejected.OCCURRED_TOO_EARLY.equals(r.outcomes().get(0).code())
                                 && CommandRejected.OCCURRED_TOO_EARLY.equals(r.outcomes().get(1).code())
                                 && r.outcomes().get(2).kind() == Kind.ACCEPTED;
@@ -416,19 +428,19 @@ class LocationTest {
         };
     }
 
-    private static org.hamcrest.Matcher<BedReportResult> resultWith(Kind... kinds) {
+    private static org.hamcrest.Matcher<ReportResult> resultWith(Kind... kinds) {
         return new org.hamcrest.CustomTypeSafeMatcher<>("outcomes " + List.of(kinds)) {
             @Override
-            protected boolean matchesSafely(BedReportResult result) {
-                return result.outcomes().stream().map(BedReportResult.Outcome::kind).toList().equals(List.of(kinds));
+            protected boolean matchesSafely(ReportResult result) {
+                return result.outcomes().stream().map(ReportResult.Outcome::kind).toList().equals(List.of(kinds));
             }
         };
     }
 
-    private static org.hamcrest.Matcher<BedReportResult> rejectedWith(String code) {
+    private static org.hamcrest.Matcher<ReportResult> rejectedWith(String code) {
         return new org.hamcrest.CustomTypeSafeMatcher<>("all rejected with " + code) {
             @Override
-            protected boolean matchesSafely(BedReportResult result) {
+            protected boolean matchesSafely(ReportResult result) {
                 return result.outcomes().stream().allMatch(o -> o.kind() == Kind.REJECTED && code.equals(o.code()));
             }
         };

@@ -55,6 +55,14 @@ class BoundedAggregateCacheTest {
     }
 
     @Test
+    void givenAnAggregateWithoutIdentifier_whenPut_thenNotKept() {
+        BoundedAggregateCache cache = new BoundedAggregateCache(10);
+        cache.put(null, new Object());
+        assertThat(cache.containsKey(null)).isFalse();
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
     void refusesANonPositiveBound() {
         assertThatThrownBy(() -> new BoundedAggregateCache(0)).isInstanceOf(IllegalArgumentException.class);
     }

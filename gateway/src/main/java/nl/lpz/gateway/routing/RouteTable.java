@@ -12,9 +12,11 @@ import org.springframework.http.HttpMethod;
 public final class RouteTable {
 
     public static final List<ApiRoute> ROUTES = List.of(
-            // capacity-service: topology (and the safety regions' reference table), beds, settings, code lists
+            // capacity-service: topology (and the safety regions' reference table), beds, settings, code lists, the
+            // module catalogue and the modules' reports
             ApiRoute.of("capacity", Backend.CAPACITY,
                     "/api/v1/safety-regions",
+                    "/api/v1/modules/**",
                     "/api/v1/locations/**",
                     "/api/v1/bed-events",
                     "/api/v1/organisations/**",
@@ -35,6 +37,7 @@ public final class RouteTable {
                     "/api/v1/safety-regions/*/stops").onlyFor(HttpMethod.GET, HttpMethod.HEAD),
             ApiRoute.of("reporting", Backend.REPORTING,
                     "/api/v1/regions/*/capacity",
+                    "/api/v1/regions/*/modules/**",
                     "/api/v1/rcps/**",
                     "/api/v1/lcps/**",
                     "/api/v1/public/**",

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatusChanged;
-import nl.lpz.events.capacity.CapacityEvent;
+import nl.lpz.events.capacity.LocationEvent;
+import nl.lpz.events.capacity.OrganisationEvent;
 import nl.lpz.reporting.pipeline.Batch;
 import nl.lpz.reporting.pipeline.DecodedRecord;
 import nl.lpz.reporting.pipeline.ProcessedEvents;
@@ -33,7 +34,8 @@ class CapacityProjection implements Projection {
 
     @Override
     public boolean accepts(Object event) {
-        return event instanceof CapacityEvent;
+        // the module events of the same published language belong to the modules read model
+        return event instanceof LocationEvent || event instanceof OrganisationEvent;
     }
 
     @Override

@@ -17,10 +17,10 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the capacity topics and {@code lpz.stops.v1} in batches (group {@code reporting-regional-capacity}) and
- * hands each poll to the projector in one database transaction (stop events go to its {@code StopProjector} in the
- * same transaction); the container commits the offsets after the listener returns (ack mode BATCH), i.e. after the
- * commit. On assignment every partition is positioned where the read model's own
+ * Consumes the capacity topics (beds, topology, module figures) and {@code lpz.stops.v1} in batches (group
+ * {@code reporting-regional-capacity}) and hands each poll to the projector in one database transaction (every
+ * projection in the same transaction); the container commits the offsets after the listener returns (ack mode
+ * BATCH), i.e. after the commit. On assignment every partition is positioned where the read model's own
  * {@code consumer_offset} table says (its beginning when absent), so the database, not the group offset, decides what
  * is projected: a rebuild empties that table with the rest.
  * <p>
@@ -48,8 +48,8 @@ class CapacityEventListener implements ConsumerSeekAware, ParkedRecordReplayer {
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = "${lpz.reporting.consumer-group:reporting-regional-capacity}",
-            topics = {Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY, Topics.STOPS}, batch = "true",
-            concurrency = "${lpz.reporting.listener-concurrency:1}")
+            topics = {Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY, Topics.CAPACITY_MODULES, Topics.STOPS},
+            batch = "true", concurrency = "${lpz.reporting.listener-concurrency:1}")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<DecodedRecord> decoded = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> r : records) {

@@ -41,7 +41,8 @@ class ReadModelRebuild implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     /** The pipeline's own tables, emptied with those of every projection. */
     private static final List<String> PIPELINE_TABLES = List.of("processed_event", "consumer_offset");
-    private static final List<String> TOPICS = List.of(Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY, Topics.STOPS);
+    private static final List<String> TOPICS = List.of(Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY,
+            Topics.CAPACITY_MODULES, Topics.STOPS);
 
     private final KafkaListenerEndpointRegistry listeners;
     private final JdbcTemplate jdbc;
@@ -82,7 +83,7 @@ class ReadModelRebuild implements DisposableBean {
         if (container == null) {
             throw new IllegalStateException("no listener " + CapacityEventListener.LISTENER_ID);
         }
-        log.warn("rebuilding the read model (capacity and stops): stopping the listener");
+        log.warn("rebuilding the read model (capacity, modules and stops): stopping the listener");
         container.stop();
         tx.executeWithoutResult(s -> {
             jdbc.execute("truncate table " + String.join(", ", projectedTables) + " restart identity");

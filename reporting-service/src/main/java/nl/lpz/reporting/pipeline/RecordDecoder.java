@@ -9,6 +9,9 @@ import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.LocationRegistered;
+import nl.lpz.events.capacity.ModuleEvent;
+import nl.lpz.events.capacity.ModuleFiguresReported;
+import nl.lpz.events.capacity.ModuleUnitRemoved;
 import nl.lpz.events.capacity.ThresholdsSet;
 import nl.lpz.events.capacity.VisibilityChanged;
 import nl.lpz.events.stops.LapsedStop;
@@ -117,7 +120,22 @@ final class RecordDecoder {
         if (event instanceof VisibilityChanged v) {
             return first("organisationId", v.organisationId(), "changedAt", v.changedAt());
         }
+        if (event instanceof ModuleEvent m) {
+            return missingModuleField(m);
+        }
         return missingStopField(event);
+    }
+
+    private static String missingModuleField(ModuleEvent m) {
+        String missing = first("moduleId", m.moduleId(), "providerKind", m.providerKind(), "providerId",
+                m.providerId(), "organisationId", m.organisationId(), "unitKind", m.unitKind(), "unitId", m.unitId(),
+                "occurredAt", m instanceof ModuleFiguresReported f ? f.occurredAt()
+                        : ((ModuleUnitRemoved) m).occurredAt());
+        // versions start at 1: a 0 is what a missing int field reads as, and the figures could not be interpreted
+        if (missing == null && m.definitionVersion() < 1) {
+            return "definitionVersion";
+        }
+        return missing;
     }
 
     private static String missingStopField(Object event) {

@@ -33,14 +33,39 @@ public class RegionAccess {
         if (caller.hasAny(Role.HOSPITAL, Role.EPD_SYSTEM, Role.LCPS, Role.ADMIN)) {
             return;
         }
-        if (caller.has(Role.RCPS) && roazRegionId.equals(caller.region())) {
+        if (ownRegion(caller, Role.RCPS, roazRegionId) || ownRegion(caller, Role.MKA, roazRegionId)
+                || ownRegion(caller, Role.MMA, roazRegionId)) {
             return;
         }
-        if (caller.hasAny(Role.MKA, Role.MMA) && caller.region() != null
-                && query.safetyRegionInRoaz(caller.region(), roazRegionId)) {
-            return;
+        throw forbiddenRegion(roazRegionId);
+    }
+
+    /**
+     * Whether the ROAZ region is the caller's own in this role: for RCPS its {@code region} claim, for MKA/MMA the
+     * region containing the veiligheidsregio of their claim (the rule {@link #check} applies to them), for
+     * HOSPITAL/EPD_SYSTEM a region where their organisation has a registered location; for the national roles only a
+     * {@code region} claim naming it. For readers whose access is limited to their own region (module reader rules).
+     */
+    public boolean ownRegion(Caller caller, Role role, String roazRegionId) {
+        if (!caller.has(role)) {
+            return false;
         }
-        throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_REGION,
+        switch (role) {
+            case MKA:
+            case MMA:
+                return caller.region() != null && query.safetyRegionInRoaz(caller.region(), roazRegionId);
+            case HOSPITAL:
+            case EPD_SYSTEM:
+                return caller.organisation() != null
+                        && query.locationsOf(caller.organisation()).containsValue(roazRegionId);
+            default:
+                return roazRegionId.equals(caller.region());
+        }
+    }
+
+    /** The answer to a caller whose region does not cover the ROAZ region asked for. */
+    public static ApiException forbiddenRegion(String roazRegionId) {
+        return new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_REGION,
                 "the token's region does not cover ROAZ region " + roazRegionId);
     }
 

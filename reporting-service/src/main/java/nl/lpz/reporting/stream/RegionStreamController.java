@@ -24,9 +24,11 @@ class RegionStreamController {
     }
 
     @Operation(summary = "Server-Sent Events of changes to the regional picture",
-            description = "Events `capacity` with id = change-log sequence and data {locationId, lastEventAt, "
-                    + "changedAt}. Resume with the Last-Event-ID header (or ?lastEventId=). Heartbeat comments "
-                    + "every 15 s.")
+            description = "Events with id = change-log sequence: `capacity` with data {locationId, lastEventAt, "
+                    + "changedAt}; `stop` with data {stopId, safetyRegionId, locationId, kind, change, expectedEnd, "
+                    + "changedAt}; `module` (a unit of a module changed) with data {moduleId, providerId, unitKind, "
+                    + "unitId, removed, occurredAt, changedAt}. Resume with the Last-Event-ID header (or "
+                    + "?lastEventId=). Heartbeat comments every 15 s.")
     @GetMapping("/api/v1/regions/{roazRegionId}/stream")
     public SseEmitter stream(@PathVariable String roazRegionId,
                              @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,

@@ -9,8 +9,10 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,7 @@ import nl.lpz.events.ValueRules;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.events.capacity.CapacityEvent;
+import nl.lpz.events.capacity.ModuleEvent;
 import nl.lpz.events.stops.StopEvent;
 import nl.lpz.reporting.Fixtures.Published;
 import nl.lpz.reporting.ProjectionDatabase;
@@ -84,6 +87,7 @@ class ExtremeValuesProjectionTest {
         assertThat(ValueRules.firstViolation(event)).as("the generator keeps within ValueRules").isEmpty();
         String topic = event instanceof StopEvent ? Topics.STOPS
                 : event instanceof BedStatusChanged || event instanceof BedRemoved ? Topics.CAPACITY_BEDS
+                : event instanceof ModuleEvent ? Topics.CAPACITY_MODULES
                 : Topics.CAPACITY_TOPOLOGY;
         String key = event instanceof StopEvent s ? s.partitionKey() : ((CapacityEvent) event).partitionKey();
         Published published = new Published(topic, key, EventJson.typeOf(event), UUID.randomUUID().toString(),
@@ -146,6 +150,15 @@ class ExtremeValuesProjectionTest {
                 }
                 return List.class.isAssignableFrom(type) ? items : new LinkedHashSet<>(items);
             }
+            if (Map.class.isAssignableFrom(type)) {
+                // figures by id: ids as keys, values of the map's value type
+                Type[] kv = ((ParameterizedType) generic).getActualTypeArguments();
+                Map<Object, Object> map = new LinkedHashMap<>();
+                for (int i = 0; i < (high ? 20 : 1); i++) {
+                    map.put(text("id"), value((Class<?>) kv[1], kv[1], name));
+                }
+                return map;
+            }
             if (type.isRecord()) {
                 RecordComponent[] components = type.getRecordComponents();
                 Object[] args = new Object[components.length];
@@ -171,7 +184,8 @@ class ExtremeValuesProjectionTest {
         /** Ids and codes: the contract's pattern at full length; free text: ValueRules' maximum. */
         private String text(String name) {
             String n = name.toLowerCase();
-            if (n.equals("id") || n.endsWith("id") || n.contains("code") || n.equals("specialistisch")
+            if (n.equals("id") || n.endsWith("id") || n.endsWith("kind") || n.contains("code")
+                    || n.equals("specialistisch")
                     || n.equals("specialisme") || n.equals("subject") || n.equals("organisation")) {
                 String unique = (high ? "Z" : "a") + SEQ.incrementAndGet() + "-";
                 return high ? (unique + "x._-9".repeat(13)).substring(0, 64) : unique;
@@ -188,10 +202,13 @@ class ExtremeValuesProjectionTest {
 
         /** The largest count or duration the write side accepts (stop durations and norm times: 7 days). */
         private long number(String name) {
+            String n = name.toLowerCase();
+            if (n.contains("version")) {
+                return high ? 10_000 : 1; // definition versions start at 1
+            }
             if (!high) {
                 return 0;
             }
-            String n = name.toLowerCase();
             if (n.contains("minutes")) {
                 return 7 * 24 * 60;
             }

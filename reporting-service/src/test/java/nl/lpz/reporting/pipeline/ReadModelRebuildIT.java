@@ -22,6 +22,7 @@ import nl.lpz.events.capacity.PatientCovidStatus;
 import nl.lpz.events.capacity.Threshold;
 import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.Fixtures.Published;
+import nl.lpz.reporting.ModuleFixtures;
 import nl.lpz.reporting.ReportingIntegrationTest;
 import nl.lpz.reporting.StopFixtures;
 import nl.lpz.reporting.StopFixtures.Announcement;
@@ -69,6 +70,15 @@ class ReadModelRebuildIT extends ReportingIntegrationTest {
                 StopFixtures.publish(Announcement.of("VR05", CareKind.PCI, loc, org, now.plusSeconds(3600),
                         now.plusSeconds(7200)).announced(now)),
                 Fixtures.poison(Topics.STOPS, "VR05", "StopDeclared", "{\"stopId\":"));
+        // module figures: a report, a later one, a stale back-fill, a removal, a duplicated record, a poison record
+        Published moduleDuplicate = publish(ModuleFixtures.unit(loc, org, "P1").figures(5, 1, "GREEN").at(at(2))
+                .reported());
+        send(moduleDuplicate, moduleDuplicate,
+                publish(ModuleFixtures.unit(loc, org, "P1").figures(8, 2, "RED").at(at(9)).reported()),
+                publish(ModuleFixtures.unit(loc, org, "P1").figures(6, 2, "GREEN").at(at(4)).backFilled().reported()),
+                publish(ModuleFixtures.unit(loc, org, "P2").at(at(3)).reported()),
+                publish(ModuleFixtures.unit(loc, org, "P2").removed(at(8))),
+                Fixtures.poison(Topics.CAPACITY_MODULES, loc, "ModuleFiguresReported", "{\"moduleId\":"));
         await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> mvc.perform(get("/internal/rebuild"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.caughtUp").value(true)));
         Map<String, List<String>> live = snapshot();
@@ -78,6 +88,8 @@ class ReadModelRebuildIT extends ReportingIntegrationTest {
         assertThat(live.get("stop")).anySatisfy(r -> assertThat(r).contains(active.stopId()));
         String liveStops = stops();
         String liveStatistics = statistics(now);
+        assertThat(live.get("module_history")).filteredOn(row -> row.contains(loc)).hasSize(5);
+        String liveModule = modulePicture(region, at(5));
 
         java.sql.Timestamp beforeRebuild = jdbc.queryForObject("select clock_timestamp()", java.sql.Timestamp.class);
         mvc.perform(post("/internal/rebuild")).andExpect(status().isAccepted())
@@ -93,6 +105,14 @@ class ReadModelRebuildIT extends ReportingIntegrationTest {
                 .isEqualTo(livePicture.replaceAll("\"asOf\":\"[^\"]*\"", ""));
         assertThat(stops()).isEqualTo(liveStops);
         assertThat(statistics(now)).isEqualTo(liveStatistics);
+        assertThat(modulePicture(region, at(5))).isEqualTo(liveModule);
+    }
+
+    /** The test module's picture of the region as of an instant (the answer depends on nothing else). */
+    private String modulePicture(String region, java.time.Instant asOf) throws Exception {
+        return mvc.perform(get("/api/v1/regions/{r}/modules/{m}", region, ModuleFixtures.MODULE)
+                        .param("asOf", asOf.toString()).headers(rcps(region)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     /** The stop view of VR05 without its answer time. */
@@ -131,6 +151,8 @@ class ReadModelRebuildIT extends ReportingIntegrationTest {
         tables.put("stop_announcement", "to_jsonb(t)");
         tables.put("stop_refusal", "to_jsonb(t)");
         tables.put("stop_lapse", "to_jsonb(t)");
+        tables.put("module_history", "to_jsonb(t) - 'id' - 'projected_at'");
+        tables.put("module_current", "to_jsonb(t)");
         Map<String, List<String>> snapshot = new LinkedHashMap<>();
         tables.forEach((table, row) -> snapshot.put(table, jdbc.queryForList(
                 "select (" + row + ")::text as r from " + table + " t order by 1", String.class)));

@@ -3,8 +3,8 @@ package nl.lpz.capacity.command;
 import java.util.List;
 import java.util.UUID;
 
-/** Outcome of {@link ReportBeds}: one entry per report, in the order of the command. */
-public record BedReportResult(List<Outcome> outcomes) {
+/** Outcome of {@link ReportBeds} and {@link ReportModuleFigures}: one entry per report, in the order of the command. */
+public record ReportResult(List<Outcome> outcomes) {
 
     public enum Kind {
         ACCEPTED, STALE, DUPLICATE, REJECTED
@@ -21,7 +21,7 @@ public record BedReportResult(List<Outcome> outcomes) {
         }
     }
 
-    public BedReportResult {
+    public ReportResult {
         outcomes = List.copyOf(outcomes);
     }
 

@@ -1,0 +1,110 @@
+package nl.lpz.reporting.modules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import nl.lpz.contract.ProblemCodes;
+import nl.lpz.contract.Role;
+import nl.lpz.modules.ModuleCatalogue;
+import nl.lpz.modules.ModuleDefinition;
+import nl.lpz.modules.ReaderRule;
+import nl.lpz.platform.web.ApiException;
+import nl.lpz.platform.web.Caller;
+import nl.lpz.reporting.modules.RegionalModuleQuery.Reading;
+import nl.lpz.reporting.readmodel.Locations;
+import nl.lpz.reporting.readmodel.RegionAccess;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read a module's regional picture, and how much of it: the reader rules of the module's current definition
+ * (seed 002 §6–8), applied to the caller's roles. A rule of scope NATIONAL covers every region, REGION the caller's own
+ * region in that role ({@link RegionAccess#ownRegion}: the bed picture's rule for RCPS, MKA and MMA; for hospitals the
+ * regions of their organisation's locations), OWN the providers of the caller's organisation in any region. When
+ * several of the caller's rules apply the widest wins: the whole region before the own providers, per provider before
+ * aggregate.
+ */
+@Component
+class ModuleReaders {
+    static final String UNKNOWN_MODULE = "UNKNOWN_MODULE";
+
+    private final ModuleCatalogue catalogue;
+    private final RegionAccess regions;
+    private final Locations locations;
+
+    ModuleReaders(ModuleCatalogue catalogue, RegionAccess regions, Locations locations) {
+        this.catalogue = catalogue;
+        this.regions = regions;
+        this.locations = locations;
+    }
+
+    /** The module's current definition; 404 UNKNOWN_MODULE when the catalogue has none. */
+    ModuleDefinition module(String moduleId) {
+        return catalogue.current(moduleId).orElseThrow(() -> unknownModule(moduleId));
+    }
+
+    static ApiException unknownModule(String moduleId) {
+        return new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_MODULE, "no module '" + moduleId
+                + "' in the module catalogue");
+    }
+
+    private record RoleRule(Role role, ReaderRule rule) {
+    }
+
+    private record Grant(boolean wholeRegion, ReaderRule.Detail detail) {
+        int rank() {
+            return (wholeRegion ? 0 : 2) + (detail == ReaderRule.Detail.PROVIDER ? 0 : 1);
+        }
+    }
+
+    /**
+     * The caller's reading of the region: 403 FORBIDDEN_ROLE when none of its roles reads the module, 404
+     * UNKNOWN_REGION when no location of the region is known, 403 FORBIDDEN_REGION when its only rules are regional and
+     * the region is not its own, 403 FORBIDDEN_ORGANISATION when it may read only its own providers and acts for no
+     * organisation. The region id must have been checked against the id pattern.
+     */
+    Reading reading(Caller caller, ModuleDefinition module, String roazRegionId) {
+        List<RoleRule> rules = new ArrayList<>();
+        for (Role role : caller.roles()) {
+            module.rulesFor(role.name()).forEach(rule -> rules.add(new RoleRule(role, rule)));
+        }
+        if (rules.isEmpty()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_ROLE, "module " + module.id()
+                    + " is read by the roles " + module.readers().stream().map(ReaderRule::role).distinct().toList());
+        }
+        if (!locations.regionExists(roazRegionId)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, RegionAccess.UNKNOWN_REGION,
+                    "unknown ROAZ region " + roazRegionId);
+        }
+        List<Grant> grants = new ArrayList<>();
+        boolean refusedRegion = false;
+        for (RoleRule r : rules) {
+            switch (r.rule().scope()) {
+                case NATIONAL -> grants.add(new Grant(true, r.rule().detail()));
+                case REGION -> {
+                    if (regions.ownRegion(caller, r.role(), roazRegionId)) {
+                        grants.add(new Grant(true, r.rule().detail()));
+                    } else {
+                        refusedRegion = true;
+                    }
+                }
+                case OWN -> {
+                    if (caller.organisation() != null) {
+                        grants.add(new Grant(false, r.rule().detail()));
+                    }
+                }
+            }
+        }
+        Optional<Grant> best = grants.stream().min(Comparator.comparingInt(Grant::rank));
+        if (best.isEmpty()) {
+            if (refusedRegion) {
+                throw RegionAccess.forbiddenRegion(roazRegionId);
+            }
+            throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_ORGANISATION,
+                    "module " + module.id() + " is read by this role for its own organisation only, and the token "
+                            + "names none");
+        }
+        return new Reading(best.get().detail(), best.get().wholeRegion() ? null : caller.organisation());
+    }
+}

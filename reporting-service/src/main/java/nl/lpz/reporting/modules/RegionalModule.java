@@ -1,0 +1,39 @@
+package nl.lpz.reporting.modules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.lpz.modules.LocalizedName;
+import nl.lpz.modules.ReaderRule;
+
+/**
+ * A module's figures in one ROAZ region, the answer of {@code GET /api/v1/regions/{roazRegionId}/modules/{moduleId}}.
+ * {@code asOf}: the instant of the picture (now when not asked); {@code detail}: what the caller's reader rule lets it
+ * see ({@code AGGREGATE}: {@code providers} is empty); {@code freshness}: of the module's current definition.
+ */
+public record RegionalModule(String moduleId, LocalizedName moduleName, String roazRegionId, Instant asOf,
+                             ReaderRule.Detail detail, Duration freshness, List<Provider> providers,
+                             List<UnitTotals> totals) {
+
+    /** A provider (a hospital location) with the units it reported, by unit kind and id. */
+    public record Provider(String providerId, String name, List<Unit> units) {
+    }
+
+    /**
+     * One unit as it stood: its figures read with {@code definitionVersion}, the version its report was written under.
+     * {@code ageSeconds}: from {@code occurredAt} to the picture's instant (0 for a report timed after it);
+     * {@code stale}: older than that version's freshness.
+     */
+    public record Unit(String unitKind, String unitId, int definitionVersion, Map<String, Long> values,
+                       Map<String, String> statuses, Instant occurredAt, long ageSeconds, boolean stale) {
+    }
+
+    /**
+     * Per unit kind, over the units the caller may see: how many, how many stale, the sum of each number figure and
+     * per status figure how many units hold each value.
+     */
+    public record UnitTotals(String unitKind, int units, int staleUnits, Map<String, Long> values,
+                             Map<String, Map<String, Integer>> statuses) {
+    }
+}

@@ -1,0 +1,229 @@
+package nl.lpz.reporting.modules;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import nl.lpz.events.EventJson;
+import nl.lpz.modules.FigureDefinition;
+import nl.lpz.modules.FigureType;
+import nl.lpz.modules.ModuleCatalogue;
+import nl.lpz.modules.ModuleDefinition;
+import nl.lpz.modules.ProviderKind;
+import nl.lpz.modules.ReaderRule;
+import nl.lpz.modules.UnitDefinition;
+import nl.lpz.reporting.modules.RegionalModule.Provider;
+import nl.lpz.reporting.modules.RegionalModule.Unit;
+import nl.lpz.reporting.modules.RegionalModule.UnitTotals;
+import nl.lpz.reporting.readmodel.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Answers a module's regional picture from the module read model: now from {@code module_current}, at an earlier
+ * instant from {@code module_history} (per unit the latest report with {@code occurred_at} at or before it, stale
+ * back-filled reports included; a removal hides the unit from its {@code occurred_at} on). A provider belongs to the
+ * region of the registered location with its id. Every unit is read with the definition version its report names:
+ * which figures it has, which of them are numbers and which statuses, and how long it stays fresh.
+ */
+@Component
+class RegionalModuleQuery {
+    private static final TypeReference<Map<String, Long>> NUMBERS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final ModuleCatalogue catalogue;
+    private final Clock clock;
+    private final ObjectMapper json = EventJson.mapper();
+
+    RegionalModuleQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ModuleCatalogue catalogue,
+                        Clock clock) {
+        this.jdbc = jdbc;
+        this.readOnly = Sql.snapshotReads(transactionManager);
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** Which providers and how much of them a caller sees (decided from the module's reader rules). */
+    record Reading(ReaderRule.Detail detail, String onlyOrganisation) {
+    }
+
+    private record Row(String providerId, String name, String unitKind, String unitId, int definitionVersion,
+                       String values, String statuses, Instant occurredAt) {
+    }
+
+    /**
+     * @param module  the module's current definition
+     * @param asOf    the instant of the picture; null for now
+     * @param reading the caller's reading; a non-null {@code onlyOrganisation} limits the providers to that
+     *                organisation's
+     */
+    RegionalModule find(ModuleDefinition module, String roazRegionId, Instant asOf, Reading reading) {
+        Instant pictureAt = asOf != null ? asOf : clock.instant();
+        List<Row> rows = readOnly.execute(status -> rows(module.id(), roazRegionId, asOf,
+                reading.onlyOrganisation()));
+        Comparator<String> kindOrder = kindOrder(module);
+        Map<String, List<Unit>> unitsByProvider = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
+        for (Row row : rows) {
+            names.put(row.providerId(), row.name());
+            unitsByProvider.computeIfAbsent(row.providerId(), k -> new ArrayList<>()).add(unit(module, row, pictureAt));
+        }
+        List<Provider> providers = new ArrayList<>();
+        List<Unit> all = new ArrayList<>();
+        unitsByProvider.forEach((providerId, units) -> {
+            units.sort(Comparator.comparing(Unit::unitKind, kindOrder).thenComparing(Unit::unitId));
+            providers.add(new Provider(providerId, names.get(providerId), List.copyOf(units)));
+            all.addAll(units);
+        });
+        return new RegionalModule(module.id(), module.name(), roazRegionId, pictureAt, reading.detail(),
+                module.freshness(), reading.detail() == ReaderRule.Detail.AGGREGATE ? List.of() : providers,
+                totals(module, all, kindOrder));
+    }
+
+    private List<Row> rows(String moduleId, String roazRegionId, Instant asOf, String onlyOrganisation) {
+        return jdbc.query(con -> {
+            PreparedStatement ps;
+            int p = 1;
+            if (asOf == null) {
+                ps = con.prepareStatement("""
+                        select c.provider_id, l.name, c.unit_kind, c.unit_id, c.definition_version,
+                               c.figure_values::text as figure_values, c.figure_statuses::text as figure_statuses,
+                               c.occurred_at
+                        from module_current c join location l on l.location_id = c.provider_id
+                        where c.module_id = ? and c.provider_kind = ? and l.roaz_region_id = ?
+                          and (?::text is null or l.organisation_id = ?) and not c.removed""");
+            } else {
+                // every unit that ever reported has a module_current row: per unit one index probe into its history
+                ps = con.prepareStatement("""
+                        select c.provider_id, l.name, h.unit_kind, h.unit_id, h.definition_version,
+                               h.figure_values::text as figure_values, h.figure_statuses::text as figure_statuses,
+                               h.occurred_at
+                        from module_current c join location l on l.location_id = c.provider_id
+                        cross join lateral (
+                            select unit_kind, unit_id, definition_version, figure_values, figure_statuses,
+                                   occurred_at, removed
+                            from module_history b
+                            where b.module_id = c.module_id and b.provider_kind = c.provider_kind
+                              and b.provider_id = c.provider_id and b.unit_kind = c.unit_kind
+                              and b.unit_id = c.unit_id and b.occurred_at <= ?
+                            order by b.occurred_at desc, b.id desc limit 1) h
+                        where c.module_id = ? and c.provider_kind = ? and l.roaz_region_id = ?
+                          and (?::text is null or l.organisation_id = ?) and not h.removed""");
+                ps.setObject(p++, Sql.ts(asOf));
+            }
+            ps.setString(p++, moduleId);
+            ps.setString(p++, ProviderKind.HOSPITAL_LOCATION.name());
+            ps.setString(p++, roazRegionId);
+            ps.setObject(p++, onlyOrganisation, Types.VARCHAR);
+            ps.setObject(p, onlyOrganisation, Types.VARCHAR);
+            return ps;
+        }, (rs, i) -> new Row(rs.getString("provider_id"), rs.getString("name"), rs.getString("unit_kind"),
+                rs.getString("unit_id"), rs.getInt("definition_version"), rs.getString("figure_values"),
+                rs.getString("figure_statuses"), Sql.instant(rs, "occurred_at")));
+    }
+
+    /**
+     * A unit read with its own definition version. A version this instance does not know (a definition file not
+     * given to it yet) is shown as the event carried it, with the current version's freshness, rather than hidden.
+     */
+    private Unit unit(ModuleDefinition current, Row row, Instant pictureAt) {
+        Map<String, Long> reportedValues = read(row.values(), NUMBERS);
+        Map<String, String> reportedStatuses = read(row.statuses(), TEXTS);
+        Optional<ModuleDefinition> version = catalogue.version(current.id(), row.definitionVersion());
+        Optional<UnitDefinition> unitDefinition = version.flatMap(v -> v.unit(row.unitKind()));
+        Map<String, Long> values = new LinkedHashMap<>();
+        Map<String, String> statuses = new LinkedHashMap<>();
+        if (unitDefinition.isPresent()) {
+            for (FigureDefinition figure : unitDefinition.get().figures()) {
+                if (figure.type() == FigureType.STATUS) {
+                    if (reportedStatuses.containsKey(figure.id())) {
+                        statuses.put(figure.id(), reportedStatuses.get(figure.id()));
+                    }
+                } else if (reportedValues.containsKey(figure.id())) {
+                    values.put(figure.id(), reportedValues.get(figure.id()));
+                }
+            }
+        } else {
+            values.putAll(new TreeMap<>(reportedValues));
+            statuses.putAll(new TreeMap<>(reportedStatuses));
+        }
+        Duration freshness = version.map(ModuleDefinition::freshness).orElse(current.freshness());
+        Duration age = Duration.between(row.occurredAt(), pictureAt);
+        return new Unit(row.unitKind(), row.unitId(), row.definitionVersion(), values, statuses, row.occurredAt(),
+                Math.max(0, age.getSeconds()), age.compareTo(freshness) > 0);
+    }
+
+    /**
+     * Per unit kind: every kind of the current definition (also without units, so the shape does not depend on who
+     * reported), then kinds only older versions had. Status counts start with the current definition's values at 0.
+     */
+    private static List<UnitTotals> totals(ModuleDefinition module, List<Unit> units, Comparator<String> kindOrder) {
+        Map<String, List<Unit>> byKind = new TreeMap<>(kindOrder);
+        module.units().forEach(u -> byKind.put(u.kind(), new ArrayList<>()));
+        units.forEach(u -> byKind.computeIfAbsent(u.unitKind(), k -> new ArrayList<>()).add(u));
+        List<UnitTotals> totals = new ArrayList<>();
+        byKind.forEach((kind, ofKind) -> {
+            Optional<UnitDefinition> definition = module.unit(kind);
+            List<String> figureOrder = definition.map(d -> d.figures().stream().map(FigureDefinition::id).toList())
+                    .orElse(List.of());
+            Map<String, Long> sums = new TreeMap<>(listedFirst(figureOrder));
+            Map<String, Map<String, Integer>> counts = new TreeMap<>(listedFirst(figureOrder));
+            definition.ifPresent(d -> d.figures().stream().filter(f -> f.type() == FigureType.STATUS).forEach(f -> {
+                Map<String, Integer> byValue = new TreeMap<>(listedFirst(f.values()));
+                f.values().forEach(v -> byValue.put(v, 0));
+                counts.put(f.id(), byValue);
+            }));
+            int stale = 0;
+            for (Unit u : ofKind) {
+                if (u.stale()) {
+                    stale++;
+                }
+                u.values().forEach((figure, value) -> sums.merge(figure, value, Long::sum));
+                u.statuses().forEach((figure, value) -> counts.computeIfAbsent(figure, k -> new TreeMap<>())
+                        .merge(value, 1, Integer::sum));
+            }
+            totals.add(new UnitTotals(kind, ofKind.size(), stale, new LinkedHashMap<>(sums),
+                    new LinkedHashMap<>(counts)));
+        });
+        return totals;
+    }
+
+    /** The current definition's unit kinds in its order, then any other kind by name. */
+    private static Comparator<String> kindOrder(ModuleDefinition module) {
+        return listedFirst(module.units().stream().map(UnitDefinition::kind).toList());
+    }
+
+    /** Names of {@code order} in that order, then every other name alphabetically. */
+    private static Comparator<String> listedFirst(List<String> order) {
+        return Comparator.comparingInt((String name) -> {
+            int i = order.indexOf(name);
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparing(Comparator.naturalOrder());
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,552 @@
+package nl.lpz.reporting.modules;
+
+import static nl.lpz.reporting.Fixtures.at;
+import static nl.lpz.reporting.Fixtures.publish;
+import static nl.lpz.reporting.Fixtures.unique;
+import static nl.lpz.reporting.ModuleFixtures.KIND;
+import static nl.lpz.reporting.ModuleFixtures.MODULE;
+import static nl.lpz.reporting.ModuleFixtures.unit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.lpz.contract.ProblemCodes;
+import nl.lpz.events.Topics;
+import nl.lpz.events.capacity.Actor;
+import nl.lpz.events.capacity.CareKind;
+import nl.lpz.events.capacity.LocationRegistered;
+import nl.lpz.events.ids.LocationId;
+import nl.lpz.events.ids.OrganisationId;
+import nl.lpz.events.ids.RoazRegionId;
+import nl.lpz.events.ids.SafetyRegionId;
+import nl.lpz.modules.ModuleCatalogue;
+import nl.lpz.modules.ModuleDefinition;
+import nl.lpz.modules.ReaderRule;
+import nl.lpz.platform.web.ApiException;
+import nl.lpz.platform.web.Caller;
+import nl.lpz.reporting.Fixtures;
+import nl.lpz.reporting.Fixtures.Published;
+import nl.lpz.reporting.ModuleFixtures;
+import nl.lpz.reporting.ProjectionDatabase;
+import nl.lpz.reporting.modules.RegionalModule.Provider;
+import nl.lpz.reporting.modules.RegionalModule.Unit;
+import nl.lpz.reporting.modules.RegionalModule.UnitTotals;
+import nl.lpz.reporting.pipeline.DecodedRecord;
+import nl.lpz.reporting.pipeline.ProjectionPipeline;
+import nl.lpz.reporting.readmodel.Locations;
+import nl.lpz.reporting.readmodel.RegionAccess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The module projection fed events as consumed records, asserted through its queries (no broker, no Spring context),
+ * with the test-only module of test-support: the picture now and as of an instant, stale back-fills, removals, age and
+ * staleness, totals, idempotency and replay, the reader rules (aggregate, region, own), definition versions, the
+ * stream's change-log rows, records that cannot be projected, and delivery compliance.
+ */
+class ModuleProjectionTest {
+    /** "Now" of the queries: an hour after {@link Fixtures#T0}. */
+    private static final Instant NOW = at(60);
+    /** A second version of the test module: fresh for 5 minutes, a figure more, a unit kind more, no waitMinutes. */
+    private static final String VERSION_2 = """
+            id: proefmodule
+            version: 2
+            name: {nl: Proefmodule, en: Test module}
+            providerKinds: [HOSPITAL_LOCATION]
+            freshness: PT5M
+            units:
+              - kind: proefpost
+                name: {nl: Proefpost, en: Test post}
+                figures:
+                  - {id: places, type: COUNT, max: 50}
+                  - {id: taken, type: COUNT, max: 50}
+                  - {id: state, type: STATUS, values: [GREEN, AMBER, RED]}
+                  - {id: extra, type: COUNT, required: false}
+              - kind: proefhok
+                name: {nl: Proefhok, en: Test pen}
+                figures:
+                  - {id: pens, type: COUNT}
+            readers:
+              - {role: RCPS, scope: REGION, detail: PROVIDER}
+              - {role: PUBLIC_AGGREGATE, scope: NATIONAL, detail: AGGREGATE}
+            kpis:
+              - {from: 2026-01-01, share: 0.5, source: "test KPI"}
+            """;
+    /** A module reported less often than daily, for the compliance window. */
+    private static final String WEEKLY = """
+            id: weektelling
+            version: 1
+            name: {nl: Weektelling, en: Weekly count}
+            providerKinds: [HOSPITAL_LOCATION]
+            freshness: P7D
+            units:
+              - kind: telpost
+                name: {nl: Telpost, en: Count post}
+                figures:
+                  - {id: counted, type: COUNT}
+            readers:
+              - {role: LCPS, scope: NATIONAL, detail: PROVIDER}
+            kpis:
+              - {from: 2026-01-01, share: 1.0, source: "test KPI"}
+            """;
+
+    private static ProjectionDatabase db;
+    private static JdbcTemplate jdbc;
+    private static ModuleCatalogue catalogue;
+    private static ModuleDefinition module;
+    private static RegionalModuleQuery query;
+    private static ModuleReaders readers;
+    private static ModuleComplianceQuery compliance;
+
+    private String region;
+    private String otherRegion;
+    private String org;
+    private String loc;
+    private String orgB;
+    private String locB;
+    private String orgC;
+    private String locC;
+
+    @BeforeAll
+    static void database() {
+        db = ProjectionDatabase.open("modules");
+        jdbc = db.jdbc();
+        catalogue = ModuleFixtures.catalogue();
+        module = catalogue.current(MODULE).orElseThrow();
+        query = new RegionalModuleQuery(jdbc, db.transactions(), catalogue, Clock.fixed(NOW, ZoneOffset.UTC));
+        Locations locations = new Locations(jdbc);
+        readers = new ModuleReaders(catalogue, new RegionAccess(locations), locations);
+        compliance = new ModuleComplianceQuery(jdbc, db.transactions(), Clock.fixed(NOW, ZoneOffset.UTC),
+                new ModuleProperties(Duration.ofHours(24)));
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    /** Region: LOC of ORG and LOC-B of ORG-B; other region: LOC-C of ORG-C. Compliance is national: a clean model. */
+    @BeforeEach
+    void twoRegions() {
+        jdbc.execute("truncate location, module_history, module_current, processed_event, consumer_offset, "
+                + "region_change, parked_record");
+        region = unique("ROAZ");
+        otherRegion = unique("ROAZ");
+        org = unique("ORG");
+        loc = unique("LOC");
+        orgB = unique("ORG");
+        locB = unique("LOC");
+        orgC = unique("ORG");
+        locC = unique("LOC");
+        project(publish(Fixtures.location(loc, org, region, "VR01")),
+                publish(Fixtures.location(locB, orgB, region, "VR01")),
+                publish(Fixtures.location(locC, orgC, otherRegion, "VR02")));
+    }
+
+    private static ProjectionPipeline.Outcome project(Published... records) {
+        return db.project(records);
+    }
+
+    private static Published report(ModuleFixtures.Unit unit) {
+        return publish(unit.reported());
+    }
+
+    private static Caller caller(String roles, String organisation, String region) {
+        return Caller.fromHeaders("test", roles, organisation, region);
+    }
+
+    private RegionalModule picture(Instant asOf, Caller caller) {
+        return query.find(module, region, asOf, readers.reading(caller, module, region));
+    }
+
+    private RegionalModule now() {
+        return picture(null, caller("RCPS", null, region));
+    }
+
+    private static Provider provider(RegionalModule picture, String providerId) {
+        return picture.providers().stream().filter(p -> p.providerId().equals(providerId)).findFirst().orElseThrow();
+    }
+
+    private static Unit unitOf(RegionalModule picture, String providerId, String unitId) {
+        return provider(picture, providerId).units().stream().filter(u -> u.unitId().equals(unitId)).findFirst()
+                .orElseThrow();
+    }
+
+    private static UnitTotals totals(RegionalModule picture, String kind) {
+        return picture.totals().stream().filter(t -> t.unitKind().equals(kind)).findFirst().orElseThrow();
+    }
+
+    private static String code(Runnable read) {
+        try {
+            read.run();
+        } catch (ApiException e) {
+            return e.status().value() + " " + e.code();
+        }
+        throw new AssertionError("no refusal");
+    }
+
+    @Test
+    void givenUnitsOfTwoProviders_whenReadNow_thenEachUnitWithItsFiguresAgeAndStaleness_andTotalsPerKind() {
+        project(report(unit(loc, org, "P1").values(Map.of("places", 4L, "taken", 1L, "waitMinutes", 12L))
+                        .at(at(50))),
+                report(unit(loc, org, "P2").figures(6, 6, "RED").at(at(40))),
+                report(unit(locB, orgB, "P1").figures(2, 0, "GREEN").at(at(55))));
+
+        RegionalModule picture = now();
+
+        assertThat(picture.moduleId()).isEqualTo(MODULE);
+        assertThat(picture.moduleName().nl()).isEqualTo("Proefmodule");
+        assertThat(picture.roazRegionId()).isEqualTo(region);
+        assertThat(picture.asOf()).isEqualTo(NOW);
+        assertThat(picture.detail()).isEqualTo(ReaderRule.Detail.PROVIDER);
+        assertThat(picture.freshness()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(picture.providers()).extracting(Provider::providerId).containsExactlyInAnyOrder(loc, locB);
+        assertThat(provider(picture, loc).name()).isEqualTo("Ziekenhuis " + loc);
+        Unit p1 = unitOf(picture, loc, "P1");
+        assertThat(p1.unitKind()).isEqualTo(KIND);
+        assertThat(p1.definitionVersion()).isEqualTo(1);
+        assertThat(p1.values()).containsExactly(Map.entry("places", 4L), Map.entry("taken", 1L),
+                Map.entry("waitMinutes", 12L));
+        assertThat(p1.statuses()).containsExactly(Map.entry("state", "GREEN"));
+        assertThat(p1.occurredAt()).isEqualTo(at(50));
+        assertThat(p1.ageSeconds()).isEqualTo(600);
+        assertThat(p1.stale()).as("10 minutes old, fresh for 15").isFalse();
+        Unit p2 = unitOf(picture, loc, "P2");
+        assertThat(p2.ageSeconds()).isEqualTo(1200);
+        assertThat(p2.stale()).as("20 minutes old").isTrue();
+        assertThat(provider(picture, loc).units()).extracting(Unit::unitId).containsExactly("P1", "P2");
+
+        UnitTotals totals = totals(picture, KIND);
+        assertThat(totals.units()).isEqualTo(3);
+        assertThat(totals.staleUnits()).isEqualTo(1);
+        assertThat(totals.values()).containsExactly(Map.entry("places", 12L), Map.entry("taken", 7L),
+                Map.entry("waitMinutes", 12L));
+        assertThat(totals.statuses()).containsExactly(Map.entry("state", Map.of("GREEN", 2, "RED", 1)));
+    }
+
+    @Test
+    void givenNoUnits_whenRead_thenNoProvidersAndEveryUnitKindWithZeroTotals() {
+        RegionalModule picture = now();
+
+        assertThat(picture.providers()).isEmpty();
+        assertThat(picture.totals()).hasSize(1);
+        UnitTotals totals = totals(picture, KIND);
+        assertThat(totals.units()).isZero();
+        assertThat(totals.values()).isEmpty();
+        assertThat(totals.statuses()).containsExactly(Map.entry("state", Map.of("GREEN", 0, "RED", 0)));
+    }
+
+    @Test
+    void givenALaterReportThenAStaleBackFill_whenReadNowAndAsOf_thenNowKeepsTheLaterAndAsOfCountsTheBackFill() {
+        project(report(unit(loc, org, "P1").figures(5, 1, "GREEN").at(at(10))),
+                report(unit(loc, org, "P1").figures(8, 2, "RED").at(at(30))));
+        project(report(unit(loc, org, "P1").figures(6, 3, "GREEN").at(at(20)).backFilled()));
+
+        assertThat(unitOf(now(), loc, "P1").values()).containsEntry("places", 8L);
+        assertThat(unitOf(now(), loc, "P1").occurredAt()).isEqualTo(at(30));
+        assertThat(unitOf(picture(at(25), caller("RCPS", null, region)), loc, "P1").values())
+                .containsEntry("places", 6L).containsEntry("taken", 3L);
+        assertThat(unitOf(picture(at(15), caller("RCPS", null, region)), loc, "P1").values())
+                .containsEntry("places", 5L);
+        RegionalModule before = picture(at(5), caller("RCPS", null, region));
+        assertThat(before.providers()).isEmpty();
+        assertThat(before.asOf()).isEqualTo(at(5));
+        Unit asOf25 = unitOf(picture(at(25), caller("RCPS", null, region)), loc, "P1");
+        assertThat(asOf25.ageSeconds()).as("age relative to asOf").isEqualTo(300);
+        assertThat(asOf25.stale()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from module_history where stale", Long.class)).isOne();
+    }
+
+    @Test
+    void givenARemovedUnit_whenReadNowAndBeforeTheRemoval_thenHiddenFromItsRemovalOn() {
+        project(report(unit(loc, org, "P1").at(at(10))), report(unit(loc, org, "P2").at(at(10))));
+        project(publish(unit(loc, org, "P2").removed(at(20))));
+
+        assertThat(provider(now(), loc).units()).extracting(Unit::unitId).containsExactly("P1");
+        assertThat(totals(now(), KIND).units()).isEqualTo(1);
+        assertThat(provider(picture(at(15), caller("RCPS", null, region)), loc).units()).extracting(Unit::unitId)
+                .containsExactly("P1", "P2");
+        assertThat(provider(picture(at(20), caller("RCPS", null, region)), loc).units()).extracting(Unit::unitId)
+                .containsExactly("P1");
+
+        project(report(unit(loc, org, "P2").figures(9, 9, "RED").at(at(25))));
+        assertThat(unitOf(now(), loc, "P2").values()).as("a report after the removal brings it back")
+                .containsEntry("places", 9L);
+    }
+
+    @Test
+    void givenARecordDeliveredTwice_whenProjected_thenItCountsOnce() {
+        Published record = report(unit(loc, org, "P1").at(at(10)));
+
+        ProjectionPipeline.Outcome first = project(record, record);
+        ProjectionPipeline.Outcome again = project(record);
+
+        assertThat(first.projected()).containsEntry("ModuleFiguresReported", 1);
+        assertThat(first.duplicates()).isOne();
+        assertThat(again.projected()).isEmpty();
+        assertThat(again.duplicates()).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from module_history", Long.class)).isOne();
+        assertThat(totals(now(), KIND).units()).isOne();
+    }
+
+    @Test
+    void givenAProjectedModel_whenEmptiedAndTheSameRecordsReplayed_thenThePictureNowAndAsOfIsTheSame() {
+        List<Published> records = List.of(
+                publish(Fixtures.location(loc, org, region, "VR01")),
+                publish(Fixtures.location(locB, orgB, region, "VR01")),
+                report(unit(loc, org, "P1").figures(5, 1, "GREEN").at(at(10))),
+                report(unit(loc, org, "P1").figures(8, 2, "RED").at(at(30))),
+                report(unit(locB, orgB, "P1").figures(3, 3, "RED").at(at(35))),
+                report(unit(loc, org, "P2").at(at(12))),
+                publish(unit(loc, org, "P2").removed(at(40))),
+                report(unit(loc, org, "P1").figures(6, 3, "GREEN").at(at(20)).backFilled()));
+        records.forEach(r -> project(r));
+        RegionalModule now = now();
+        RegionalModule asOf = picture(at(25), caller("RCPS", null, region));
+        List<String> history = jdbc.queryForList(
+                "select (to_jsonb(h) - 'id' - 'projected_at')::text from module_history h order by 1", String.class);
+
+        jdbc.execute("truncate location, module_history, module_current, processed_event, consumer_offset");
+        project(records.toArray(new Published[0]));
+
+        assertThat(now()).isEqualTo(now);
+        assertThat(picture(at(25), caller("RCPS", null, region))).isEqualTo(asOf);
+        assertThat(jdbc.queryForList("select (to_jsonb(h) - 'id' - 'projected_at')::text from module_history h "
+                + "order by 1", String.class)).isEqualTo(history);
+    }
+
+    @Test
+    void givenAnAggregateReader_whenItReads_thenTotalsOnlyAndNoProviders() {
+        project(report(unit(loc, org, "P1").at(at(50))), report(unit(locB, orgB, "P1").figures(3, 2, "RED")
+                .at(at(50))));
+
+        RegionalModule picture = picture(null, caller("PUBLIC_AGGREGATE", null, null));
+
+        assertThat(picture.detail()).isEqualTo(ReaderRule.Detail.AGGREGATE);
+        assertThat(picture.providers()).isEmpty();
+        assertThat(totals(picture, KIND).units()).isEqualTo(2);
+        assertThat(totals(picture, KIND).values()).containsEntry("places", 7L).containsEntry("taken", 3L);
+        assertThat(picture(at(55), caller("PUBLIC_AGGREGATE", null, null)).providers()).isEmpty();
+    }
+
+    @Test
+    void givenRegionScopedReaders_whenTheyReadTheirOwnOrAnotherRegion_thenTheirOwnOnly() {
+        project(report(unit(loc, org, "P1").at(at(50))), report(unit(locB, orgB, "P1").at(at(50))));
+
+        assertThat(picture(null, caller("RCPS", null, region)).providers()).hasSize(2);
+        assertThat(code(() -> picture(null, caller("RCPS", null, otherRegion))))
+                .isEqualTo("403 " + ProblemCodes.FORBIDDEN_REGION);
+        assertThat(picture(null, caller("HOSPITAL", orgB, null)).providers())
+                .as("a hospital of the region sees every provider of it").hasSize(2);
+        assertThat(code(() -> picture(null, caller("HOSPITAL", orgC, null))))
+                .as("a hospital whose locations lie in another region")
+                .isEqualTo("403 " + ProblemCodes.FORBIDDEN_REGION);
+        assertThat(picture(null, caller("LCPS", null, null)).providers()).as("national").hasSize(2);
+        assertThat(code(() -> picture(null, caller("MKA", null, "VR01")))).as("no reader rule for MKA")
+                .isEqualTo("403 " + ProblemCodes.FORBIDDEN_ROLE);
+        assertThat(code(() -> picture(null, caller("MMA,ADMIN", null, null)))).isEqualTo("403 "
+                + ProblemCodes.FORBIDDEN_ROLE);
+        assertThat(code(() -> readers.reading(caller("LCPS", null, null), module, unique("ROAZ"))))
+                .isEqualTo("404 " + RegionAccess.UNKNOWN_REGION);
+        assertThat(code(() -> readers.reading(caller("MKA", null, "VR01"), module, unique("ROAZ"))))
+                .as("the role first, then the region").isEqualTo("403 " + ProblemCodes.FORBIDDEN_ROLE);
+        assertThat(code(() -> readers.module("geen-module"))).isEqualTo("404 " + ModuleReaders.UNKNOWN_MODULE);
+    }
+
+    @Test
+    void givenAnOwnScopedReader_whenItReads_thenOnlyItsOrganisationsProviders_andTotalsOverThem() {
+        project(report(unit(loc, org, "P1").figures(4, 1, "GREEN").at(at(50))),
+                report(unit(locB, orgB, "P1").figures(3, 2, "RED").at(at(50))));
+
+        RegionalModule own = picture(null, caller("EPD_SYSTEM", orgB, null));
+        assertThat(own.providers()).extracting(Provider::providerId).containsExactly(locB);
+        assertThat(totals(own, KIND).units()).isOne();
+        assertThat(totals(own, KIND).values()).containsEntry("places", 3L);
+
+        RegionalModule elsewhere = picture(null, caller("EPD_SYSTEM", orgC, null));
+        assertThat(elsewhere.providers()).as("an organisation without locations in the region").isEmpty();
+        assertThat(totals(elsewhere, KIND).units()).isZero();
+
+        assertThat(code(() -> picture(null, caller("EPD_SYSTEM", null, null))))
+                .isEqualTo("403 " + ProblemCodes.FORBIDDEN_ORGANISATION);
+        assertThat(picture(null, caller("HOSPITAL,EPD_SYSTEM", orgB, null)).providers())
+                .as("the wider rule of the two roles wins").hasSize(2);
+    }
+
+    @Test
+    void givenUnitsReportedUnderTwoVersions_whenRead_thenEachUnitIsReadWithTheVersionItsReportNames() {
+        ModuleCatalogue withVersion2 = ModuleFixtures.catalogue(VERSION_2);
+        ModuleDefinition current = withVersion2.current(MODULE).orElseThrow();
+        assertThat(current.version()).isEqualTo(2);
+        RegionalModuleQuery versioned = new RegionalModuleQuery(jdbc, db.transactions(), withVersion2,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        project(report(unit(loc, org, "OLD").values(Map.of("places", 4L, "taken", 1L, "waitMinutes", 12L))
+                        .at(at(50))),
+                report(unit(loc, org, "NEW").version(2).values(Map.of("places", 5L, "taken", 2L, "extra", 3L))
+                        .at(at(50))),
+                report(unit(loc, org, "FUTURE").version(7).values(Map.of("places", 1L, "novel", 8L)).at(at(58))));
+
+        RegionalModule picture = versioned.find(current, region, null,
+                new RegionalModuleQuery.Reading(ReaderRule.Detail.PROVIDER, null));
+
+        assertThat(picture.freshness()).as("of the current definition").isEqualTo(Duration.ofMinutes(5));
+        Unit old = unitOf(picture, loc, "OLD");
+        assertThat(old.definitionVersion()).isEqualTo(1);
+        assertThat(old.values()).as("version 1 has waitMinutes").containsEntry("waitMinutes", 12L);
+        assertThat(old.stale()).as("10 minutes old, fresh for 15 under version 1").isFalse();
+        Unit fresh = unitOf(picture, loc, "NEW");
+        assertThat(fresh.values()).containsExactly(Map.entry("places", 5L), Map.entry("taken", 2L),
+                Map.entry("extra", 3L));
+        assertThat(fresh.stale()).as("10 minutes old, fresh for 5 under version 2").isTrue();
+        Unit unknown = unitOf(picture, loc, "FUTURE");
+        assertThat(unknown.values()).as("a version this instance does not know: as reported")
+                .containsEntry("novel", 8L);
+        assertThat(unknown.stale()).as("2 minutes old, the current freshness").isFalse();
+
+        assertThat(picture.totals()).extracting(UnitTotals::unitKind).containsExactly(KIND, "proefhok");
+        UnitTotals totals = totals(picture, KIND);
+        assertThat(totals.values()).containsEntry("places", 10L).containsEntry("waitMinutes", 12L)
+                .containsEntry("extra", 3L).containsEntry("novel", 8L);
+        assertThat(List.copyOf(totals.values().keySet()).subList(0, 3)).as("the current definition's order first")
+                .containsExactly("places", "taken", "extra");
+        assertThat(totals.statuses().get("state")).containsExactly(Map.entry("GREEN", 3), Map.entry("AMBER", 0),
+                Map.entry("RED", 0));
+        assertThat(totals(picture, "proefhok").units()).isZero();
+    }
+
+    @Test
+    void givenReportsAndARemoval_whenProjected_thenOneModuleChangePerUnitForTheProvidersRegion() {
+        String unregistered = unique("LOC");
+        project(report(unit(loc, org, "P1").at(at(1))), report(unit(loc, org, "P1").at(at(2))),
+                publish(unit(locB, orgB, "P9").removed(at(3))), report(unit(unregistered, org, "P1").at(at(4))));
+
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select roaz_region_id, location_id, organisation_id, restricted_to_organisation,
+                       payload::text as payload
+                from region_change where kind = 'module' order by seq""");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("roaz_region_id", region).containsEntry("location_id", loc)
+                .containsEntry("organisation_id", org).containsEntry("restricted_to_organisation", null);
+        assertThat((String) rows.get(0).get("payload")).contains("\"moduleId\":\"" + MODULE + "\"",
+                "\"providerId\":\"" + loc + "\"", "\"unitKind\":\"" + KIND + "\"", "\"unitId\":\"P1\"",
+                "\"removed\":false", "\"occurredAt\":\"" + at(2) + "\"", "\"changedAt\":\"");
+        assertThat((String) rows.get(1).get("payload")).contains("\"providerId\":\"" + locB + "\"",
+                "\"unitId\":\"P9\"", "\"removed\":true");
+    }
+
+    @Test
+    void givenModuleRecordsThatCannotBeRead_whenProjected_thenTheyAreParkedAndTheRestProjected() {
+        Published noUnit = Fixtures.poison(Topics.CAPACITY_MODULES, loc, "ModuleFiguresReported", """
+                {"moduleId":"proefmodule","definitionVersion":1,"providerKind":"HOSPITAL_LOCATION",
+                 "providerId":"%s","organisationId":"%s","unitKind":"proefpost","occurredAt":"2026-11-23T08:00:00Z"}"""
+                .formatted(loc, org));
+        Published noVersion = Fixtures.poison(Topics.CAPACITY_MODULES, loc, "ModuleUnitRemoved", """
+                {"moduleId":"proefmodule","providerKind":"HOSPITAL_LOCATION","providerId":"%s",
+                 "organisationId":"%s","unitKind":"proefpost","unitId":"P1","occurredAt":"2026-11-23T08:00:00Z"}"""
+                .formatted(loc, org));
+        Published badValue = Fixtures.poison(Topics.CAPACITY_MODULES, loc, "ModuleFiguresReported", """
+                {"moduleId":"proefmodule","definitionVersion":1,"providerKind":"HOSPITAL_LOCATION",
+                 "providerId":"%s","organisationId":"%s","unitKind":"proefpost","unitId":"P1",
+                 "values":{"places":"many"},"occurredAt":"2026-11-23T08:00:00Z"}""".formatted(loc, org));
+
+        ProjectionPipeline.Outcome outcome = project(noUnit, noVersion, badValue,
+                report(unit(loc, org, "P1").at(at(50))));
+
+        assertThat(outcome.rejected()).extracting(DecodedRecord.Rejected::reason).containsExactly(
+                DecodedRecord.Reason.INCOMPLETE, DecodedRecord.Reason.INCOMPLETE, DecodedRecord.Reason.UNREADABLE);
+        assertThat(outcome.rejected()).extracting(DecodedRecord.Rejected::detail)
+                .contains("ModuleFiguresReported without unitId", "ModuleUnitRemoved without definitionVersion");
+        assertThat(jdbc.queryForObject("select count(*) from parked_record where topic = ?", Long.class,
+                Topics.CAPACITY_MODULES)).isEqualTo(3);
+        assertThat(totals(now(), KIND).units()).isOne();
+    }
+
+    @Test
+    void givenProvidersDeliveringOrNot_whenComplianceIsAsked_thenPerRegionAndNationallyAgainstTheKpiOfTheDay() {
+        String locNoEd = unique("LOC");
+        project(publish(new LocationRegistered(LocationId.of(locNoEd), new OrganisationId(org), "Buitenpoli",
+                        new RoazRegionId(region), new SafetyRegionId("VR01"), Set.of(CareKind.PCI), null, null, null,
+                        Fixtures.T0, Actor.SYSTEM)),
+                report(unit(loc, org, "P1").at(NOW.minus(Duration.ofHours(1)))),
+                report(unit(locB, orgB, "P1").at(NOW.minus(Duration.ofHours(30)))),
+                report(unit(locC, orgC, "P1").at(NOW.minus(Duration.ofHours(30)))),
+                report(unit(locC, orgC, "P2").at(NOW.minus(Duration.ofHours(2))).backFilled()),
+                publish(unit(locNoEd, org, "P1").removed(NOW.minus(Duration.ofHours(2)))));
+
+        ModuleCompliance answer = compliance.compliance(List.of(module), null, null);
+
+        assertThat(answer.asOf()).isEqualTo(NOW);
+        assertThat(answer.day()).isEqualTo(LocalDate.parse("2026-11-23"));
+        assertThat(answer.timeZone()).isEqualTo("Europe/Amsterdam");
+        ModuleCompliance.Module m = answer.modules().get(0);
+        assertThat(m.moduleId()).isEqualTo(MODULE);
+        assertThat(m.window()).isEqualTo(Duration.ofHours(24));
+        assertThat(m.windowStart()).isEqualTo(NOW.minus(Duration.ofHours(24)));
+        assertThat(m.requiredShare()).isEqualTo(1.0);
+        assertThat(m.kpi().from()).isEqualTo(LocalDate.parse("2026-07-01"));
+        assertThat(m.kpi().share()).isEqualTo(1.0);
+        assertThat(m.kpi().source()).isEqualTo("test KPI");
+        ModuleCompliance.Region r = m.regions().stream().filter(x -> x.roazRegionId().equals(region)).findFirst()
+                .orElseThrow();
+        assertThat(r.expected()).as("every registered location, a removal is no delivery").isEqualTo(3);
+        assertThat(r.delivering()).isOne();
+        assertThat(r.share()).isEqualTo(0.3333);
+        assertThat(r.meetsKpi()).isFalse();
+        assertThat(r.providers()).filteredOn(ModuleCompliance.Provider::delivering)
+                .extracting(ModuleCompliance.Provider::providerId, ModuleCompliance.Provider::lastReportAt)
+                .containsExactly(tuple(loc, NOW.minus(Duration.ofHours(1))));
+        assertThat(m.national()).as("a stale back-fill in the window is a delivery")
+                .isEqualTo(new ModuleCompliance.Share(4, 2, 0.5, false));
+
+        ModuleCompliance.Module inMarch = compliance.compliance(List.of(module), region,
+                Instant.parse("2026-03-01T12:00:00Z")).modules().get(0);
+        assertThat(inMarch.requiredShare()).isEqualTo(0.5);
+        assertThat(inMarch.regions()).extracting(ModuleCompliance.Region::roazRegionId).containsExactly(region);
+        assertThat(inMarch.national().expected()).as("national over every region").isEqualTo(4);
+        ModuleCompliance.Module beforeKpis = compliance.compliance(List.of(module), null,
+                Instant.parse("2025-12-31T12:00:00Z")).modules().get(0);
+        assertThat(beforeKpis.requiredShare()).isNull();
+        assertThat(beforeKpis.kpi()).isNull();
+        assertThat(beforeKpis.national().meetsKpi()).isNull();
+    }
+
+    @Test
+    void givenAModuleForProvidersWithACareKind_whenComplianceIsAsked_thenOnlyThoseAreExpected() {
+        String locNoEd = unique("LOC");
+        project(publish(new LocationRegistered(LocationId.of(locNoEd), new OrganisationId(org), "Buitenpoli",
+                new RoazRegionId(region), new SafetyRegionId("VR01"), Set.of(CareKind.PCI), null, null, null,
+                Fixtures.T0, Actor.SYSTEM)));
+        ModuleDefinition ed = catalogue.current("spoed").orElseThrow();
+        assertThat(ed.offering()).containsExactly("SEH");
+
+        ModuleCompliance.Module m = compliance.compliance(List.of(ed), region, null).modules().get(0);
+
+        assertThat(m.regions().get(0).providers()).extracting(ModuleCompliance.Provider::providerId)
+                .containsExactlyInAnyOrder(loc, locB);
+        assertThat(m.regions().get(0).delivering()).isZero();
+        assertThat(m.regions().get(0).meetsKpi()).isFalse();
+    }
+
+    @Test
+    void givenAModuleFreshForLongerThanADay_whenComplianceIsAsked_thenItsWindowIsItsFreshness() {
+        ModuleDefinition weekly = ModuleFixtures.catalogue(WEEKLY).current("weektelling").orElseThrow();
+        project(report(unit(loc, org, "T1").module("weektelling").kind("telpost").values(Map.of("counted", 3L))
+                .at(NOW.minus(Duration.ofDays(3)))));
+
+        ModuleCompliance.Module m = compliance.compliance(List.of(weekly, module), region, null).modules().get(0);
+
+        assertThat(m.window()).isEqualTo(Duration.ofDays(7));
+        assertThat(m.regions().get(0).delivering()).isOne();
+        assertThat(m.regions().get(0).share()).isEqualTo(0.5);
+    }
+}

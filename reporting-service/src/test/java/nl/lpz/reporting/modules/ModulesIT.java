@@ -1,0 +1,206 @@
+package nl.lpz.reporting.modules;
+
+import static nl.lpz.reporting.Fixtures.publish;
+import static nl.lpz.reporting.Fixtures.unique;
+import static nl.lpz.reporting.ModuleFixtures.KIND;
+import static nl.lpz.reporting.ModuleFixtures.MODULE;
+import static nl.lpz.reporting.ModuleFixtures.unit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.lpz.reporting.Fixtures;
+import nl.lpz.reporting.ModuleFixtures;
+import nl.lpz.reporting.ReportingIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The test-only module, which exists only as a definition file of test-support: its figures published on
+ * {@code lpz.capacity.modules.v1} as capacity-service does, read back through HTTP (now, asOf, the reader rules),
+ * announced on the region's SSE stream, and counted in delivery compliance.
+ */
+class ModulesIT extends ReportingIntegrationTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PICTURE = "/api/v1/regions/{roazRegionId}/modules/{moduleId}";
+    private static final String COMPLIANCE = "/api/v1/compliance/modules";
+    private static final Pattern MODULE_EVENT = Pattern.compile("id:(\\d+)\\nevent:module\\ndata:(\\{[^\\n]*})");
+    private static final HttpHeaders ADMIN = caller("ADMIN", null, null);
+
+    private final List<MvcResult> streams = new ArrayList<>();
+    private String region;
+    private String org;
+    private String loc;
+    private String orgB;
+    private String locB;
+
+    @BeforeEach
+    void twoLocationsOfARegion() {
+        region = unique("ROAZ");
+        org = unique("ORG");
+        loc = unique("LOC");
+        orgB = unique("ORG");
+        locB = unique("LOC");
+        send(publish(Fixtures.location(loc, org, region, "VR07")), publish(Fixtures.location(locB, orgB, region,
+                "VR07")));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "select count(*) from location where roaz_region_id = ?", Long.class, region) == 2);
+    }
+
+    @AfterEach
+    void closeStreams() {
+        streams.forEach(s -> s.getRequest().getAsyncContext().complete());
+    }
+
+    private ResultActions read(String roazRegionId, String moduleId, HttpHeaders caller) throws Exception {
+        return mvc.perform(get(PICTURE, roazRegionId, moduleId).headers(caller));
+    }
+
+    private static List<String> moduleEvents(MvcResult stream) throws Exception {
+        List<String> events = new ArrayList<>();
+        Matcher m = MODULE_EVENT.matcher(stream.getResponse().getContentAsString());
+        while (m.find()) {
+            events.add(m.group(2));
+        }
+        return events;
+    }
+
+    @Test
+    void givenFiguresOnTheModuleTopic_whenTheRegionIsRead_thenTheyComeBack_andTheStreamAnnouncesTheUnit()
+            throws Exception {
+        MvcResult stream = mvc.perform(get("/api/v1/regions/{r}/stream", region).headers(rcps(region)))
+                .andExpect(request().asyncStarted()).andReturn();
+        streams.add(stream);
+        Instant occurred = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+
+        send(publish(unit(loc, org, "P1").values(Map.of("places", 4L, "taken", 1L, "waitMinutes", 7L)).at(occurred)
+                .reported()));
+
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> read(region, MODULE, rcps(region))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.moduleId").value(MODULE))
+                .andExpect(jsonPath("$.moduleName.nl").value("Proefmodule"))
+                .andExpect(jsonPath("$.roazRegionId").value(region))
+                .andExpect(jsonPath("$.detail").value("PROVIDER"))
+                .andExpect(jsonPath("$.freshness").value("PT15M"))
+                .andExpect(jsonPath("$.providers", hasSize(1)))
+                .andExpect(jsonPath("$.providers[0].providerId").value(loc))
+                .andExpect(jsonPath("$.providers[0].name").value("Ziekenhuis " + loc))
+                .andExpect(jsonPath("$.providers[0].units[0].unitKind").value(KIND))
+                .andExpect(jsonPath("$.providers[0].units[0].unitId").value("P1"))
+                .andExpect(jsonPath("$.providers[0].units[0].definitionVersion").value(1))
+                .andExpect(jsonPath("$.providers[0].units[0].values.places").value(4))
+                .andExpect(jsonPath("$.providers[0].units[0].values.waitMinutes").value(7))
+                .andExpect(jsonPath("$.providers[0].units[0].statuses.state").value("GREEN"))
+                .andExpect(jsonPath("$.providers[0].units[0].occurredAt").value(occurred.toString()))
+                .andExpect(jsonPath("$.providers[0].units[0].stale").value(false))
+                .andExpect(jsonPath("$.totals[0].unitKind").value(KIND))
+                .andExpect(jsonPath("$.totals[0].units").value(1))
+                .andExpect(jsonPath("$.totals[0].staleUnits").value(0))
+                .andExpect(jsonPath("$.totals[0].values.taken").value(1))
+                .andExpect(jsonPath("$.totals[0].statuses.state.GREEN").value(1))
+                .andExpect(jsonPath("$.totals[0].statuses.state.RED").value(0)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(moduleEvents(stream)).anySatisfy(data ->
+                assertThat(data).contains("\"moduleId\":\"" + MODULE + "\"", "\"providerId\":\"" + loc + "\"",
+                        "\"unitKind\":\"" + KIND + "\"", "\"unitId\":\"P1\"")));
+
+        mvc.perform(get(PICTURE, region, MODULE).param("asOf", occurred.minusSeconds(1).toString())
+                        .headers(rcps(region)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.asOf").value(occurred.minusSeconds(1).toString()))
+                .andExpect(jsonPath("$.providers", hasSize(0)))
+                .andExpect(jsonPath("$.totals[0].units").value(0));
+        mvc.perform(get(PICTURE, region, MODULE).param("asOf", occurred.plusSeconds(60).toString())
+                        .headers(rcps(region)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.providers[0].units[0].ageSeconds").value(60));
+    }
+
+    @Test
+    void givenTheModulesReaderRules_whenCallersOfEveryKindRead_thenEachGetsWhatItsRuleAllows() throws Exception {
+        send(publish(unit(loc, org, "P1").at(Instant.now().minusSeconds(60)).reported()),
+                publish(unit(locB, orgB, "P1").at(Instant.now().minusSeconds(60)).reported()));
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> read(region, MODULE, caller("LCPS", null, null))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.providers", hasSize(2))));
+
+        read(region, MODULE, caller("PUBLIC_AGGREGATE", null, null)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.detail").value("AGGREGATE"))
+                .andExpect(jsonPath("$.providers", hasSize(0)))
+                .andExpect(jsonPath("$.totals[0].units").value(2));
+        read(region, MODULE, caller("EPD_SYSTEM", orgB, null)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.providers", hasSize(1)))
+                .andExpect(jsonPath("$.providers[0].providerId").value(locB));
+        read(region, MODULE, hospital(org)).andExpect(status().isOk()).andExpect(jsonPath("$.providers", hasSize(2)));
+        read(region, MODULE, rcps(unique("ROAZ"))).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("FORBIDDEN_REGION"));
+        read(region, MODULE, caller("MKA", null, "VR07")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("FORBIDDEN_ROLE"));
+        read(region, MODULE, caller("EPD_SYSTEM", null, null)).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("FORBIDDEN_ORGANISATION"));
+        read(region, "geen-module", rcps(region)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("UNKNOWN_MODULE"));
+        read(unique("ROAZ"), MODULE, caller("LCPS", null, null)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("UNKNOWN_REGION"));
+        read("ROAZ 1", MODULE, rcps(region)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_ID"));
+        mvc.perform(get(PICTURE, region, MODULE).param("asOf", "yesterday").headers(rcps(region)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+    }
+
+    @Test
+    void givenOneOfTwoLocationsReporting_whenComplianceIsAsked_thenHalfOfTheRegionDeliversAgainstTheKpiOfToday()
+            throws Exception {
+        double required = ModuleFixtures.catalogue().current(MODULE).orElseThrow()
+                .requiredShare(LocalDate.now(ZoneId.of("Europe/Amsterdam"))).orElseThrow();
+        send(publish(unit(loc, org, "P1").at(Instant.now().minusSeconds(300)).reported()));
+
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> mvc.perform(get(COMPLIANCE)
+                        .param("moduleId", MODULE).param("roazRegionId", region).headers(ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.modules", hasSize(1)))
+                .andExpect(jsonPath("$.modules[0].moduleId").value(MODULE))
+                .andExpect(jsonPath("$.modules[0].window").value("PT24H"))
+                .andExpect(jsonPath("$.modules[0].requiredShare").value(required))
+                .andExpect(jsonPath("$.modules[0].kpi.share").value(required))
+                .andExpect(jsonPath("$.modules[0].regions", hasSize(1)))
+                .andExpect(jsonPath("$.modules[0].regions[0].roazRegionId").value(region))
+                .andExpect(jsonPath("$.modules[0].regions[0].expected").value(2))
+                .andExpect(jsonPath("$.modules[0].regions[0].delivering").value(1))
+                .andExpect(jsonPath("$.modules[0].regions[0].share").value(0.5))
+                .andExpect(jsonPath("$.modules[0].regions[0].meetsKpi").value(0.5 >= required))
+                .andExpect(jsonPath("$.modules[0].national.expected").isNumber()));
+
+        mvc.perform(get(COMPLIANCE).headers(rcps(region))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.modules[*].moduleId", hasItems(MODULE, "spoed", "geboortezorg")))
+                .andExpect(jsonPath("$.modules[0].regions", hasSize(1)))
+                .andExpect(jsonPath("$.modules[0].regions[0].roazRegionId").value(region));
+        mvc.perform(get(COMPLIANCE).param("roazRegionId", region).headers(rcps(unique("ROAZ"))))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_REGION"));
+        mvc.perform(get(COMPLIANCE).headers(hospital(org)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_ROLE"));
+        mvc.perform(get(COMPLIANCE).param("moduleId", "geen-module").headers(ADMIN))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_MODULE"));
+        mvc.perform(get(COMPLIANCE).param("roazRegionId", unique("ROAZ")).headers(caller("LCPS", null, null)))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_REGION"));
+    }
+}

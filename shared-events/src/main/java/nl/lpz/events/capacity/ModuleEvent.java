@@ -1,0 +1,29 @@
+package nl.lpz.events.capacity;
+
+import nl.lpz.events.ids.OrganisationId;
+
+/**
+ * Events of the generic module path: figures of one unit of one provider, interpreted by the module definition
+ * {@code moduleId} at {@code definitionVersion} (docs/modules.md). Keyed by provider, so one provider's units keep
+ * their order.
+ */
+public sealed interface ModuleEvent extends CapacityEvent permits ModuleFiguresReported, ModuleUnitRemoved {
+    String moduleId();
+
+    int definitionVersion();
+
+    String providerKind();
+
+    String providerId();
+
+    OrganisationId organisationId();
+
+    String unitKind();
+
+    String unitId();
+
+    @Override
+    default String partitionKey() {
+        return providerId();
+    }
+}

@@ -1,0 +1,134 @@
+package nl.lpz.modules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModuleCatalogueTest {
+    private static final String MINIMAL = """
+            id: demo
+            version: 1
+            name: {nl: Demo, en: Demo}
+            providerKinds: [HOSPITAL_LOCATION]
+            freshness: PT10M
+            units:
+              - kind: post
+                figures:
+                  - {id: capacity, type: COUNT, max: 10}
+                  - {id: occupied, type: COUNT, max: 10}
+                  - {id: colour, type: STATUS, values: [GREEN, RED]}
+                  - {id: waitMinutes, type: DURATION_MINUTES, required: false}
+                invariants: ["occupied <= capacity"]
+            readers:
+              - {role: RCPS, scope: REGION}
+            kpis:
+              - {from: 2026-01-01, share: 0.5}
+              - {from: 2027-01-01, share: 1.0}
+            """;
+
+    private static ModuleCatalogue.InputStreamSource yaml(String text) {
+        return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ModuleDefinition minimal() {
+        return ModuleCatalogue.parse("demo.yaml", yaml(MINIMAL));
+    }
+
+    @Test
+    void givenTheShippedDefinitions_whenParsed_thenSpoedAndGeboortezorgAreThere() {
+        Map<String, ModuleCatalogue.InputStreamSource> sources = new LinkedHashMap<>();
+        for (String file : new String[] {"spoed-v1.yaml", "geboortezorg-v1.yaml"}) {
+            sources.put(file, () -> getClass().getResourceAsStream("/lpz-modules/" + file));
+        }
+        ModuleCatalogue catalogue = ModuleCatalogue.parse(sources);
+
+        assertThat(catalogue.currentDefinitions()).extracting(ModuleDefinition::id)
+                .containsExactly("geboortezorg", "spoed");
+        ModuleDefinition spoed = catalogue.current("spoed").orElseThrow();
+        assertThat(spoed.freshness()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(spoed.expectedFrom(java.util.List.of("SEH", "PCI"))).isTrue();
+        assertThat(spoed.expectedFrom(java.util.List.of("PCI"))).isFalse();
+        assertThat(catalogue.current("geboortezorg").orElseThrow().expectedFrom(java.util.List.of())).isTrue();
+        assertThat(spoed.unit("seh").orElseThrow().figure("openness").orElseThrow().values())
+                .containsExactly("OPEN", "LIMITED", "CLOSED");
+        assertThat(spoed.kpis()).extracting(DeliveryKpi::source).allSatisfy(s -> assertThat(s).startsWith("Bijlage 1"));
+        assertThat(catalogue.current("geboortezorg").orElseThrow().unit("verloskamers").orElseThrow().invariants())
+                .extracting(Invariant::text).containsExactly("occupied <= capacity");
+    }
+
+    @Test
+    void givenAValidReport_whenRead_thenTheFiguresAreSplitIntoValuesAndStatuses() {
+        ModuleDefinition.Checked checked = minimal().read("post", Map.of("capacity", 8, "occupied", 3,
+                "colour", "GREEN"));
+
+        assertThat(checked.ok()).isTrue();
+        assertThat(checked.figures().values()).containsExactlyInAnyOrderEntriesOf(Map.of("capacity", 8L,
+                "occupied", 3L));
+        assertThat(checked.figures().statuses()).containsExactlyEntriesOf(Map.of("colour", "GREEN"));
+    }
+
+    @Test
+    void givenReportsThatBreakTheDefinition_whenRead_thenEachGetsItsCode() {
+        ModuleDefinition demo = minimal();
+        assertThat(demo.read("ward", Map.of()).violation().code()).isEqualTo(FigureViolation.UNKNOWN_UNIT_KIND);
+        assertThat(demo.read("post", Map.of("capacity", 8, "occupied", 3, "colour", "GREEN", "extra", 1))
+                .violation().code()).isEqualTo(FigureViolation.UNKNOWN_FIGURE);
+        assertThat(demo.read("post", Map.of("capacity", 8, "colour", "GREEN")).violation().code())
+                .isEqualTo(FigureViolation.MISSING_FIGURE);
+        assertThat(demo.read("post", Map.of("capacity", 11, "occupied", 3, "colour", "GREEN")).violation().code())
+                .isEqualTo(FigureViolation.FIGURE_OUT_OF_RANGE);
+        assertThat(demo.read("post", Map.of("capacity", -1, "occupied", 0, "colour", "GREEN")).violation().code())
+                .isEqualTo(FigureViolation.FIGURE_OUT_OF_RANGE);
+        assertThat(demo.read("post", Map.of("capacity", 2.5, "occupied", 0, "colour", "GREEN")).violation().code())
+                .isEqualTo(FigureViolation.FIGURE_TYPE_MISMATCH);
+        assertThat(demo.read("post", Map.of("capacity", 2, "occupied", 0, "colour", 1)).violation().code())
+                .isEqualTo(FigureViolation.FIGURE_TYPE_MISMATCH);
+        assertThat(demo.read("post", Map.of("capacity", 2, "occupied", 0, "colour", "BLUE")).violation().code())
+                .isEqualTo(FigureViolation.UNKNOWN_STATUS);
+        assertThat(demo.read("post", Map.of("capacity", 2, "occupied", 3, "colour", "RED")).violation().code())
+                .isEqualTo(FigureViolation.INVARIANT_BROKEN);
+    }
+
+    @Test
+    void givenKpis_thenTheRequiredShareIsTheLatestOneInForce() {
+        ModuleDefinition demo = minimal();
+        assertThat(demo.requiredShare(LocalDate.of(2025, 12, 31))).isEmpty();
+        assertThat(demo.requiredShare(LocalDate.of(2026, 6, 1))).contains(0.5);
+        assertThat(demo.requiredShare(LocalDate.of(2027, 1, 1))).contains(1.0);
+    }
+
+    @Test
+    void givenBrokenDefinitions_whenParsed_thenTheyAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace("freshness", "fresh"))))
+                .isInstanceOf(InvalidModuleDefinition.class).hasMessageContaining("x.yaml");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace("occupied <= capacity",
+                "occupied <= beds")))).hasMessageContaining("beds");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace("values: [GREEN, RED]",
+                "values: []")))).hasMessageContaining("colour");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace("role: RCPS",
+                "role: KING")))).hasMessageContaining("reader");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml("id: [")))
+                .isInstanceOf(InvalidModuleDefinition.class).hasMessageContaining("does not parse");
+        assertThatThrownBy(() -> ModuleCatalogue.parse(Map.of("a.yaml", yaml(MINIMAL), "b.yaml", yaml(MINIMAL))))
+                .hasMessageContaining("defined twice");
+    }
+
+    @Test
+    void givenTwoVersions_thenNewReportsUseTheNewestAndOldEventsFindTheirOwn() {
+        ModuleCatalogue catalogue = ModuleCatalogue.parse(Map.of("v1.yaml", yaml(MINIMAL),
+                "v2.yaml", yaml(MINIMAL.replace("version: 1", "version: 2").replace("max: 10}", "max: 20}"))));
+
+        assertThat(catalogue.current("demo").orElseThrow().version()).isEqualTo(2);
+        assertThat(catalogue.version("demo", 1).orElseThrow().unit("post").orElseThrow().figure("capacity")
+                .orElseThrow().max()).isEqualTo(10);
+        assertThat(catalogue.versions("demo")).hasSize(2);
+        assertThat(catalogue.current("nope")).isEmpty();
+    }
+}
