@@ -1,5 +1,6 @@
 // What the page shows, read from the API: the region's capacity, the stops per safety region, the locations
-// (topology) and the code list; with the selections the panels share (which VRs, which stops, stale or not).
+// (topology), the code list, the module catalogue and the chosen module's regional picture; with the selections the
+// panels share (which VRs, which stops, stale or not, which modules).
 import { state, emit } from './state.js';
 import { api } from './api.js';
 import { safetyRegionsOf } from './reference.js';
@@ -73,12 +74,50 @@ export async function loadTopology() {
   emit('topology');
 }
 
-let capTimer = null, stopTimer = null;
+/** The user's roles: the token's (OIDC), else the one picked. */
+export const sessionRoles = () => state.session?.roles || (state.session?.role ? [state.session.role] : []);
+
+/** The catalogue's modules the user's roles read (a reader rule for one of them), in the catalogue's order. */
+export const readableModules = () => (state.modules || [])
+  .filter(m => (m.readers || []).some(r => sessionRoles().includes(r.role)));
+export const chosenModule = () => readableModules().find(m => m.id === state.moduleId) || null;
+
+/** The module catalogue (GET /api/v1/modules), then the chosen module's picture; the first readable one by default. */
+export async function loadModuleCatalogue() {
+  try { state.modules = await api('GET', '/api/v1/modules'); } catch (e) { console.warn('modules', e); return; }
+  if (!chosenModule()) state.moduleId = readableModules()[0]?.id || null;
+  emit('module');
+  loadModulePicture();
+}
+
+/** The chosen module's figures in the region (now or at the instant shown); a refusal is kept to be shown. */
+export async function loadModulePicture() {
+  const asOf = state.asOf, moduleId = state.moduleId;
+  if (!moduleId || !state.session) return;
+  try {
+    const picture = await api('GET', `/api/v1/regions/${encodeURIComponent(state.session.roaz)}/modules/`
+      + `${encodeURIComponent(moduleId)}${asOfQuery(asOf)}`);
+    if (state.asOf !== asOf || state.moduleId !== moduleId) return; // switched meanwhile
+    state.modulePicture = picture; state.moduleProblem = null;
+  } catch (e) {
+    if (state.asOf !== asOf || state.moduleId !== moduleId || e.status === 0) return; // unreachable: keep the last
+    state.modulePicture = null; state.moduleProblem = e;
+  }
+  emit('module');
+}
+
+let capTimer = null, stopTimer = null, moduleTimer = null;
 /** Re-reads the capacity soon (debounced; live only). */
 export function soonCapacity() {
   if (state.asOf) return;
   clearTimeout(capTimer);
   capTimer = setTimeout(loadCapacity, 250);
+}
+/** Re-reads the chosen module's picture soon (debounced; live only). */
+export function soonModule() {
+  if (state.asOf || !state.moduleId) return;
+  clearTimeout(moduleTimer);
+  moduleTimer = setTimeout(loadModulePicture, 250);
 }
 export function soonStops() {
   clearTimeout(stopTimer);

@@ -54,6 +54,17 @@ const T = {
     oidcRejected: 'Het platform weigert het token van de inlogdienst. Neem contact op met uw beheerder.',
     oidcInsecure: 'Aanmelden vereist een beveiligde verbinding (https, of localhost).',
     configFailed: e => `De aanmeldinstellingen van het platform zijn niet te lezen (${e}).`,
+    modules: 'Modules', module: 'Module', moduleNone: 'Geen module die uw rol mag lezen.',
+    moduleInfo: (v, m) => `Definitie versie ${v}; cijfers ouder dan ${m} minuten zijn verouderd.`,
+    moduleAggregate: 'U ziet alleen de totalen van de regio: uw rol leest deze module geaggregeerd.',
+    moduleRefused: (code, detail) => `Deze module kunt u hier niet lezen (${code}): ${detail}`,
+    moduleNoFigures: 'Nog geen cijfers gemeld.', unitCol: 'Eenheid', reported: 'Gemeld', staleRows: 'verouderd',
+    totalUnits: (n, s) => `Totaal: ${n} eenheden, ${s} verouderd`, levelCol: 'Niveau', version: 'versie',
+    reportTitle: 'Cijfers melden (SEH-manager)',
+    reportHint: 'Voor als het EPD niet zelf meldt: één melding, nu, voor een eigen locatie. Lege optionele velden worden niet gemeld.',
+    unitKind: 'Soort eenheid', unitId: 'Eenheid (id)', optional: 'optioneel', choose: 'kies…', send: 'Cijfers melden',
+    reportAccepted: (a, d, s) => `Melding ontvangen: ${a} geaccepteerd, ${d} dubbel, ${s} verouderd.`,
+    reportRejected: 'Melding geweigerd', seeField: f => `zie het veld ${f}`, noOwnLocations: 'Uw organisatie heeft geen locatie in deze regio.',
   },
   en: {
     skip: 'Skip to content', title: 'LPZ regional dashboard', mute: 'Sound off', unmute: 'Sound on', signout: 'Sign out',
@@ -106,6 +117,17 @@ const T = {
     oidcRejected: 'The platform refuses the token of the login service. Contact your administrator.',
     oidcInsecure: 'Sign-in needs a secure connection (https, or localhost).',
     configFailed: e => `The sign-in settings of the platform cannot be read (${e}).`,
+    modules: 'Modules', module: 'Module', moduleNone: 'No module your role may read.',
+    moduleInfo: (v, m) => `Definition version ${v}; figures older than ${m} minutes are stale.`,
+    moduleAggregate: 'You see the region\'s totals only: your role reads this module in aggregate.',
+    moduleRefused: (code, detail) => `You cannot read this module here (${code}): ${detail}`,
+    moduleNoFigures: 'No figures reported yet.', unitCol: 'Unit', reported: 'Reported', staleRows: 'stale',
+    totalUnits: (n, s) => `Total: ${n} units, ${s} stale`, levelCol: 'Level', version: 'version',
+    reportTitle: 'Report figures (ED manager)',
+    reportHint: 'For when the EPD does not report: one report, now, for an own location. Empty optional fields are not reported.',
+    unitKind: 'Kind of unit', unitId: 'Unit (id)', optional: 'optional', choose: 'choose…', send: 'Report figures',
+    reportAccepted: (a, d, s) => `Report received: ${a} accepted, ${d} duplicate, ${s} stale.`,
+    reportRejected: 'Report refused', seeField: f => `see the field ${f}`, noOwnLocations: 'Your organisation has no location in this region.',
   },
 };
 
@@ -125,6 +147,17 @@ export const dur = ms => {
   return h ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}:${String(r).padStart(2, '0')}`;
 };
 export const age = (iso, ref = Date.now()) => iso ? dur(ref - new Date(iso).getTime()) : '–';
+
+/** An ISO-8601 duration of days, hours, minutes and seconds ("PT30M", "P1DT2H") in milliseconds; NaN otherwise. */
+export const isoDurationMs = text => {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text || '');
+  return m ? (((Number(m[1] || 0) * 24 + Number(m[2] || 0)) * 60 + Number(m[3] || 0)) * 60 + Number(m[4] || 0)) * 1000 : NaN;
+};
+
+/** A module definition's name ({nl, en}) in the current language. */
+export const named = n => (n ? n[state.lang] ?? n.nl ?? n.en ?? '' : '');
+/** The same name in the other language (for a title attribute). */
+export const otherName = n => (n ? n[state.lang === 'nl' ? 'en' : 'nl'] ?? '' : '');
 
 /** The instant the page shows: the picked one in history mode, otherwise now. */
 export const refNow = () => state.asOf ? new Date(state.asOf).getTime() : Date.now();

@@ -3,7 +3,7 @@
 import { state, emit } from './state.js';
 import { $, fillSelect } from './dom.js';
 import { t } from './i18n.js';
-import { loadCapacity, loadStops } from './data.js';
+import { loadCapacity, loadStops, loadModulePicture } from './data.js';
 import { safetyRegionsOf, safetyRegionLabel } from './reference.js';
 
 export function renderVrFilter() {
@@ -22,6 +22,7 @@ function showInstant(asOf) {
   emit('tick');
   loadCapacity();
   loadStops();
+  loadModulePicture();
 }
 
 export function initView() {

@@ -110,6 +110,7 @@ async function session(user) {
   const region = c.region || null;
   const exp = user.expires_at ? user.expires_at * 1000 : c.exp ? c.exp * 1000 : null;
   const s = { mode: 'oidc', token: user.access_token, expiresAt: exp ? new Date(exp).toISOString() : null, role,
+    roles: names,
     sub: c.preferred_username || c.name || c.sub, roaz: (await roazOf(region, user.access_token)) || null, region,
     organisation: c.organisation || null, organisationName: c.organisation || null };
   setSession(s);

@@ -14,6 +14,8 @@ export const state = {
   /** The instant shown (ISO) in history mode; null = live. */
   asOf: null,
   capacity: null, capacityFetchedAt: null, stops: {}, topology: [], codeList: null,
+  /** The module catalogue (GET /api/v1/modules), the chosen module's id and its regional picture (or the refusal). */
+  modules: null, moduleId: localStorage.getItem('lpz.module') || null, modulePicture: null, moduleProblem: null,
   conn: null, unreachableSince: null, lastOkAt: null, lastEventId: null, stream: null, warned: new Set(),
 };
 
@@ -31,7 +33,8 @@ export function setSession(session) {
 }
 
 const topics = new Map();
-/** Subscribes fn to a topic ('render', 'capacity', 'stops', 'topology', 'conn', 'tick', 'unauthorized', 'signed-in'). */
+/** Subscribes fn to a topic ('render', 'capacity', 'stops', 'topology', 'module', 'conn', 'tick', 'unauthorized',
+ * 'signed-in'). */
 export function on(topic, fn) {
   if (!topics.has(topic)) topics.set(topic, []);
   topics.get(topic).push(fn);

@@ -3,7 +3,7 @@
 // back-off (1 s … 30 s, with jitter), then re-read everything.
 import { state, emit } from './state.js';
 import { api, markReachable, markUnreachable } from './api.js';
-import { soonCapacity, soonStops } from './data.js';
+import { soonCapacity, soonStops, soonModule } from './data.js';
 import { beep } from './sound.js';
 
 function setConn(conn) {
@@ -26,7 +26,7 @@ export async function stream() {
       if (res.status === 401) { emit('unauthorized'); return; }
       if (!res.ok || !res.body) throw new Error(`stream HTTP ${res.status}`);
       markReachable(); setConn('live'); backoff = 1000;
-      soonCapacity(); soonStops(); // catch up on anything missed while away
+      soonCapacity(); soonStops(); soonModule(); // catch up on anything missed while away
       await readEvents(res.body, dispatch);
       throw new Error('stream closed');
     } catch (e) {
@@ -70,5 +70,5 @@ function dispatch(ev) {
   else if (ev.event === 'stop') {
     if (data.change === 'EXPIRY_WARNING' && !state.asOf) beep(); // never while a past instant is shown
     soonStops();
-  }
+  } else if (ev.event === 'module' && data.moduleId === state.moduleId) soonModule();
 }

@@ -65,6 +65,7 @@ class ModulesIT {
                 .isEqualTo(6));
         assertThat(now.path("statuses").path("state").asText()).isEqualTo("RED");
         assertThat(now.path("definitionVersion").asInt()).isEqualTo(1);
+        assertThat(now.path("levels").path("fill").asText()).as("6 of 10 taken").isEqualTo("MIDDEN");
         JsonNode then = awaitUnit(loc, "P1", t1.plusSeconds(10), u -> assertThat(u.path("values").path("taken")
                 .asLong()).isEqualTo(4));
         assertThat(then.path("statuses").path("state").asText()).isEqualTo("GREEN");

@@ -146,7 +146,53 @@ public final class ModuleCatalogue {
         }
     }
 
-    record RawUnit(String kind, RawName name, List<RawFigure> figures, List<String> invariants) {
+    record RawBand(Double upTo, String level) {
+    }
+
+    record RawLevel(String id, RawName name, List<String> numerator, List<String> denominator, List<RawBand> bands) {
+        LevelRule validate(String source, String unit, Set<String> numeric) {
+            String where = "unit " + unit + ", level " + id;
+            if (id == null || !FIGURE_ID.matcher(id).matches()) {
+                throw new InvalidModuleDefinition(source, "unit " + unit + ": level id '" + id + "' must match "
+                        + FIGURE_ID);
+            }
+            for (List<String> side : java.util.Arrays.asList(numerator, denominator)) {
+                if (side == null || side.isEmpty() || !numeric.containsAll(side)) {
+                    throw new InvalidModuleDefinition(source, where + ": numerator and denominator list count or "
+                            + "duration figures of the unit");
+                }
+            }
+            if (bands == null || bands.size() < 2) {
+                throw new InvalidModuleDefinition(source, where + " needs at least two bands");
+            }
+            List<LevelRule.Band> parsed = new ArrayList<>();
+            Set<String> levels = new HashSet<>();
+            double previous = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < bands.size(); i++) {
+                RawBand band = bands.get(i);
+                boolean last = i == bands.size() - 1;
+                if (band == null || band.level() == null || !STATUS.matcher(band.level()).matches()
+                        || !levels.add(band.level())) {
+                    throw new InvalidModuleDefinition(source, where + ": each band names a distinct level matching "
+                            + STATUS);
+                }
+                if (last != (band.upTo() == null)
+                        || (!last && (!(band.upTo() >= 0) || band.upTo().isInfinite() || band.upTo() <= previous))) {
+                    throw new InvalidModuleDefinition(source, where + ": every band but the last has an ascending "
+                            + "upTo of 0 or more; the last has none");
+                }
+                if (!last) {
+                    previous = band.upTo();
+                }
+                parsed.add(new LevelRule.Band(band.upTo(), band.level()));
+            }
+            return new LevelRule(id, name == null ? new LocalizedName(id, id) : name.validate(source, where),
+                    numerator, denominator, parsed);
+        }
+    }
+
+    record RawUnit(String kind, RawName name, List<RawFigure> figures, List<String> invariants,
+                   List<RawLevel> levels) {
         UnitDefinition validate(String source) {
             if (kind == null || !UNIT_KIND.matcher(kind).matches()) {
                 throw new InvalidModuleDefinition(source, "unit kind '" + kind + "' must match " + UNIT_KIND);
@@ -176,8 +222,17 @@ public final class ModuleCatalogue {
                     throw new InvalidModuleDefinition(source, "unit " + kind + ": " + e.getMessage());
                 }
             }
+            List<LevelRule> derived = new ArrayList<>();
+            for (RawLevel level : levels == null ? List.<RawLevel>of() : levels) {
+                LevelRule rule = level.validate(source, kind, numeric);
+                if (ids.contains(rule.id()) || derived.stream().anyMatch(d -> d.id().equals(rule.id()))) {
+                    throw new InvalidModuleDefinition(source, "unit " + kind + ": level " + rule.id()
+                            + " has the id of a figure or another level");
+                }
+                derived.add(rule);
+            }
             return new UnitDefinition(kind, name == null ? new LocalizedName(kind, kind)
-                    : name.validate(source, "unit " + kind), parsed, rules);
+                    : name.validate(source, "unit " + kind), parsed, rules, derived);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +131,49 @@ class ModuleCatalogueTest {
                 .orElseThrow().max()).isEqualTo(10);
         assertThat(catalogue.versions("demo")).hasSize(2);
         assertThat(catalogue.current("nope")).isEmpty();
+    }
+
+    @Test
+    void givenTheSpoedCrowdingLevel_thenTheBandsAreTheNedocsOccupancyTerm() {
+        UnitDefinition seh = ModuleCatalogue.parse("spoed-v1.yaml",
+                () -> getClass().getResourceAsStream("/lpz-modules/spoed-v1.yaml")).unit("seh").orElseThrow();
+        LevelRule crowding = seh.levels().get(0);
+
+        // NEDOCS = 85.8 x ratio - 20: 20 at 0.466, 60 at 0.932, 100 at 1.399, 140 at 1.865
+        assertThat(crowding.level(Map.of("waiting", 2L, "inTreatment", 5L, "treatmentPlaces", 15L))).contains("RUSTIG");
+        assertThat(crowding.level(Map.of("waiting", 4L, "inTreatment", 9L, "treatmentPlaces", 15L))).contains("DRUK");
+        assertThat(crowding.level(Map.of("waiting", 5L, "inTreatment", 15L, "treatmentPlaces", 15L)))
+                .contains("ZEER_DRUK");
+        assertThat(crowding.level(Map.of("waiting", 12L, "inTreatment", 15L, "treatmentPlaces", 15L)))
+                .contains("OVERVOL");
+        assertThat(crowding.level(Map.of("waiting", 20L, "inTreatment", 15L, "treatmentPlaces", 15L)))
+                .contains("GEVAARLIJK_OVERVOL");
+        assertThat(crowding.level(Map.of("waiting", 0L, "inTreatment", 0L, "treatmentPlaces", 0L)))
+                .contains("GEVAARLIJK_OVERVOL");
+        assertThat(crowding.level(Map.of("waiting", 3L, "inTreatment", 5L))).isEmpty();
+        // a region's own bounds
+        assertThat(crowding.level(Map.of("waiting", 4L, "inTreatment", 9L, "treatmentPlaces", 15L),
+                List.of(1.0, 1.5, 2.0, 2.5))).contains("RUSTIG");
+        assertThat(seh.levelsOf(Map.of("waiting", 4L, "inTreatment", 9L, "treatmentPlaces", 15L)))
+                .containsExactlyEntriesOf(Map.of("crowding", "DRUK"));
+    }
+
+    @Test
+    void givenBadLevels_whenParsed_thenTheyAreRefused() {
+        String withLevel = MINIMAL.replace("invariants: [\"occupied <= capacity\"]", """
+                invariants: ["occupied <= capacity"]
+                    levels:
+                      - id: fill
+                        numerator: [occupied]
+                        denominator: [capacity]
+                        bands: [{upTo: 0.5, level: LOW}, {level: HIGH}]""");
+        assertThat(ModuleCatalogue.parse("ok.yaml", yaml(withLevel)).unit("post").orElseThrow().levels())
+                .extracting(LevelRule::id).containsExactly("fill");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(withLevel.replace("[occupied]", "[colour]"))))
+                .hasMessageContaining("level fill");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(withLevel.replace("{level: HIGH}",
+                "{upTo: 0.4, level: HIGH}")))).hasMessageContaining("ascending");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(withLevel.replace("HIGH", "LOW"))))
+                .hasMessageContaining("distinct");
     }
 }

@@ -48,11 +48,15 @@ class ModulesController {
         }
     }
 
-    /** {@code invariants} as written in the definition ({@code occupied <= capacity}). */
-    record UnitView(String kind, LocalizedName name, List<FigureView> figures, List<String> invariants) {
+    /**
+     * {@code invariants} as written in the definition ({@code occupied <= capacity}); {@code levels} the levels derived
+     * from the figures (docs/modules.md).
+     */
+    record UnitView(String kind, LocalizedName name, List<FigureView> figures, List<String> invariants,
+                    List<nl.lpz.modules.LevelRule> levels) {
         static UnitView of(UnitDefinition unit) {
             return new UnitView(unit.kind(), unit.name(), unit.figures().stream().map(FigureView::of).toList(),
-                    unit.invariants().stream().map(Invariant::text).toList());
+                    unit.invariants().stream().map(Invariant::text).toList(), unit.levels());
         }
     }
 

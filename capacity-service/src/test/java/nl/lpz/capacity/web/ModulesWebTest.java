@@ -59,6 +59,10 @@ class ModulesWebTest extends CapacitySpringTest {
                 .andExpect(jsonPath("$.kpis[1].share").value(1.0))
                 .andExpect(jsonPath("$.kpis[0].source").value("test KPI"))
                 .andExpect(jsonPath("$.offering").isEmpty())
+                .andExpect(jsonPath("$.units[0].levels[0].id").value("fill"))
+                .andExpect(jsonPath("$.units[0].levels[0].numerator[0]").value("taken"))
+                .andExpect(jsonPath("$.units[0].levels[0].bands[0].upTo").value(0.5))
+                .andExpect(jsonPath("$.units[0].levels[0].bands[2].level").value("HOOG"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         as(getPath("/api/v1/modules/proefmodule?version=1"), "ADMIN", null)
                 .andExpect(status().isOk())

@@ -1,6 +1,8 @@
 package nl.lpz.reporting.modules;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,13 +11,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param complianceWindow how far back from {@code asOf} a report makes a provider a delivering one; a module fresh for
  *                         longer uses its freshness instead (positive)
+ * @param levelBounds      a region's own band bounds of a derived level, keyed {@code <module>.<level>.<ROAZ region>}
+ *                         (e.g. {@code level-bounds[spoed.crowding.ROAZ-NHF]=0.5,1.0,1.5,2.0}): as many as the
+ *                         definition's, ascending; checked against the catalogue at start
  */
 @ConfigurationProperties("lpz.reporting.modules")
-public record ModuleProperties(@DefaultValue("PT24H") Duration complianceWindow) {
+public record ModuleProperties(@DefaultValue("PT24H") Duration complianceWindow,
+                               Map<String, List<Double>> levelBounds) {
 
     public ModuleProperties {
         if (complianceWindow.isNegative() || complianceWindow.isZero()) {
             throw new IllegalArgumentException("lpz.reporting.modules.compliance-window must be positive");
         }
+        levelBounds = levelBounds == null ? Map.of() : Map.copyOf(levelBounds);
+    }
+
+    /** The region's bounds of this level, if it set its own. */
+    List<Double> boundsFor(String moduleId, String levelId, String roazRegionId) {
+        return levelBounds.get(moduleId + "." + levelId + "." + roazRegionId);
     }
 }

@@ -23,17 +23,19 @@ public record RegionalModule(String moduleId, LocalizedName moduleName, String r
     /**
      * One unit as it stood: its figures read with {@code definitionVersion}, the version its report was written under.
      * {@code ageSeconds}: from {@code occurredAt} to the picture's instant (0 for a report timed after it);
-     * {@code stale}: older than that version's freshness.
+     * {@code stale}: older than that version's freshness. {@code levels}: the levels that version derives from the
+     * figures (an ED's crowding, a traffic light), with the region's own bounds where it set them.
      */
     public record Unit(String unitKind, String unitId, int definitionVersion, Map<String, Long> values,
-                       Map<String, String> statuses, Instant occurredAt, long ageSeconds, boolean stale) {
+                       Map<String, String> statuses, Map<String, String> levels, Instant occurredAt, long ageSeconds,
+                       boolean stale) {
     }
 
     /**
      * Per unit kind, over the units the caller may see: how many, how many stale, the sum of each number figure and
-     * per status figure how many units hold each value.
+     * per status figure how many units hold each value; per derived level how many units are at each level.
      */
     public record UnitTotals(String unitKind, int units, int staleUnits, Map<String, Long> values,
-                             Map<String, Map<String, Integer>> statuses) {
+                             Map<String, Map<String, Integer>> statuses, Map<String, Map<String, Integer>> levels) {
     }
 }

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import nl.lpz.events.EventJson;
 import nl.lpz.modules.FigureDefinition;
 import nl.lpz.modules.FigureType;
+import nl.lpz.modules.LevelRule;
 import nl.lpz.modules.ModuleCatalogue;
 import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.modules.ProviderKind;
@@ -52,13 +53,39 @@ class RegionalModuleQuery {
     private final ModuleCatalogue catalogue;
     private final Clock clock;
     private final ObjectMapper json = EventJson.mapper();
+    private final ModuleProperties properties;
 
     RegionalModuleQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ModuleCatalogue catalogue,
-                        Clock clock) {
+                        Clock clock, ModuleProperties properties) {
         this.jdbc = jdbc;
         this.readOnly = Sql.snapshotReads(transactionManager);
         this.catalogue = catalogue;
         this.clock = clock;
+        this.properties = properties;
+        requireKnownLevelBounds(catalogue, properties);
+    }
+
+    /** A region's level bounds that name no level of the catalogue, or do not fit it, stop the start. */
+    private static void requireKnownLevelBounds(ModuleCatalogue catalogue, ModuleProperties properties) {
+        properties.levelBounds().forEach((key, bounds) -> {
+            String[] parts = key.split("\\.", 3);
+            LevelRule level = parts.length < 3 ? null : catalogue.current(parts[0]).stream()
+                    .flatMap(m -> m.units().stream()).flatMap(u -> u.levels().stream())
+                    .filter(l -> l.id().equals(parts[1])).findFirst().orElse(null);
+            if (level == null) {
+                throw new IllegalStateException("lpz.reporting.modules.level-bounds[" + key + "] names no level of "
+                        + "the catalogue; the key is <module>.<level>.<ROAZ region>");
+            }
+            boolean ascending = true;
+            for (int i = 1; i < bounds.size(); i++) {
+                ascending &= bounds.get(i) > bounds.get(i - 1);
+            }
+            if (bounds.size() != level.bounds().size() || !ascending || bounds.get(0) < 0) {
+                throw new IllegalStateException("lpz.reporting.modules.level-bounds[" + key + "] must hold "
+                        + level.bounds().size() + " ascending bounds of 0 or more, like the definition's "
+                        + level.bounds());
+            }
+        });
     }
 
     /** Which providers and how much of them a caller sees (decided from the module's reader rules). */
@@ -84,7 +111,8 @@ class RegionalModuleQuery {
         Map<String, String> names = new TreeMap<>();
         for (Row row : rows) {
             names.put(row.providerId(), row.name());
-            unitsByProvider.computeIfAbsent(row.providerId(), k -> new ArrayList<>()).add(unit(module, row, pictureAt));
+            unitsByProvider.computeIfAbsent(row.providerId(), k -> new ArrayList<>()).add(unit(module, row, pictureAt,
+                    roazRegionId));
         }
         List<Provider> providers = new ArrayList<>();
         List<Unit> all = new ArrayList<>();
@@ -144,7 +172,7 @@ class RegionalModuleQuery {
      * A unit read with its own definition version. A version this instance does not know (a definition file not
      * given to it yet) is shown as the event carried it, with the current version's freshness, rather than hidden.
      */
-    private Unit unit(ModuleDefinition current, Row row, Instant pictureAt) {
+    private Unit unit(ModuleDefinition current, Row row, Instant pictureAt, String roazRegionId) {
         Map<String, Long> reportedValues = read(row.values(), NUMBERS);
         Map<String, String> reportedStatuses = read(row.statuses(), TEXTS);
         Optional<ModuleDefinition> version = catalogue.version(current.id(), row.definitionVersion());
@@ -165,10 +193,16 @@ class RegionalModuleQuery {
             values.putAll(new TreeMap<>(reportedValues));
             statuses.putAll(new TreeMap<>(reportedStatuses));
         }
+        Map<String, String> levels = new LinkedHashMap<>();
+        unitDefinition.ifPresent(d -> d.levels().forEach(level -> {
+            List<Double> regional = properties.boundsFor(current.id(), level.id(), roazRegionId);
+            level.level(values, regional != null && regional.size() == level.bounds().size() ? regional
+                    : level.bounds()).ifPresent(l -> levels.put(level.id(), l));
+        }));
         Duration freshness = version.map(ModuleDefinition::freshness).orElse(current.freshness());
         Duration age = Duration.between(row.occurredAt(), pictureAt);
-        return new Unit(row.unitKind(), row.unitId(), row.definitionVersion(), values, statuses, row.occurredAt(),
-                Math.max(0, age.getSeconds()), age.compareTo(freshness) > 0);
+        return new Unit(row.unitKind(), row.unitId(), row.definitionVersion(), values, statuses, levels,
+                row.occurredAt(), Math.max(0, age.getSeconds()), age.compareTo(freshness) > 0);
     }
 
     /**
@@ -191,6 +225,13 @@ class RegionalModuleQuery {
                 f.values().forEach(v -> byValue.put(v, 0));
                 counts.put(f.id(), byValue);
             }));
+            Map<String, Map<String, Integer>> levelCounts = new LinkedHashMap<>();
+            definition.ifPresent(d -> d.levels().forEach(l -> {
+                List<String> order = l.bands().stream().map(LevelRule.Band::level).toList();
+                Map<String, Integer> byLevel = new TreeMap<>(listedFirst(order));
+                order.forEach(level -> byLevel.put(level, 0));
+                levelCounts.put(l.id(), byLevel);
+            }));
             int stale = 0;
             for (Unit u : ofKind) {
                 if (u.stale()) {
@@ -199,9 +240,11 @@ class RegionalModuleQuery {
                 u.values().forEach((figure, value) -> sums.merge(figure, value, Long::sum));
                 u.statuses().forEach((figure, value) -> counts.computeIfAbsent(figure, k -> new TreeMap<>())
                         .merge(value, 1, Integer::sum));
+                u.levels().forEach((level, value) -> levelCounts.computeIfAbsent(level, k -> new TreeMap<>())
+                        .merge(value, 1, Integer::sum));
             }
             totals.add(new UnitTotals(kind, ofKind.size(), stale, new LinkedHashMap<>(sums),
-                    new LinkedHashMap<>(counts)));
+                    new LinkedHashMap<>(counts), levelCounts));
         });
         return totals;
     }

@@ -7,6 +7,7 @@ import static nl.lpz.reporting.ModuleFixtures.KIND;
 import static nl.lpz.reporting.ModuleFixtures.MODULE;
 import static nl.lpz.reporting.ModuleFixtures.unit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
@@ -123,11 +124,12 @@ class ModuleProjectionTest {
         jdbc = db.jdbc();
         catalogue = ModuleFixtures.catalogue();
         module = catalogue.current(MODULE).orElseThrow();
-        query = new RegionalModuleQuery(jdbc, db.transactions(), catalogue, Clock.fixed(NOW, ZoneOffset.UTC));
+        query = new RegionalModuleQuery(jdbc, db.transactions(), catalogue, Clock.fixed(NOW, ZoneOffset.UTC),
+                new ModuleProperties(Duration.ofHours(24), Map.of()));
         Locations locations = new Locations(jdbc);
         readers = new ModuleReaders(catalogue, new RegionAccess(locations), locations);
         compliance = new ModuleComplianceQuery(jdbc, db.transactions(), Clock.fixed(NOW, ZoneOffset.UTC),
-                new ModuleProperties(Duration.ofHours(24)));
+                new ModuleProperties(Duration.ofHours(24), Map.of()));
     }
 
     @AfterAll
@@ -232,6 +234,35 @@ class ModuleProjectionTest {
         assertThat(totals.values()).containsExactly(Map.entry("places", 12L), Map.entry("taken", 7L),
                 Map.entry("waitMinutes", 12L));
         assertThat(totals.statuses()).containsExactly(Map.entry("state", Map.of("GREEN", 2, "RED", 1)));
+        // fill = taken / places: 1/4 LAAG, 6/6 HOOG, 0/2 LAAG
+        assertThat(p1.levels()).containsExactly(Map.entry("fill", "LAAG"));
+        assertThat(p2.levels()).containsExactly(Map.entry("fill", "HOOG"));
+        assertThat(totals.levels()).containsExactly(Map.entry("fill", Map.of("LAAG", 2, "MIDDEN", 0, "HOOG", 1)));
+    }
+
+    @Test
+    void givenARegionWithItsOwnLevelBounds_whenRead_thenItsUnitsAreLeveledByThem_andOtherRegionsByTheDefinition() {
+        RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
+                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
+                        Map.of(MODULE + ".fill." + region, List.of(0.2, 0.3))));
+        project(report(unit(loc, org, "P1").figures(4, 1, "GREEN").at(at(50))),
+                report(unit(locC, orgC, "P1").figures(4, 1, "GREEN").at(at(50))));
+
+        RegionalModule own = regional.find(module, region, null, readers.reading(caller("LCPS", null, null),
+                module, region));
+        RegionalModule other = regional.find(module, otherRegion, null, readers.reading(caller("LCPS", null, null),
+                module, otherRegion));
+
+        assertThat(unitOf(own, loc, "P1").levels()).containsExactly(Map.entry("fill", "MIDDEN"));
+        assertThat(unitOf(other, locC, "P1").levels()).containsExactly(Map.entry("fill", "LAAG"));
+        assertThatThrownBy(() -> new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
+                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
+                        Map.of(MODULE + ".fill." + region, List.of(0.3, 0.2)))))
+                .hasMessageContaining("ascending");
+        assertThatThrownBy(() -> new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
+                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
+                        Map.of(MODULE + ".geen." + region, List.of(0.3)))))
+                .hasMessageContaining("names no level");
     }
 
     @Test
@@ -389,7 +420,7 @@ class ModuleProjectionTest {
         ModuleDefinition current = withVersion2.current(MODULE).orElseThrow();
         assertThat(current.version()).isEqualTo(2);
         RegionalModuleQuery versioned = new RegionalModuleQuery(jdbc, db.transactions(), withVersion2,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of()));
         project(report(unit(loc, org, "OLD").values(Map.of("places", 4L, "taken", 1L, "waitMinutes", 12L))
                         .at(at(50))),
                 report(unit(loc, org, "NEW").version(2).values(Map.of("places", 5L, "taken", 2L, "extra", 3L))

@@ -1,0 +1,133 @@
+// Panel: one view for every module of the catalogue, built from its definition (GET /api/v1/modules) and its regional
+// picture (GET /api/v1/regions/{roaz}/modules/{id}[?asOf=]); no module's id, unit kind or figure is named here.
+// Per unit kind a table: a row per provider and unit with each figure as reported (statuses as text badges), the
+// report's time and age, stale rows marked in words; the totals row. Readers with detail AGGREGATE see the totals only.
+import { state, emit } from './state.js';
+import { $, h, cls, fillSelect } from './dom.js';
+import { t, fmt, age, refNow, isoDurationMs, named, otherName } from './i18n.js';
+import { readableModules, chosenModule, topologyLocation, loadModulePicture } from './data.js';
+
+const col = (text, title) => h('th', { scope: 'col', title: title || null }, text);
+const badge = (text, kind) => h('span', { class: cls('badge', kind), dataset: { value: text } }, text);
+const numeric = f => f.type !== 'STATUS';
+
+/** Whether a unit's report is older than the module's freshness at the instant shown (the platform's flag for a past instant). */
+function isStaleUnit(u, freshnessMs) {
+  if (state.asOf || Number.isNaN(freshnessMs)) return u.stale;
+  return u.stale || refNow() - new Date(u.occurredAt).getTime() > freshnessMs;
+}
+
+const ageText = iso => `${fmt(iso)} (${age(iso, refNow())} ${t('ago')})`;
+
+/** The level ids (derived by the platform, when the picture has them) of a unit kind's units and totals. */
+function levelIds(units, totals) {
+  const ids = new Set();
+  units.forEach(u => Object.keys(u.levels || {}).forEach(k => ids.add(k)));
+  Object.keys(totals?.levels || {}).forEach(k => ids.add(k));
+  return [...ids];
+}
+
+/** Own providers first (a hospital user's organisation), then by name. */
+function ownFirst(a, b) {
+  const own = p => topologyLocation(p.providerId)?.organisationId === state.session.organisation ? 0 : 1;
+  return own(a) - own(b) || (a.name || a.providerId).localeCompare(b.name || b.providerId);
+}
+
+function unitRow(provider, u, figures, levels, freshnessMs) {
+  const stale = isStaleUnit(u, freshnessMs);
+  return h('tr', { class: cls('module-unit', stale && 'stale'),
+    dataset: { provider: provider.providerId, unit: u.unitId, occurred: u.occurredAt, staleFlag: String(u.stale) } },
+  h('th', { scope: 'row' }, provider.name || provider.providerId, h('br'), h('small', null, provider.providerId)),
+  h('td', null, u.unitId, u.definitionVersion > 1 && h('small', null, ` (${t('version')} ${u.definitionVersion})`)),
+  figures.map(f => {
+    if (!numeric(f)) {
+      const v = u.statuses?.[f.id];
+      return h('td', { dataset: { figure: f.id } }, v == null ? '–' : badge(v, 'status'));
+    }
+    const v = u.values?.[f.id];
+    return h('td', { dataset: { figure: f.id } }, v == null ? '–' : String(v));
+  }),
+  levels.map(l => h('td', { dataset: { level: l } }, u.levels?.[l] == null ? '–' : badge(u.levels[l], 'status'))),
+  h('td', { class: 'module-age' },
+    h('span', { dataset: { role: 'age' } }, ageText(u.occurredAt)), ' ',
+    h('span', { class: 'badge stale', dataset: { role: 'stale' }, hidden: !stale }, `⚠ ${t('stale')}`)));
+}
+
+/** The totals: the sum of each number figure, per status value how many units hold it. */
+function totalsRow(totals, figures, levels) {
+  const counts = byValue => Object.entries(byValue || {}).map(([v, n]) => h('span', { class: 'count' }, badge(v, 'status'), ` ${n}`));
+  return h('tr', { class: 'module-totals', dataset: { totals: totals.unitKind } },
+    h('th', { scope: 'row', colspan: 2 }, t('totalUnits', totals.units, totals.staleUnits)),
+    figures.map(f => h('td', { dataset: { figure: f.id } },
+      numeric(f) ? (totals.values?.[f.id] == null ? '–' : String(totals.values[f.id])) : counts(totals.statuses?.[f.id]))),
+    levels.map(l => h('td', { dataset: { level: l } }, counts(totals.levels?.[l]))),
+    h('td'));
+}
+
+function unitTable(kind, picture, freshnessMs) {
+  const figures = kind.figures || [];
+  const rows = picture.providers.flatMap(p => p.units.filter(u => u.unitKind === kind.kind).map(u => [p, u]));
+  const totals = picture.totals.find(x => x.unitKind === kind.kind);
+  const levels = levelIds(rows.map(([, u]) => u), totals);
+  const aggregate = picture.detail === 'AGGREGATE';
+  const headingId = `module-kind-${kind.kind}`;
+  return h('div', { class: 'module-kind', dataset: { unitKind: kind.kind } },
+    h('h3', { id: headingId, title: otherName(kind.name) || null }, named(kind.name)),
+    !rows.length && !totals?.units ? h('p', { class: 'hint' }, t('moduleNoFigures')) :
+      h('div', { class: 'table-wrap' }, h('table', { 'aria-labelledby': headingId },
+        h('thead', null, h('tr', null, col(t('location')), col(t('unitCol')),
+          figures.map(f => col(named(f.name), otherName(f.name))),
+          levels.map(l => col(l, t('levelCol'))), col(t('reported')))),
+        !aggregate && h('tbody', null, [...rows].sort(([a, ua], [b, ub]) => ownFirst(a, b) || ua.unitId.localeCompare(ub.unitId))
+          .map(([p, u]) => unitRow(p, u, figures, levels, freshnessMs))),
+        totals && h('tfoot', null, totalsRow(totals, figures, levels)))));
+}
+
+/** The module chooser: the catalogue's modules the user's roles read. */
+function renderChooser() {
+  const sel = $('#module-select'), mods = readableModules();
+  fillSelect(sel, mods.map(m => [m.id, named(m.name)]), state.moduleId || undefined);
+  sel.disabled = !mods.length;
+}
+
+export function renderModule() {
+  if (!state.modules) return;
+  renderChooser();
+  const m = chosenModule(), box = $('#module-view');
+  if (!m) { box.replaceChildren(h('p', { class: 'hint' }, t('moduleNone'))); return; }
+  const freshnessMs = isoDurationMs(m.freshness);
+  const info = h('p', { class: 'hint' }, t('moduleInfo', m.version, Math.round(freshnessMs / 60000)));
+  const p = state.modulePicture;
+  if (state.moduleProblem) {
+    const e = state.moduleProblem;
+    box.replaceChildren(info, h('p', { class: 'error', dataset: { code: e.problem?.code || '' } },
+      t('moduleRefused', e.problem?.code || e.status, e.message)));
+    return;
+  }
+  if (!p || p.moduleId !== m.id) { box.replaceChildren(info); return; }
+  box.replaceChildren(info,
+    p.detail === 'AGGREGATE' && h('p', { class: 'hint', dataset: { role: 'aggregate' } }, t('moduleAggregate')),
+    h('p', { class: 'picture' }, t('picture', fmt(p.asOf), age(p.asOf, refNow()))),
+    (m.units || []).map(kind => unitTable(kind, p, freshnessMs)));
+}
+
+/** Every second: the ages of the reports and whether they are stale (at the instant shown). */
+export function tickModule() {
+  const freshnessMs = isoDurationMs(chosenModule()?.freshness);
+  document.querySelectorAll('tr.module-unit').forEach(row => {
+    const stale = isStaleUnit({ occurredAt: row.dataset.occurred, stale: row.dataset.staleFlag === 'true' }, freshnessMs);
+    row.classList.toggle('stale', stale);
+    row.querySelector('[data-role=stale]').hidden = !stale;
+    row.querySelector('[data-role=age]').textContent = ageText(row.dataset.occurred);
+  });
+}
+
+export function initModule() {
+  $('#module-select').addEventListener('change', e => {
+    state.moduleId = e.target.value;
+    localStorage.setItem('lpz.module', state.moduleId);
+    state.modulePicture = null; state.moduleProblem = null;
+    emit('module');
+    loadModulePicture();
+  });
+}
