@@ -3,7 +3,7 @@
 import { state, on, emit } from './modules/state.js';
 import { $ } from './modules/dom.js';
 import { applyLang } from './modules/i18n.js';
-import { loadCapacity, loadStops, loadTopology } from './modules/data.js';
+import { loadCapacity, loadStops, loadTopology, loadModuleCatalogue } from './modules/data.js';
 import { stream } from './modules/stream.js';
 import { loadSafetyRegions } from './modules/reference.js';
 import { toggleMute } from './modules/sound.js';
@@ -15,6 +15,8 @@ import { initManage, renderManage, normChanged } from './modules/panel-manage.js
 import { initSettings, renderSettings } from './modules/panel-settings.js';
 import { renderWho, renderConn, tickStatus } from './modules/panel-status.js';
 import { initView, renderVrFilter } from './modules/panel-view.js';
+import { initModule, renderModule, tickModule } from './modules/panel-module.js';
+import { initModuleReport, renderModuleReport } from './modules/panel-module-report.js';
 
 const signedIn = () => !!state.session?.roaz;
 const hospital = () => state.session?.role === 'HOSPITAL';
@@ -25,19 +27,24 @@ function tick() {
   tickStops();
   tickCapacity();
   tickStatus();
+  tickModule();
 }
 
 function renderAll() {
   renderWho(); renderVrFilter(); renderConn();
-  renderStops(); renderCapacity(); renderMap();
-  if (hospital()) normChanged();
+  renderStops(); renderCapacity(); renderMap(); renderModule();
+  if (hospital()) { normChanged(); renderModuleReport(); }
 }
 
 // what each change re-renders
 on('render', whenSignedIn(renderAll));
 on('capacity', whenSignedIn(() => { renderCapacity(); renderMap(); }));
 on('stops', whenSignedIn(() => { renderStops(); renderCapacity(); renderMap(); }));
-on('topology', whenSignedIn(() => { if (hospital()) { renderManage(); renderSettings(); } renderMap(); }));
+on('topology', whenSignedIn(() => {
+  if (hospital()) { renderManage(); renderSettings(); renderModuleReport(); }
+  renderMap(); renderModule();
+}));
+on('module', whenSignedIn(() => { renderModule(); if (hospital()) renderModuleReport(); }));
 on('conn', whenSignedIn(renderConn));
 on('tick', whenSignedIn(tick));
 on('signed-in', start);
@@ -56,12 +63,12 @@ async function start() {
   $('#manage').hidden = !hospital(); $('#settings').hidden = !hospital();
   try { await loadSafetyRegions(); } catch (e) { console.warn('safety regions', e); retrySafetyRegions(); }
   applyLang();
-  loadTopology(); loadCapacity(); loadStops();
+  loadTopology(); loadCapacity(); loadStops(); loadModuleCatalogue();
   stream();
 }
 
 function init() {
-  initView(); initManage(); initSettings();
+  initView(); initManage(); initSettings(); initModule(); initModuleReport();
   $('#lang').addEventListener('click', () => {
     state.lang = state.lang === 'nl' ? 'en' : 'nl';
     localStorage.setItem('lpz.lang', state.lang);

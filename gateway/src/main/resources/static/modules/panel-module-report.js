@@ -23,7 +23,8 @@ function figureField(f) {
     f.type === 'DURATION_MINUTES' && ` (${t('min')})`, !f.required && h('small', null, ` (${t('optional')})`));
   const control = f.type === 'STATUS'
     ? h('select', { id, name: f.id, required: f.required, 'aria-describedby': described },
-      h('option', { value: '' }, f.required ? t('choose') : '–'), (f.values || []).map(v => h('option', { value: v }, v)))
+      h('option', { value: '' }, f.required ? t('choose') : '–'),
+      (f.values || []).map(v => h('option', { value: v }, v)))
     : h('input', { id, name: f.id, type: 'number', inputmode: 'numeric', min: 0, max: f.max ?? null, step: 1,
       required: f.required, 'aria-describedby': described });
   return h('div', { dataset: { figureField: f.id } }, label, control,
@@ -32,26 +33,40 @@ function figureField(f) {
 
 /** The figure inputs of the chosen unit kind, keeping what was typed in the same figures. */
 function renderFigures() {
-  const typed = new Map([...document.querySelectorAll('#mr-figures [name]')].map(el => [el.name, el.value]));
-  const kind = unitKind();
-  $('#mr-figures').replaceChildren(...(kind?.figures || []).map(figureField));
+  const kind = unitKind(), box = $('#mr-figures');
+  const same = box.dataset.kind === `${chosenModule()?.id}/${kind?.kind}`;
+  const typed = new Map(same ? [...box.querySelectorAll('[name]')].map(el => [el.name, el.value]) : []);
+  box.dataset.kind = `${chosenModule()?.id}/${kind?.kind}`;
+  box.replaceChildren(...(kind?.figures || []).map(figureField));
   typed.forEach((v, name) => { const el = $(`#mr-figures [name="${CSS.escape(name)}"]`); if (el) el.value = v; });
   $('#mr-invariants').textContent = (kind?.invariants || []).join(' · ');
   const unit = $('#mr-unit');
-  if (!unit.value || unit.dataset.auto === 'true') { unit.value = kind ? defaultUnitId(kind.kind) : ''; unit.dataset.auto = 'true'; }
+  if (!unit.value || unit.dataset.auto === 'true') {
+    unit.value = kind ? defaultUnitId(kind.kind) : '';
+    unit.dataset.auto = 'true';
+  }
 }
 
-/** The own locations and the chosen module's unit kinds (keeping the choices), then the figures. */
+let shown = null;
+
+/**
+ * The own locations and the chosen module's unit kinds (keeping the choices), then the figures. Built again only when
+ * the module, the language or the own locations change: a live update leaves the form, what was typed and the focus.
+ */
 export function renderModuleReport() {
   const m = chosenModule(), own = ownLocations();
   $('#module-report').hidden = !m;
   if (!m) return;
+  const key = [m.id, m.version, state.lang, ...own.map(l => `${l.locationId}:${l.name}`)].join('|');
+  if (key === shown) return;
+  shown = key;
   const loc = $('#mr-location'), keepLoc = loc.value;
   fillSelect(loc, own.map(l => [l.locationId, `${l.name} (${l.locationId})`]), keepLoc || undefined);
   if (!loc.value && own.length) loc.value = own[0].locationId;
   $('#mr-no-locations').hidden = own.length > 0;
   const kinds = $('#mr-kind'), keepKind = kinds.value;
-  fillSelect(kinds, m.units.map(u => [u.kind, named(u.name)]), m.units.some(u => u.kind === keepKind) ? keepKind : undefined);
+  fillSelect(kinds, m.units.map(u => [u.kind, named(u.name)]),
+    m.units.some(u => u.kind === keepKind) ? keepKind : undefined);
   renderFigures();
 }
 
@@ -67,19 +82,19 @@ function clearErrors() {
  */
 function figuresNamed(detail, kind) {
   const ids = (kind?.figures || []).map(f => f.id);
-  const single = /^figure (\S+)/.exec(detail || '');
+  const single = /\bfigure (\w+)/.exec(detail || ''); // the detail may be prefixed ("… the first: figure x …")
   if (single && ids.includes(single[1])) return [single[1]];
   const quoted = /'([^']*)'/.exec(detail || '');
   if (!quoted) return [];
-  const words = new Set(quoted[1].split(/[^A-Za-z0-9]+/));
-  return ids.filter(id => words.has(id));
+  return [...new Set(quoted[1].split(/[^A-Za-z0-9]+/).filter(w => ids.includes(w)))]; // in the invariant's order
 }
 
 function showRefusal(code, detail, kind) {
-  const named_ = figuresNamed(detail, kind), box = $('#module-result');
+  const concerned = figuresNamed(detail, kind), box = $('#module-result');
   const text = `${code || t('error')}: ${detail}`;
-  if (!named_.length) { showMessage(box, `${t('reportRejected')} — ${text}`, false, { dataset: { code: code || '' } }); return; }
-  named_.forEach((id, i) => {
+  const attrs = { dataset: { code: code || '' } };
+  if (!concerned.length) { showMessage(box, `${t('reportRejected')} — ${text}`, false, attrs); return; }
+  concerned.forEach((id, i) => {
     $(`#${fieldId(id)}`).setAttribute('aria-invalid', 'true');
     if (i === 0) {
       const p = $(`#${errorId(id)}`);
@@ -87,9 +102,9 @@ function showRefusal(code, detail, kind) {
       p.dataset.code = code || '';
     }
   });
-  const first = (kind.figures.find(f => f.id === named_[0]) || {}).name;
-  showMessage(box, `${t('reportRejected')} (${code}): ${t('seeField', named(first))}`, false, { dataset: { code: code || '' } });
-  $(`#${fieldId(named_[0])}`).focus();
+  const first = (kind.figures.find(f => f.id === concerned[0]) || {}).name;
+  showMessage(box, `${t('reportRejected')} (${code}): ${t('seeField', named(first))}`, false, attrs);
+  $(`#${fieldId(concerned[0])}`).focus();
 }
 
 async function send(ev) {

@@ -1,7 +1,8 @@
 // Panel: one view for every module of the catalogue, built from its definition (GET /api/v1/modules) and its regional
 // picture (GET /api/v1/regions/{roaz}/modules/{id}[?asOf=]); no module's id, unit kind or figure is named here.
-// Per unit kind a table: a row per provider and unit with each figure as reported (statuses as text badges), the
-// report's time and age, stale rows marked in words; the totals row. Readers with detail AGGREGATE see the totals only.
+// Per unit kind a table: a row per provider and unit with each figure as reported (statuses and the levels the platform
+// derives as text badges), the report's time and age, stale rows marked in words; the totals row. Readers with detail
+// AGGREGATE see the totals only.
 import { state, emit } from './state.js';
 import { $, h, cls, fillSelect } from './dom.js';
 import { t, fmt, age, refNow, isoDurationMs, named, otherName } from './i18n.js';
@@ -11,7 +12,7 @@ const col = (text, title) => h('th', { scope: 'col', title: title || null }, tex
 const badge = (text, kind) => h('span', { class: cls('badge', kind), dataset: { value: text } }, text);
 const numeric = f => f.type !== 'STATUS';
 
-/** Whether a unit's report is older than the module's freshness at the instant shown (the platform's flag for a past instant). */
+/** Whether a unit is stale: older than the module's freshness now (live), or at the instant shown (the platform's flag). */
 function isStaleUnit(u, freshnessMs) {
   if (state.asOf || Number.isNaN(freshnessMs)) return u.stale;
   return u.stale || refNow() - new Date(u.occurredAt).getTime() > freshnessMs;
@@ -19,9 +20,9 @@ function isStaleUnit(u, freshnessMs) {
 
 const ageText = iso => `${fmt(iso)} (${age(iso, refNow())} ${t('ago')})`;
 
-/** The level ids (derived by the platform, when the picture has them) of a unit kind's units and totals. */
-function levelIds(units, totals) {
-  const ids = new Set();
+/** The levels the platform derives for a unit kind: the definition's, then any other the picture names. */
+function levelIds(kind, units, totals) {
+  const ids = new Set((kind.levels || []).map(l => l.id));
   units.forEach(u => Object.keys(u.levels || {}).forEach(k => ids.add(k)));
   Object.keys(totals?.levels || {}).forEach(k => ids.add(k));
   return [...ids];
@@ -55,11 +56,13 @@ function unitRow(provider, u, figures, levels, freshnessMs) {
 
 /** The totals: the sum of each number figure, per status value how many units hold it. */
 function totalsRow(totals, figures, levels) {
-  const counts = byValue => Object.entries(byValue || {}).map(([v, n]) => h('span', { class: 'count' }, badge(v, 'status'), ` ${n}`));
+  const counts = byValue => Object.entries(byValue || {})
+    .map(([v, n]) => h('span', { class: 'count' }, badge(v, 'status'), ` ${n}`));
+  const sum = f => (totals.values?.[f.id] == null ? '–' : String(totals.values[f.id]));
   return h('tr', { class: 'module-totals', dataset: { totals: totals.unitKind } },
     h('th', { scope: 'row', colspan: 2 }, t('totalUnits', totals.units, totals.staleUnits)),
     figures.map(f => h('td', { dataset: { figure: f.id } },
-      numeric(f) ? (totals.values?.[f.id] == null ? '–' : String(totals.values[f.id])) : counts(totals.statuses?.[f.id]))),
+      numeric(f) ? sum(f) : counts(totals.statuses?.[f.id]))),
     levels.map(l => h('td', { dataset: { level: l } }, counts(totals.levels?.[l]))),
     h('td'));
 }
@@ -68,7 +71,8 @@ function unitTable(kind, picture, freshnessMs) {
   const figures = kind.figures || [];
   const rows = picture.providers.flatMap(p => p.units.filter(u => u.unitKind === kind.kind).map(u => [p, u]));
   const totals = picture.totals.find(x => x.unitKind === kind.kind);
-  const levels = levelIds(rows.map(([, u]) => u), totals);
+  const levels = levelIds(kind, rows.map(([, u]) => u), totals);
+  const levelName = id => (kind.levels || []).find(l => l.id === id)?.name;
   const aggregate = picture.detail === 'AGGREGATE';
   const headingId = `module-kind-${kind.kind}`;
   return h('div', { class: 'module-kind', dataset: { unitKind: kind.kind } },
@@ -77,8 +81,10 @@ function unitTable(kind, picture, freshnessMs) {
       h('div', { class: 'table-wrap' }, h('table', { 'aria-labelledby': headingId },
         h('thead', null, h('tr', null, col(t('location')), col(t('unitCol')),
           figures.map(f => col(named(f.name), otherName(f.name))),
-          levels.map(l => col(l, t('levelCol'))), col(t('reported')))),
-        !aggregate && h('tbody', null, [...rows].sort(([a, ua], [b, ub]) => ownFirst(a, b) || ua.unitId.localeCompare(ub.unitId))
+          levels.map(l => (levelName(l) ? col(named(levelName(l)), otherName(levelName(l))) : col(l, t('levelCol')))),
+          col(t('reported')))),
+        !aggregate && h('tbody', null, [...rows]
+          .sort(([a, ua], [b, ub]) => ownFirst(a, b) || ua.unitId.localeCompare(ub.unitId))
           .map(([p, u]) => unitRow(p, u, figures, levels, freshnessMs))),
         totals && h('tfoot', null, totalsRow(totals, figures, levels)))));
 }
@@ -105,17 +111,18 @@ export function renderModule() {
     return;
   }
   if (!p || p.moduleId !== m.id) { box.replaceChildren(info); return; }
-  box.replaceChildren(info,
+  box.replaceChildren(...[info,
     p.detail === 'AGGREGATE' && h('p', { class: 'hint', dataset: { role: 'aggregate' } }, t('moduleAggregate')),
-    h('p', { class: 'picture' }, t('picture', fmt(p.asOf), age(p.asOf, refNow()))),
-    (m.units || []).map(kind => unitTable(kind, p, freshnessMs)));
+    h('p', { class: 'picture' }, t('moduleAsOf', fmt(p.asOf))),
+    ...(m.units || []).map(kind => unitTable(kind, p, freshnessMs))].filter(Boolean));
 }
 
 /** Every second: the ages of the reports and whether they are stale (at the instant shown). */
 export function tickModule() {
   const freshnessMs = isoDurationMs(chosenModule()?.freshness);
   document.querySelectorAll('tr.module-unit').forEach(row => {
-    const stale = isStaleUnit({ occurredAt: row.dataset.occurred, stale: row.dataset.staleFlag === 'true' }, freshnessMs);
+    const unit = { occurredAt: row.dataset.occurred, stale: row.dataset.staleFlag === 'true' };
+    const stale = isStaleUnit(unit, freshnessMs);
     row.classList.toggle('stale', stale);
     row.querySelector('[data-role=stale]').hidden = !stale;
     row.querySelector('[data-role=age]').textContent = ageText(row.dataset.occurred);

@@ -58,7 +58,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <pre>--phases 150,1000,max  --duration 30 (s per phase)  --batch 100  --clients 8
  * --beds-per-location 100  --max-events 300000 (per phase)  --drain 90 (s to wait for visibility)  --raw-seconds 10
  * --no-raw  --only-raw  --gateway http://127.0.0.1:8080  --kafka 127.0.0.1:19092
- * --pg-url jdbc:postgresql://127.0.0.1:5432 --pg-user lpz --pg-password lpz  --reporting-db lpz_reporting</pre>
+ * --pg-url jdbc:postgresql://127.0.0.1:5432 --pg-user lpz --pg-password lpz  --reporting-db lpz_reporting
+ * --module geboortezorg (the generic module path instead of beds, below)</pre>
+ *
+ * <p>With {@code --module <id>} the same phases push reports of that module of the catalogue instead of bed events:
+ * {@code --beds-per-location} units (ids {@code BENCH-001}..) of its first unit kind per location, with figures that
+ * keep the definition ({@link ModuleSimulation}), through {@code POST /api/v1/modules/{id}/reports}; visibility is
+ * read from {@code module_history}. The clean-up sends each location an empty snapshot of the module, which removes
+ * its units of that module (the bench platform has no others).
  */
 public final class Bench {
     private static final String DEPARTMENT = "BENCH";
@@ -69,6 +76,7 @@ public final class Bench {
         final String id;
         final List<String[]> beds = new ArrayList<>(); // {locationId, bedId}
         final Map<String, Integer> state = new LinkedHashMap<>();
+        final Map<String, Map<String, Object>> figures = new LinkedHashMap<>();
         long lastOccurredMicros;
         int next;
 
@@ -103,6 +111,10 @@ public final class Bench {
     private final int batch;
     private final long maxEvents;
     private String loadBefore = "";
+    /** The module of {@code --module}, or null for beds. */
+    private nl.lpz.modules.ModuleDefinition module;
+    private nl.lpz.modules.UnitDefinition moduleUnit;
+    private ModuleSimulation moduleFigures;
 
     private Bench(Args args) {
         this.args = args;
@@ -128,6 +140,16 @@ public final class Bench {
         }
         int duration = args.getInt("duration", 30);
         int clients = args.getInt("clients", 8);
+        if (args.get("module", null) != null) {
+            String id = args.get("module", null);
+            List<nl.lpz.modules.ModuleDefinition> shipped = ModuleSimulation.shippedDefinitions();
+            module = shipped.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("no module " + id + " in " + shipped.stream()
+                            .map(nl.lpz.modules.ModuleDefinition::id).toList()));
+            moduleUnit = module.units().get(0);
+            moduleFigures = new ModuleSimulation(shipped, List.of(), 2020);
+            log("module path: %s v%d, unit kind %s".formatted(module.id(), module.version(), moduleUnit.kind()));
+        }
         List<SimLocation> locations = gateway.locations().stream().filter(SimLocation::hasBeds).toList();
         int perLocation = Math.max(batch, args.getInt("beds-per-location", 100));
         Map<String, Org> byId = new LinkedHashMap<>();
@@ -148,7 +170,8 @@ public final class Bench {
         }
 
         List<Result> results = new ArrayList<>();
-        Result warm = phase("warm-up (every bench bed to BLOCKED)", 0, clients, 120, true);
+        Result warm = phase(module == null ? "warm-up (every bench bed to BLOCKED)"
+                : "warm-up (one report per bench unit)", 0, clients, 120, true);
         log(describe(warm));
         for (String p : args.get("phases", "150,1000,max").split(",")) {
             boolean max = p.equalsIgnoreCase("max");
@@ -158,8 +181,12 @@ public final class Bench {
             log(describe(r));
             results.add(r);
         }
-        Result cleanup = phase("clean-up (every bench bed to BLOCKED)", 0, clients, 120, true);
-        log("clean-up: %d events accepted".formatted(cleanup.accepted()));
+        if (module == null) {
+            Result cleanup = phase("clean-up (every bench bed to BLOCKED)", 0, clients, 120, true);
+            log("clean-up: %d events accepted".formatted(cleanup.accepted()));
+        } else {
+            removeModuleUnits(locations);
+        }
 
         String kafka = "not measured";
         String pg = "not measured";
@@ -248,6 +275,22 @@ public final class Bench {
         return visibility(name, rate, clients, accepted.get(), failed.get(), pushSeconds, phaseStart, sentMicros);
     }
 
+    /** Module clean-up: an empty snapshot of the module per location removes its bench units. */
+    private void removeModuleUnits(List<SimLocation> locations) throws InterruptedException {
+        int removed = 0;
+        for (SimLocation l : locations) {
+            try {
+                GatewayClient.Response r = gateway.send("PUT", "/api/v1/modules/" + module.id() + "/providers/"
+                        + l.locationId() + "/units", Map.of("asOf", OffsetDateTime.now(ZoneOffset.UTC),
+                        "units", List.of()), l.organisationId());
+                removed += r.status() == 202 ? r.json().path("removed").asInt() : 0;
+            } catch (java.io.IOException e) {
+                log("clean-up of " + l.locationId() + ": " + e);
+            }
+        }
+        log("clean-up: %d bench units of %s removed".formatted(removed, module.id()));
+    }
+
     private void push(Org org, int size, boolean toBlocked, Map<UUID, Long> sentMicros, AtomicLong accepted,
                       AtomicLong failed, AtomicReference<String> firstError) throws InterruptedException {
         Instant now = Instant.now();
@@ -257,9 +300,25 @@ public final class Bench {
         org.lastOccurredMicros = micros;
         OffsetDateTime occurredAt = OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS),
                 ZoneOffset.UTC);
-        List<BedEvent> events = new ArrayList<>(size);
+        List<Object> events = new ArrayList<>(size);
         List<UUID> ids = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; module != null && i < size; i++) {
+            String[] unit = org.beds.get(org.next++ % org.beds.size());
+            String key = unit[0] + "/" + unit[1];
+            Map<String, Object> figures = moduleFigures.figures(module, moduleUnit, org.figures.get(key));
+            org.figures.put(key, figures);
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("eventId", id);
+            report.put("providerId", unit[0]);
+            report.put("unitKind", moduleUnit.kind());
+            report.put("unitId", unit[1]);
+            report.put("figures", figures);
+            report.put("occurredAt", occurredAt);
+            events.add(report);
+        }
+        for (int i = 0; module == null && i < size; i++) {
             String[] bed = org.beds.get(org.next++ % org.beds.size());
             String key = bed[0] + "/" + bed[1];
             int previous = org.state.get(key);
@@ -281,7 +340,10 @@ public final class Bench {
         }
         try {
             long sendMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-            GatewayClient.Response r = gateway.send("POST", "/api/v1/bed-events", Map.of("events", events), org.id);
+            GatewayClient.Response r = module == null
+                    ? gateway.send("POST", "/api/v1/bed-events", Map.of("events", events), org.id)
+                    : gateway.send("POST", "/api/v1/modules/" + module.id() + "/reports", Map.of("reports", events),
+                    org.id);
             if (r.status() == 202 || r.status() == 200) {
                 JsonNode answer = r.json();
                 long ok = answer.path("accepted").asLong();
@@ -304,7 +366,7 @@ public final class Bench {
     /** Waits until the pushed events are in the read model (or stop arriving), then measures latency. */
     private Result visibility(String name, double rate, int clients, long accepted, long failed, double pushSeconds,
                               Instant phaseStart, Map<UUID, Long> sentMicros) throws InterruptedException {
-        String table = args.get("history-table", "bed_history");
+        String table = args.get("history-table", module == null ? "bed_history" : "module_history");
         String idColumn = args.get("event-id-column", "source_event_id");
         String atColumn = args.get("projected-at-column", "projected_at");
         int drain = args.getInt("drain", 90);

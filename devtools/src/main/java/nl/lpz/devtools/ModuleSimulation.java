@@ -97,7 +97,7 @@ final class ModuleSimulation {
             for (UnitDefinition unit : module.units()) {
                 String unitId = unit.kind().toUpperCase(java.util.Locale.ROOT) + "-1";
                 String key = module.id() + "/" + location.locationId() + "/" + unitId;
-                Map<String, Object> figures = next(module, unit, current.get(key));
+                Map<String, Object> figures = figures(module, unit, current.get(key));
                 if (figures == null) {
                     continue;
                 }
@@ -111,7 +111,7 @@ final class ModuleSimulation {
     }
 
     /** Figures near {@code last} (or fresh ones) that the definition accepts, or null when none was found. */
-    private Map<String, Object> next(ModuleDefinition module, UnitDefinition unit, Map<String, Object> last) {
+    Map<String, Object> figures(ModuleDefinition module, UnitDefinition unit, Map<String, Object> last) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Map<String, Object> candidate = new LinkedHashMap<>();
             for (FigureDefinition figure : unit.figures()) {

@@ -88,6 +88,13 @@ abstract class DashboardBrowser {
         byId("signin-submit").click();
     }
 
+    /** Signs in through the local picker as RCPS of a ROAZ region. */
+    void signInAsRcps(String roazRegionId) {
+        new Select(byId("role")).selectByValue("RCPS");
+        new Select(byId("roaz")).selectByValue(roazRegionId);
+        byId("signin-submit").click();
+    }
+
     /** Shows the region as it stood at the instant (the history form, to the second, browser time zone). */
     void pickInstant(Instant instant) {
         js("const d = new Date(arguments[0]); const p = n => String(n).padStart(2, '0');"

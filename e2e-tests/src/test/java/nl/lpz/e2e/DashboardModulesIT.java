@@ -1,0 +1,212 @@
+package nl.lpz.e2e;
+
+import static nl.lpz.e2e.Lpz.AMC_ORG;
+import static nl.lpz.e2e.Lpz.ROAZ_NHF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The dashboard's module panel and report form (issue 10, {@code panel-module.js}, {@code panel-module-report.js}),
+ * driven with {@code proefmodule}: a module that exists only as a definition file the e2e platform loads, so whatever
+ * the page shows of it was built from the catalogue's definition, not from code that knows the module. Screenshots go
+ * to {@code docs/screenshots/}.
+ */
+class DashboardModulesIT extends DashboardBrowser {
+    private static final String MODULE = "proefmodule";
+    private static final String PICTURE = "/api/v1/regions/" + ROAZ_NHF + "/modules/" + MODULE;
+
+    @Test
+    void givenAnEdManager_whenItReportsInTheGeneratedForm_thenThePanelShowsTheFiguresAndABrokenInvariantIsExplained()
+            throws Exception {
+        String loc = Lpz.newLocation(AMC_ORG);
+
+        open();
+        signInAsHospital(ROAZ_NHF, AMC_ORG);
+        chooseModule();
+        waitUntil(d -> !d.findElements(By.cssSelector("#mr-location option[value='" + loc + "']")).isEmpty());
+        new Select(byId("mr-location")).selectByValue(loc);
+        new Select(byId("mr-kind")).selectByValue("proefpost");
+
+        // the form is the definition: names in Dutch (English in the title), bounds, status values, optional figures
+        assertThat(byId("mr-unit").getAttribute("value")).isEqualTo("PROEFPOST-1");
+        assertThat(css("label[for=mf-places]").getText()).isEqualTo("Plaatsen");
+        assertThat(css("label[for=mf-places]").getAttribute("title")).isEqualTo("Places");
+        WebElement places = byId("mf-places");
+        assertThat(List.of(places.getAttribute("type"), places.getAttribute("min"), places.getAttribute("max")))
+                .containsExactly("number", "0", "50");
+        assertThat(places.getAttribute("required")).isNotNull();
+        assertThat(new Select(byId("mf-state")).getOptions().stream().map(o -> o.getAttribute("value")).toList())
+                .containsExactly("", "GREEN", "RED");
+        assertThat(byId("mf-waitMinutes").getAttribute("required")).as("optional figure required").isNull();
+        assertThat(byId("mr-invariants").getText()).isEqualTo("taken <= places");
+        waitUntil(d -> "live".equals(byId("conn").getAttribute("data-state")));
+        js("window.__samePage = 'yes';");
+
+        // report: the hospital's own panel shows the figures as reported, the optional one not reported
+        fill(12, 5, "RED");
+        byId("mr-send").click();
+        waitUntil(d -> !d.findElements(By.cssSelector("#module-result [data-accepted='1']")).isEmpty());
+        String row = row(loc, "PROEFPOST-1");
+        awaitText(row + " td[data-figure=places]", "12");
+        assertThat(css(row + " td[data-figure=taken]").getText()).isEqualTo("5");
+        assertThat(css(row + " td[data-figure=state] .badge.status").getText()).isEqualTo("RED");
+        assertThat(css(row + " td[data-figure=waitMinutes]").getText()).isEqualTo("–");
+        assertThat(css(row + " [data-role=stale]").isDisplayed()).isFalse();
+        assertThat(css(row + " [data-role=age]").getText()).contains("geleden");
+        WebElement placesHeader = css("[data-unit-kind=proefpost] thead th[title=Places]");
+        assertThat(placesHeader.getText()).isEqualTo("Plaatsen");
+        assertThat(css("[data-unit-kind=proefpost] tr[data-totals=proefpost]").getText()).startsWith("Totaal:");
+        assertThat(js("return window.__samePage;")).isEqualTo("yes");
+
+        // the platform holds what the page sent: the same figures for the region's RCPS, through the API
+        JsonNode unit = awaitUnit(loc, "PROEFPOST-1");
+        assertThat(unit.path("values").path("places").asLong()).isEqualTo(12);
+        assertThat(unit.path("values").path("taken").asLong()).isEqualTo(5);
+        assertThat(unit.path("statuses").path("state").asText()).isEqualTo("RED");
+        assertThat(unit.path("values").has("waitMinutes")).isFalse();
+
+        // a report breaking 'taken <= places' is refused; the platform's code and detail stand at the field
+        fill(3, 4, "GREEN");
+        byId("mr-send").click();
+        waitUntil(d -> !d.findElements(By.cssSelector("#module-result [data-code=INVARIANT_BROKEN]")).isEmpty());
+        assertThat(byId("mf-taken-error").getText()).startsWith("INVARIANT_BROKEN").contains("taken <= places");
+        assertThat(byId("mf-taken").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(byId("mf-places").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(byId("module-result").getText()).contains("Bezet");
+        js("document.getElementById('modules').scrollIntoView();");
+        screenshot("module-report-refused.png");
+        assertThat(css(row + " td[data-figure=places]").getText()).as("refused figures shown").isEqualTo("12");
+        assertThat(awaitUnit(loc, "PROEFPOST-1").path("values").path("taken").asLong()).isEqualTo(5);
+
+        // the region's RCPS sees the figures the hospital reported
+        byId("signout").click();
+        waitUntil(d -> !d.findElements(By.cssSelector("#roaz option")).isEmpty());
+        signInAsRcps(ROAZ_NHF);
+        chooseModule();
+        awaitText(row + " td[data-figure=places]", "12");
+        assertThat(css(row + " td[data-figure=state]").getText()).isEqualTo("RED");
+        assertThat(byId("module-report").isDisplayed()).as("report form for RCPS").isFalse();
+    }
+
+    @Test
+    void givenAnRcps_whenFiguresArrive_thenThePanelShowsThemLiveWithTheirAgeMarksStaleOnesAndTravelsInTime()
+            throws Exception {
+        String loc = Lpz.newLocation(AMC_ORG);
+        // proefmodule's freshness is 15 minutes: a report of 20 minutes ago is stale
+        report(loc, "OLD", 8, 2, "GREEN", Instant.now().minus(20, ChronoUnit.MINUTES));
+        awaitUnit(loc, "OLD");
+        Thread.sleep(1500);
+        Instant before = Instant.now();
+        Thread.sleep(1500);
+
+        open();
+        signInAsRcps(ROAZ_NHF);
+        chooseModule();
+        String old = row(loc, "OLD");
+        awaitText(old + " td[data-figure=places]", "8");
+        assertThat(css(old + " [data-role=stale]").isDisplayed()).isTrue();
+        assertThat(css(old + " [data-role=stale]").getText()).contains("VEROUDERD");
+        assertThat(css(old).getAttribute("class")).contains("stale");
+        assertThat(css(old + " [data-role=age]").getText()).containsPattern("\\(2\\d:\\d\\d geleden\\)");
+        waitUntil(d -> "live".equals(byId("conn").getAttribute("data-state")));
+        js("window.__samePage = 'yes';");
+
+        // a report arriving through the platform appears without reload (the stream's module event)
+        report(loc, "NEW", 20, 11, "RED", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        String fresh = row(loc, "NEW");
+        awaitText(fresh + " td[data-figure=taken]", "11");
+        assertThat(css(fresh + " td[data-figure=state]").getText()).isEqualTo("RED");
+        assertThat(css(fresh + " [data-role=stale]").isDisplayed()).isFalse();
+        assertThat(js("return window.__samePage;")).isEqualTo("yes");
+        js("document.getElementById('modules').scrollIntoView();");
+        screenshot("module-view-rcps.png");
+
+        // history: before the new report only the old unit stood
+        pickInstant(before);
+        waitUntil(d -> d.findElements(By.cssSelector(fresh)).isEmpty());
+        assertThat(css(old + " td[data-figure=places]").getText()).isEqualTo("8");
+        assertThat(byId("history-banner").isDisplayed()).isTrue();
+        byId("asof-live").click();
+        awaitText(fresh + " td[data-figure=taken]", "11");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    void chooseModule() {
+        js("window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message)));"
+                + "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));");
+        try {
+            waitUntil(d -> !d.findElements(By.cssSelector("#module-select option[value=" + MODULE + "]")).isEmpty());
+            new Select(byId("module-select")).selectByValue(MODULE);
+            waitUntil(d -> !d.findElements(By.cssSelector("[data-unit-kind=proefpost]")).isEmpty());
+        } catch (RuntimeException e) {
+            Object picture = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                    + "const s = JSON.parse(sessionStorage.getItem('lpz.session') || '{}');"
+                    + "fetch('" + PICTURE + "', { headers: { Authorization: 'Bearer ' + s.token } })"
+                    + ".then(r => r.text()).then(t => done(t), x => done(String(x)));");
+            throw new AssertionError("no " + MODULE + " in the module panel: "
+                    + byId("module-select").getAttribute("outerHTML") + " / " + byId("module-view").getText()
+                    + "; page errors " + js("return window.__errors;") + "; the picture for this session: "
+                    + picture, e);
+        }
+    }
+
+    static String row(String providerId, String unitId) {
+        return "tr.module-unit[data-provider='" + providerId + "'][data-unit='" + unitId + "']";
+    }
+
+    void fill(int places, int taken, String state) {
+        for (Map.Entry<String, Integer> f : Map.of("mf-places", places, "mf-taken", taken).entrySet()) {
+            WebElement input = byId(f.getKey());
+            input.clear();
+            input.sendKeys(String.valueOf(f.getValue()));
+        }
+        new Select(byId("mf-state")).selectByValue(state);
+    }
+
+    /** One proefmodule report of AMC's EPD through the gateway, accepted. */
+    static void report(String loc, String unitId, int places, int taken, String state, Instant at) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("eventId", UUID.randomUUID().toString());
+        report.put("providerId", loc);
+        report.put("unitKind", "proefpost");
+        report.put("unitId", unitId);
+        report.put("figures", Map.of("places", places, "taken", taken, "state", state));
+        report.put("occurredAt", at.toString());
+        JsonNode answer = Api.expectStatus(Api.post(Api.epd(AMC_ORG), "/api/v1/modules/" + MODULE + "/reports",
+                Map.of("reports", List.of(report))), 202);
+        assertThat(answer.path("accepted").asLong()).as("accepted in %s", answer).isEqualTo(1);
+    }
+
+    /** The unit in the region's picture as the region's RCPS reads it, once it is there. */
+    static JsonNode awaitUnit(String loc, String unitId) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Lpz.VISIBLE_WITHIN).untilAsserted(() -> {
+            JsonNode picture = Api.expectStatus(Api.get(Api.rcps(ROAZ_NHF), PICTURE), 200);
+            for (JsonNode provider : picture.path("providers")) {
+                if (loc.equals(provider.path("providerId").asText())) {
+                    for (JsonNode u : provider.path("units")) {
+                        if (unitId.equals(u.path("unitId").asText())) {
+                            found[0] = u;
+                        }
+                    }
+                }
+            }
+            assertThat(found[0]).as("unit %s of %s in %s", unitId, loc, picture).isNotNull();
+        });
+        return found[0];
+    }
+}
