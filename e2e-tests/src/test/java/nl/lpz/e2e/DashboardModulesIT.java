@@ -60,14 +60,13 @@ class DashboardModulesIT extends DashboardBrowser {
         waitUntil(d -> !d.findElements(By.cssSelector("#module-result [data-accepted='1']")).isEmpty());
         String row = row(loc, "PROEFPOST-1");
         awaitText(row + " td[data-figure=places]", "12");
-        assertThat(css(row + " td[data-figure=taken]").getText()).isEqualTo("5");
-        assertThat(css(row + " td[data-figure=state] .badge.status").getText()).isEqualTo("RED");
-        assertThat(css(row + " td[data-figure=waitMinutes]").getText()).isEqualTo("–");
-        assertThat(css(row + " [data-role=stale]").isDisplayed()).isFalse();
-        assertThat(css(row + " [data-role=age]").getText()).contains("geleden");
-        WebElement placesHeader = css("[data-unit-kind=proefpost] thead th[title=Places]");
-        assertThat(placesHeader.getText()).isEqualTo("Plaatsen");
-        assertThat(css("[data-unit-kind=proefpost] tr[data-totals=proefpost]").getText()).startsWith("Totaal:");
+        assertThat(text(row + " td[data-figure=taken]")).isEqualTo("5");
+        assertThat(text(row + " td[data-figure=state] .badge.status")).isEqualTo("RED");
+        assertThat(text(row + " td[data-figure=waitMinutes]")).isEqualTo("–");
+        assertThat(displayed(row + " [data-role=stale]")).isFalse();
+        assertThat(text(row + " [data-role=age]")).contains("geleden");
+        assertThat(text("[data-unit-kind=proefpost] thead th[title=Places]")).isEqualTo("Plaatsen");
+        assertThat(text("[data-unit-kind=proefpost] tr[data-totals=proefpost]")).startsWith("Totaal:");
         assertThat(js("return window.__samePage;")).isEqualTo("yes");
 
         // the platform holds what the page sent: the same figures for the region's RCPS, through the API
@@ -87,7 +86,7 @@ class DashboardModulesIT extends DashboardBrowser {
         assertThat(byId("module-result").getText()).contains("Bezet");
         js("document.getElementById('modules').scrollIntoView();");
         screenshot("module-report-refused.png");
-        assertThat(css(row + " td[data-figure=places]").getText()).as("refused figures shown").isEqualTo("12");
+        assertThat(text(row + " td[data-figure=places]")).as("refused figures shown").isEqualTo("12");
         assertThat(awaitUnit(loc, "PROEFPOST-1").path("values").path("taken").asLong()).isEqualTo(5);
 
         // the region's RCPS sees the figures the hospital reported
@@ -96,7 +95,7 @@ class DashboardModulesIT extends DashboardBrowser {
         signInAsRcps(ROAZ_NHF);
         chooseModule();
         awaitText(row + " td[data-figure=places]", "12");
-        assertThat(css(row + " td[data-figure=state]").getText()).isEqualTo("RED");
+        assertThat(text(row + " td[data-figure=state]")).isEqualTo("RED");
         assertThat(byId("module-report").isDisplayed()).as("report form for RCPS").isFalse();
     }
 
@@ -116,10 +115,10 @@ class DashboardModulesIT extends DashboardBrowser {
         chooseModule();
         String old = row(loc, "OLD");
         awaitText(old + " td[data-figure=places]", "8");
-        assertThat(css(old + " [data-role=stale]").isDisplayed()).isTrue();
-        assertThat(css(old + " [data-role=stale]").getText()).contains("VEROUDERD");
-        assertThat(css(old).getAttribute("class")).contains("stale");
-        assertThat(css(old + " [data-role=age]").getText()).containsPattern("\\(2\\d:\\d\\d geleden\\)");
+        assertThat(displayed(old + " [data-role=stale]")).isTrue();
+        assertThat(text(old + " [data-role=stale]")).contains("VEROUDERD");
+        assertThat(read(() -> css(old).getAttribute("class"))).contains("stale");
+        assertThat(text(old + " [data-role=age]")).containsPattern("\\(2\\d:\\d\\d geleden\\)");
         waitUntil(d -> "live".equals(byId("conn").getAttribute("data-state")));
         js("window.__samePage = 'yes';");
 
@@ -127,8 +126,8 @@ class DashboardModulesIT extends DashboardBrowser {
         report(loc, "NEW", 20, 11, "RED", Instant.now().truncatedTo(ChronoUnit.MILLIS));
         String fresh = row(loc, "NEW");
         awaitText(fresh + " td[data-figure=taken]", "11");
-        assertThat(css(fresh + " td[data-figure=state]").getText()).isEqualTo("RED");
-        assertThat(css(fresh + " [data-role=stale]").isDisplayed()).isFalse();
+        assertThat(text(fresh + " td[data-figure=state]")).isEqualTo("RED");
+        assertThat(displayed(fresh + " [data-role=stale]")).isFalse();
         assertThat(js("return window.__samePage;")).isEqualTo("yes");
         js("document.getElementById('modules').scrollIntoView();");
         screenshot("module-view-rcps.png");
@@ -136,7 +135,7 @@ class DashboardModulesIT extends DashboardBrowser {
         // history: before the new report only the old unit stood
         pickInstant(before);
         waitUntil(d -> d.findElements(By.cssSelector(fresh)).isEmpty());
-        assertThat(css(old + " td[data-figure=places]").getText()).isEqualTo("8");
+        assertThat(text(old + " td[data-figure=places]")).isEqualTo("8");
         assertThat(byId("history-banner").isDisplayed()).isTrue();
         byId("asof-live").click();
         awaitText(fresh + " td[data-figure=taken]", "11");
@@ -162,6 +161,23 @@ class DashboardModulesIT extends DashboardBrowser {
                     + "; page errors " + js("return window.__errors;") + "; the picture for this session: "
                     + picture, e);
         }
+    }
+
+    /** The panel is rebuilt on every live update of the module: a read of an element found just before is repeated. */
+    <T> T read(java.util.function.Supplier<T> read) {
+        Object[] value = new Object[1];
+        retryStale(() -> value[0] = read.get());
+        @SuppressWarnings("unchecked")
+        T t = (T) value[0];
+        return t;
+    }
+
+    String text(String selector) {
+        return read(() -> css(selector).getText());
+    }
+
+    boolean displayed(String selector) {
+        return read(() -> css(selector).isDisplayed());
     }
 
     static String row(String providerId, String unitId) {
