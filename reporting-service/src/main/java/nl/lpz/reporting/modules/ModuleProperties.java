@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param complianceWindow how far back from {@code asOf} a report makes a provider a delivering one; a module fresh for
  *                         longer uses its freshness instead (positive)
  * @param levelBounds      a region's own band bounds of a derived level, keyed {@code <module>.<level>.<ROAZ region>}
- *                         (e.g. {@code level-bounds[spoed.crowding.ROAZ-NHF]=0.5,1.0,1.5,2.0}): as many as the
+ *                         (e.g. {@code level-bounds[<module>.<level>.ROAZ-NHF]=0.5,1.0,1.5,2.0}): as many as the
  *                         definition's, ascending; checked against the catalogue at start
  */
 @ConfigurationProperties("lpz.reporting.modules")
