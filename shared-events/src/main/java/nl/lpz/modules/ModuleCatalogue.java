@@ -307,7 +307,8 @@ public final class ModuleCatalogue {
         }
     }
 
-    static Collection<String> roles() {
+    /** The token roles a reader rule may name; platform-support checks they are http-contract's {@code Role}s. */
+    public static Collection<String> roles() {
         return ROLES;
     }
 }
