@@ -206,6 +206,8 @@ class StopsIT {
             // after the end only a new stop
             expectProblem(extend(x.hospital(), stopId, 600, true), 409, "STOP_NOT_ACTIVE");
             expectProblem(end(x.hospital(), stopId), 409, "STOP_NOT_ACTIVE");
+            // and another organisation is refused for who it is, not told the stop's state
+            expectProblem(end(Api.hospital(ZGT), stopId), 403, "FORBIDDEN_ORGANISATION");
 
             // a new stop of the same location and kind is allowed again (sentinel: it follows every earlier event)
             String again = declared(x, KIND, 30, "Opnieuw storing cathlab").get("stopId").asText();

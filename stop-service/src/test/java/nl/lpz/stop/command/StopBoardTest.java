@@ -336,6 +336,29 @@ class StopBoardTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void givenAnEndedStopOfAnotherOrganisation_whenExtended_thenForbiddenBeforeItsStateIsTold() {
+        Instant end = T0.plus(Duration.ofMinutes(60));
+        fixture.givenCurrentTime(end.plusSeconds(1))
+                .andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)),
+                        new StopExpired(STOP_A, VR, CareKind.SEH, A, org(A), T0, end, end, "expected end reached",
+                                Actor.SYSTEM))
+                .when(new ExtendStop(BOARD, STOP_A, Duration.ofMinutes(120), false, "x", HOSPITAL_B))
+                .expectException(Matchers.predicate(e -> e instanceof StopRejected r
+                        && r.code().equals(StopRejected.FORBIDDEN_ORGANISATION)
+                        && !r.getMessage().contains(org(A).value())))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenAStopIdTheBoardNeverDeclared_whenEnded_thenForbiddenLikeAStopOfAnotherOrganisation() {
+        fixture.givenCurrentTime(T0).andGiven(declared(STOP_A, A, T0, Duration.ofMinutes(60)))
+                .when(new EndStop(BOARD, STOP_A + "0", "x", HOSPITAL_A))
+                .expectException(Matchers.predicate(e -> e instanceof StopRejected r
+                        && r.code().equals(StopRejected.FORBIDDEN_ORGANISATION)))
+                .expectNoEvents();
+    }
+
     // -------------------------------------------------------------------------------------------- ending
 
     @Test
