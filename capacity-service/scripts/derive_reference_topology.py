@@ -4,10 +4,12 @@
 Usage: scripts/derive_reference_topology.py <reference-data dir>   (run from capacity-service/)
 
 The care each location offers (docs/services/capacity-service.md, "Reference topology"):
-  - Academisch ziekenhuis: all six kinds (SEH, SR, CTT, EHH, CCU, PCI);
-  - Algemeen ziekenhuis: SEH, SR, CTT, EHH, CCU, and PCI when crc32(location id) % 3 == 0 (stable, about one in
-    three); then, per safety region, every kind some location there offers gets at least two providers: a region with
-    exactly one PCI provider gives PCI to its general hospital with the lowest crc32(id);
+  - Academisch ziekenhuis: all seven kinds (SEH, SR, CTT, EHH, CCU, PCI, VERLOSKUNDE);
+  - Algemeen ziekenhuis: SEH, SR, CTT, EHH, CCU, VERLOSKUNDE, and PCI when crc32(location id) % 3 == 0 (stable,
+    about one in three); then, per safety region, every kind some location there offers gets at least two providers:
+    a region with exactly one PCI provider gives PCI to its general hospital with the lowest crc32(id);
+  - VERLOSKUNDE (acute obstetric care, the presentatiestop's kind) goes with SEH: nearly every Dutch hospital with an
+    emergency department has an obstetric unit, and the reference data does not say which lack one;
   - Kinderziekenhuis and Buitenpolikliniek: none.
 """
 import csv
@@ -15,8 +17,9 @@ import sys
 import zlib
 from collections import defaultdict
 
-ALL = ["SEH", "SR", "CTT", "EHH", "CCU", "PCI"]
-GENERAL = ["SEH", "SR", "CTT", "EHH", "CCU"]
+# in CareKind's order: care_offered lists them so
+ALL = ["SEH", "SR", "CTT", "EHH", "CCU", "PCI", "VERLOSKUNDE"]
+GENERAL = ["SEH", "SR", "CTT", "EHH", "CCU", "VERLOSKUNDE"]
 TYPE_FIX = {"kinderziekenhuis": "Kinderziekenhuis", "Buitenpoliklniek": "Buitenpolikliniek"}
 
 

@@ -34,7 +34,7 @@ function kindsChanged() {
   const loc = topologyLocation($('#stop-location').value);
   const kinds = loc?.careOffered || [];
   const keep = $('#stop-kind').value;
-  fillSelect($('#stop-kind'), kinds.map(k => [k, k]), kinds.includes(keep) ? keep : undefined);
+  fillSelect($('#stop-kind'), kinds.map(k => [k, t('kindName', k)]), kinds.includes(keep) ? keep : undefined);
   normChanged();
 }
 

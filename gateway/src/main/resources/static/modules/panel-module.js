@@ -2,7 +2,8 @@
 // picture (GET /api/v1/regions/{roaz}/modules/{id}[?asOf=]); no module's id, unit kind or figure is named here.
 // Per unit kind a table: a row per provider and unit with each figure as reported (statuses and the levels the platform
 // derives as text badges), the report's time and age, stale rows marked in words; the totals row. Readers with detail
-// AGGREGATE see the totals only.
+// AGGREGATE see the totals only. A unit kind whose definition names stop kinds gets the location's availability (STOP
+// with the stop's end while a stop of that kind is active) and per stop kind OPEN or STOP (the stops of stop-service).
 import { state, emit } from './state.js';
 import { $, h, cls, fillSelect } from './dom.js';
 import { t, fmt, age, refNow, isoDurationMs, named, otherName } from './i18n.js';
@@ -34,7 +35,27 @@ function ownFirst(a, b) {
   return own(a) - own(b) || (a.name || a.providerId).localeCompare(b.name || b.providerId);
 }
 
-function unitRow(provider, u, figures, levels, freshnessMs) {
+/** STOP with the stop's end, or the figure's value; '–' when the picture names none (or its stops are not shown). */
+function availabilityCell(u) {
+  const a = u.availability;
+  if (!a) return h('td', { dataset: { role: 'availability' } }, '–');
+  return h('td', { dataset: { role: 'availability' } }, a.value === 'STOP'
+    ? [badge(`${a.value} ${a.stopKind}`, 'stop'), ' ', h('small', null, t('until', fmt(a.until)))]
+    : badge(a.value, 'status'));
+}
+
+/** Per stop kind of the definition the location offers (or has a stop of): OPEN, or STOP with its end. */
+function careCell(u, stopKinds) {
+  const stops = u.stops || [];
+  const items = stopKinds.filter(k => u.care?.[k]).map(k => {
+    const stop = stops.find(s => s.kind === k);
+    return h('span', { class: 'count', dataset: { care: k } }, `${k} `,
+      stop ? [badge('STOP', 'stop'), ' ', h('small', null, t('until', fmt(stop.expectedEnd)))] : badge('OPEN', 'status'));
+  });
+  return h('td', { dataset: { role: 'care' } }, items.length ? items : '–');
+}
+
+function unitRow(provider, u, figures, levels, freshnessMs, stops) {
   const stale = isStaleUnit(u, freshnessMs);
   return h('tr', { class: cls('module-unit', stale && 'stale'),
     dataset: { provider: provider.providerId, unit: u.unitId, occurred: u.occurredAt, staleFlag: String(u.stale) } },
@@ -49,13 +70,15 @@ function unitRow(provider, u, figures, levels, freshnessMs) {
     return h('td', { dataset: { figure: f.id } }, v == null ? '–' : String(v));
   }),
   levels.map(l => h('td', { dataset: { level: l } }, u.levels?.[l] == null ? '–' : badge(u.levels[l], 'status'))),
+  stops?.availability && availabilityCell(u),
+  stops && careCell(u, stops.kinds),
   h('td', { class: 'module-age' },
     h('span', { dataset: { role: 'age' } }, ageText(u.occurredAt)), ' ',
     h('span', { class: 'badge stale', dataset: { role: 'stale' }, hidden: !stale }, `⚠ ${t('stale')}`)));
 }
 
 /** The totals: the sum of each number figure, per status value how many units hold it. */
-function totalsRow(totals, figures, levels) {
+function totalsRow(totals, figures, levels, stops) {
   const counts = byValue => Object.entries(byValue || {})
     .map(([v, n]) => h('span', { class: 'count' }, badge(v, 'status'), ` ${n}`));
   const sum = f => (totals.values?.[f.id] == null ? '–' : String(totals.values[f.id]));
@@ -64,6 +87,9 @@ function totalsRow(totals, figures, levels) {
     figures.map(f => h('td', { dataset: { figure: f.id } },
       numeric(f) ? sum(f) : counts(totals.statuses?.[f.id]))),
     levels.map(l => h('td', { dataset: { level: l } }, counts(totals.levels?.[l]))),
+    stops?.availability && h('td', { dataset: { role: 'availability' } }, counts(totals.availability)),
+    stops && h('td', { dataset: { role: 'care' } }, Object.entries(totals.care || {})
+      .map(([k, byValue]) => h('span', { class: 'count' }, `${k}: `, counts(byValue)))),
     h('td'));
 }
 
@@ -82,11 +108,13 @@ function unitTable(kind, picture, freshnessMs) {
         h('thead', null, h('tr', null, col(t('location')), col(t('unitCol')),
           figures.map(f => col(named(f.name), otherName(f.name))),
           levels.map(l => (levelName(l) ? col(named(levelName(l)), otherName(levelName(l))) : col(l, t('levelCol')))),
+          kind.stops?.availability && col(t('availabilityCol'), t('availabilityHint')),
+          kind.stops && col(t('stopsCol'), kind.stops.kinds.join(', ')),
           col(t('reported')))),
         !aggregate && h('tbody', null, [...rows]
           .sort(([a, ua], [b, ub]) => ownFirst(a, b) || ua.unitId.localeCompare(ub.unitId))
-          .map(([p, u]) => unitRow(p, u, figures, levels, freshnessMs))),
-        totals && h('tfoot', null, totalsRow(totals, figures, levels)))));
+          .map(([p, u]) => unitRow(p, u, figures, levels, freshnessMs, kind.stops))),
+        totals && h('tfoot', null, totalsRow(totals, figures, levels, kind.stops)))));
 }
 
 /** The module chooser: the catalogue's modules the user's roles read. */

@@ -41,7 +41,7 @@ function stopCard(s, own) {
   const where = s.locationName || s.locationId;
   return h('article', { class: cls('stop', s.expiresSoon && 'soon'),
     dataset: { stop: s.stopId, end: s.expectedEnd, grace: s.graceUntil }, 'aria-label': `${t('stopBadge')} ${s.kind} ${where}` },
-  h('h4', null, `${where} — `, h('strong', null, s.kind), ` (${s.type === 'PLANNED' ? t('planned') : t('unplanned')})`),
+  h('h4', null, `${where} — `, h('strong', null, t('kindName', s.kind)), ` (${s.type === 'PLANNED' ? t('planned') : t('unplanned')})`),
   // a past instant's warning is shown as it stood, but is no alert
   s.expiresSoon && h('p', { class: 'warn', role: state.asOf ? null : 'alert', dataset: { role: 'expiry-warning' } },
     `⚠ ${t('expiresSoon')}`),
@@ -55,7 +55,7 @@ function stopCard(s, own) {
 
 function announcement(a) {
   return h('div', { class: 'announce', dataset: { announcement: a.announcementId } },
-    `${a.locationName || a.locationId} — `, h('strong', null, a.kind),
+    `${a.locationName || a.locationId} — `, h('strong', null, t('kindName', a.kind)),
     `: ${t('planned_from')} ${fmt(a.plannedStart)} ${t('to')} ${fmt(a.plannedEnd)}. ${a.reason}`);
 }
 

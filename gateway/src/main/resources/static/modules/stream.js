@@ -3,7 +3,7 @@
 // back-off (1 s … 30 s, with jitter), then re-read everything.
 import { state, emit } from './state.js';
 import { api, markReachable, markUnreachable } from './api.js';
-import { soonCapacity, soonStops, soonModule } from './data.js';
+import { soonCapacity, soonStops, soonModule, chosenModule } from './data.js';
 import { beep } from './sound.js';
 
 function setConn(conn) {
@@ -70,5 +70,6 @@ function dispatch(ev) {
   else if (ev.event === 'stop') {
     if (data.change === 'EXPIRY_WARNING' && !state.asOf) beep(); // never while a past instant is shown
     soonStops();
+    if ((chosenModule()?.units || []).some(u => u.stops)) soonModule(); // the module shows stops with its units
   } else if (ev.event === 'module' && data.moduleId === state.moduleId) soonModule();
 }

@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * Occasional realistic stops of the regional procedure (issue 3), generated from a seed: now and then a hospital
  * location declares a stop of a kind of care it offers — mostly SEH, sometimes CT-trombolyse, shock room, CCU or PCI,
- * rarely EHH — for 30 to 120 minutes with a Dutch reason; some are ended early, some extended once (with the MKA
- * called when the new total passes twice the norm time), the rest run until they expire. More stops by day than at
- * night ({@link EpdSimulation#activity(int)}).
+ * rarely EHH or a presentatiestop of its obstetric unit (VERLOSKUNDE) — for 30 to 120 minutes with a Dutch reason;
+ * some are ended early, some extended once (with the MKA called when the new total passes twice the norm time), the
+ * rest run until they expire. More stops by day than at night ({@link EpdSimulation#activity(int)}).
  *
  * <p>What the platform answers is fed back: {@link #declared} starts the follow-up of a stop, {@link #refused} (e.g.
  * {@code 409 LAST_IN_REGION} or {@code STOP_ALREADY_ACTIVE}) frees the location and kind again, {@link #gone} forgets a
@@ -24,12 +24,19 @@ import java.util.Set;
  * the simulation believes one is active or pending. Thread-safe: the platform's answers may arrive on another thread.
  */
 final class StopSimulation {
-    /** The kinds a simulated hospital stops, with their relative frequency. */
+    /**
+     * The kinds a simulated hospital stops, with their relative frequency. The presentatiestop (VERLOSKUNDE) gets a
+     * small share: enough to show the birth-care stop in the regional picture and its statistics, while the stops stay
+     * mostly about the ED as in the seeds.
+     */
     static final Map<String, Double> KIND_WEIGHTS = orderedWeights(
-            "SEH", 0.55, "CTT", 0.15, "SR", 0.10, "CCU", 0.10, "PCI", 0.07, "EHH", 0.03);
-    /** National default norm times (domain: SEH 2 h, shock room 1 h, the others 2 h). */
+            "SEH", 0.54, "CTT", 0.15, "SR", 0.10, "CCU", 0.10, "PCI", 0.07, "EHH", 0.03, "VERLOSKUNDE", 0.02);
+    /**
+     * National default norm times (domain: SEH 2 h, shock room 1 h, the others 2 h; the presentatiestop 4 h, the
+     * team's assumption in CareKind).
+     */
     static final Map<String, Integer> NORM_MINUTES = Map.of(
-            "SEH", 120, "SR", 60, "CTT", 120, "EHH", 120, "CCU", 120, "PCI", 120);
+            "SEH", 120, "SR", 60, "CTT", 120, "EHH", 120, "CCU", 120, "PCI", 120, "VERLOSKUNDE", 240);
     /** Expected durations a hospital enters, in minutes, with their relative frequency. */
     static final int[] DURATIONS = {30, 45, 60, 60, 75, 90, 90, 120};
     /** Extensions, in minutes added to the total. */
@@ -65,7 +72,12 @@ final class StopSimulation {
                     "Interventiecardioloog niet beschikbaar"),
             "EHH", List.of(
                     "EHH vol, geen bewaakt bed beschikbaar",
-                    "Personeelstekort EHH"));
+                    "Personeelstekort EHH"),
+            "VERLOSKUNDE", List.of(
+                    "Alle verloskamers bezet",
+                    "Geen gynaecoloog beschikbaar, dienstdoende bij spoedsectio",
+                    "Personeelstekort verloskamers (klinisch verloskundigen)",
+                    "Kraamafdeling vol, geen bed na de bevalling"));
     static final String END_REASON = "Weer open: capaciteit hersteld";
     static final String EXTEND_REASON = "Situatie duurt langer dan verwacht";
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ModuleSimulationTest {
     private static final List<SimLocation> LOCATIONS = List.of(
-            new SimLocation("L1", "O1", "Ziekenhuis Een", "R1", "Algemeen ziekenhuis", List.of("SEH", "PCI")),
+            new SimLocation("L1", "O1", "Ziekenhuis Een", "R1", "Algemeen ziekenhuis",
+                    List.of("SEH", "PCI", "VERLOSKUNDE")),
             new SimLocation("L2", "O1", "Ziekenhuis Twee", "R1", "Algemeen ziekenhuis", List.of()),
             new SimLocation("L3", "O2", "Ziekenhuis Drie", "R2", "Academisch ziekenhuis", List.of("SEH")));
 

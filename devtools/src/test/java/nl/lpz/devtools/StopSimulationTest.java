@@ -23,16 +23,16 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class StopSimulationTest {
-    private static final List<String> ALL_KINDS = List.of("SEH", "SR", "CTT", "EHH", "CCU", "PCI");
+    private static final List<String> ALL_KINDS = List.of("SEH", "SR", "CTT", "EHH", "CCU", "PCI", "VERLOSKUNDE");
     private static final Instant MIDNIGHT = LocalDate.of(2026, 11, 23).atTime(LocalTime.MIDNIGHT)
             .atZone(EpdSimulation.ZONE).toInstant();
     private static final double TICK = 5;
 
-    /** 120 hospital locations, a third of them with PCI, and a clinic that offers nothing. */
+    /** 120 hospital locations, all with an obstetric unit, a third of them with PCI, and a clinic that offers nothing. */
     private static List<SimLocation> hospitals() {
         List<SimLocation> l = new ArrayList<>(IntStream.range(0, 120).mapToObj(i -> new SimLocation(
                 "1%03d01".formatted(i), "1%03d01".formatted(i / 2), "Ziekenhuis " + i, "ROAZ-NN", "Algemeen ziekenhuis",
-                i % 3 == 0 ? ALL_KINDS : List.of("SEH", "SR", "CTT", "EHH", "CCU"))).toList());
+                i % 3 == 0 ? ALL_KINDS : List.of("SEH", "SR", "CTT", "EHH", "CCU", "VERLOSKUNDE"))).toList());
         l.add(new SimLocation("100202", "100201", "Medisch centrum Annadal", "ROAZ-LI", "Buitenpolikliniek", List.of()));
         return l;
     }
@@ -99,11 +99,23 @@ class StopSimulationTest {
             kinds.merge(x.kind(), 1, Integer::sum);
         }
         assertThat(kinds.get("SEH")).isGreaterThan(declared.size() / 2);
-        assertThat(kinds).containsKeys("CTT", "SR", "CCU", "PCI");
+        assertThat(kinds).containsKeys("CTT", "SR", "CCU", "PCI", "VERLOSKUNDE");
         assertThat(kinds.get("PCI")).isLessThan(kinds.get("SEH") / 4);
+        assertThat(kinds.get("VERLOSKUNDE")).as("the presentatiestop is rare").isLessThan(kinds.get("CTT") / 4);
         assertThat(declared).noneMatch(d -> d.declaration().location().careOffered().isEmpty());
         assertThat(StopSimulation.REASONS.get("CTT")).contains("Tijdelijk geen CT beschikbaar (storing)");
         assertThat(StopSimulation.REASONS.get("SEH")).contains("SEH vol, wachtkamer overvol");
+    }
+
+    @Test
+    void givenEveryCareKind_thenTheSimulationStopsItWithItsNationalNormTimeAndReasons() {
+        for (nl.lpz.events.capacity.CareKind kind : nl.lpz.events.capacity.CareKind.values()) {
+            assertThat(StopSimulation.KIND_WEIGHTS).as("weight of %s", kind).containsKey(kind.name());
+            assertThat(StopSimulation.NORM_MINUTES.get(kind.name())).as("norm of %s", kind)
+                    .isEqualTo((int) kind.defaultNormTime().toMinutes());
+            assertThat(StopSimulation.REASONS.get(kind.name())).as("reasons of %s", kind).isNotEmpty();
+        }
+        assertThat(StopSimulation.REASONS.get("VERLOSKUNDE")).contains("Alle verloskamers bezet");
     }
 
     @Test

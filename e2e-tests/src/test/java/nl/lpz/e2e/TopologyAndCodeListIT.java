@@ -59,7 +59,8 @@ class TopologyAndCodeListIT {
         assertThat(amc.path("name").asText()).isEqualTo("Academisch Medisch Centrum");
         assertThat(amc.path("roazRegionId").asText()).isEqualTo(ROAZ_NHF);
         assertThat(amc.path("safetyRegionId").asText()).isEqualTo(VR13);
-        assertThat(texts(amc.path("careOffered"))).contains("SEH").isSubsetOf("SEH", "SR", "CTT", "EHH", "CCU", "PCI");
+        assertThat(texts(amc.path("careOffered"))).contains("SEH")
+                .isSubsetOf("SEH", "SR", "CTT", "EHH", "CCU", "PCI", "VERLOSKUNDE");
     }
 
     @Test

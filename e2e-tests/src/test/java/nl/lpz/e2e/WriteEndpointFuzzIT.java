@@ -84,7 +84,7 @@ class WriteEndpointFuzzIT {
     /** Clock skew and transit allowed around the 5-minute rule before the test calls it a violation. */
     static final Duration SLACK = Duration.ofSeconds(30);
     static final String ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
-    static final List<String> KINDS = List.of("SEH", "SR", "CTT", "EHH", "CCU", "PCI");
+    static final List<String> KINDS = List.of("SEH", "SR", "CTT", "EHH", "CCU", "PCI", "VERLOSKUNDE");
     static final List<String> STATUSES = List.of("AVAILABLE", "OCCUPIED", "RESERVED", "BLOCKED");
     static final List<String> PATIENT = List.of("COVID", "COVID_DELABELLED", "NON_COVID");
     static final JsonNodeFactory F = JsonNodeFactory.instance;

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import nl.lpz.events.capacity.CareKind;
 
 /**
  * Every module definition the platform knows, every version of each (docs/modules.md). A definition is a YAML
@@ -191,8 +192,40 @@ public final class ModuleCatalogue {
         }
     }
 
+    record RawAvailability(String figure, String stoppedBy) {
+    }
+
+    record RawStops(List<String> kinds, RawAvailability availability) {
+        UnitStops validate(String source, String unit, List<FigureDefinition> figures) {
+            String where = "unit " + unit + ", stops";
+            Set<String> careKinds = new LinkedHashSet<>();
+            for (CareKind kind : CareKind.values()) {
+                careKinds.add(kind.name());
+            }
+            if (kinds == null || kinds.isEmpty() || !careKinds.containsAll(kinds)
+                    || new HashSet<>(kinds).size() != kinds.size()) {
+                throw new InvalidModuleDefinition(source, where + ": kinds lists distinct care kinds of "
+                        + careKinds);
+            }
+            if (availability == null) {
+                return new UnitStops(kinds, Optional.empty());
+            }
+            FigureDefinition figure = figures.stream().filter(f -> f.id().equals(availability.figure())).findFirst()
+                    .orElse(null);
+            if (figure == null || figure.type() != FigureType.STATUS || figure.values().contains(UnitStops.STOP)) {
+                throw new InvalidModuleDefinition(source, where + ": availability.figure names a status figure of "
+                        + "the unit (without the value " + UnitStops.STOP + ", which a stop shows)");
+            }
+            if (!kinds.contains(availability.stoppedBy())) {
+                throw new InvalidModuleDefinition(source, where + ": availability.stoppedBy is one of kinds");
+            }
+            return new UnitStops(kinds, Optional.of(new UnitStops.Availability(figure.id(),
+                    availability.stoppedBy())));
+        }
+    }
+
     record RawUnit(String kind, RawName name, List<RawFigure> figures, List<String> invariants,
-                   List<RawLevel> levels) {
+                   List<RawLevel> levels, RawStops stops) {
         UnitDefinition validate(String source) {
             if (kind == null || !UNIT_KIND.matcher(kind).matches()) {
                 throw new InvalidModuleDefinition(source, "unit kind '" + kind + "' must match " + UNIT_KIND);
@@ -232,7 +265,8 @@ public final class ModuleCatalogue {
                 derived.add(rule);
             }
             return new UnitDefinition(kind, name == null ? new LocalizedName(kind, kind)
-                    : name.validate(source, "unit " + kind), parsed, rules, derived);
+                    : name.validate(source, "unit " + kind), parsed, rules, derived,
+                    stops == null ? UnitStops.NONE : stops.validate(source, kind, parsed));
         }
     }
 

@@ -5,15 +5,16 @@ import java.util.Optional;
 
 /**
  * A kind of unit a provider reports for the module (an ED, a set of delivery rooms, a ward), its figures, the rules
- * between them and the levels derived from them.
+ * between them, the levels derived from them and the stops shown with them.
  */
 public record UnitDefinition(String kind, LocalizedName name, List<FigureDefinition> figures,
-                             List<Invariant> invariants, List<LevelRule> levels) {
+                             List<Invariant> invariants, List<LevelRule> levels, UnitStops stops) {
 
     public UnitDefinition {
         figures = List.copyOf(figures);
         invariants = List.copyOf(invariants);
         levels = levels == null ? List.of() : List.copyOf(levels);
+        stops = stops == null ? UnitStops.NONE : stops;
     }
 
     /** The levels of these figures, by level id; a level whose figures are absent is left out. */

@@ -45,7 +45,8 @@ class ModuleCatalogueTest {
     @Test
     void givenTheShippedDefinitions_whenParsed_thenSpoedAndGeboortezorgAreThere() {
         Map<String, ModuleCatalogue.InputStreamSource> sources = new LinkedHashMap<>();
-        for (String file : new String[] {"spoed-v1.yaml", "geboortezorg-v1.yaml"}) {
+        for (String file : new String[] {"spoed-v1.yaml", "spoed-v2.yaml", "geboortezorg-v1.yaml",
+                "geboortezorg-v2.yaml"}) {
             sources.put(file, () -> getClass().getResourceAsStream("/lpz-modules/" + file));
         }
         ModuleCatalogue catalogue = ModuleCatalogue.parse(sources);
@@ -56,12 +57,25 @@ class ModuleCatalogueTest {
         assertThat(spoed.freshness()).isEqualTo(Duration.ofMinutes(30));
         assertThat(spoed.expectedFrom(java.util.List.of("SEH", "PCI"))).isTrue();
         assertThat(spoed.expectedFrom(java.util.List.of("PCI"))).isFalse();
-        assertThat(catalogue.current("geboortezorg").orElseThrow().expectedFrom(java.util.List.of())).isTrue();
+        assertThat(catalogue.version("geboortezorg", 1).orElseThrow().expectedFrom(java.util.List.of())).isTrue();
+        ModuleDefinition geboortezorg = catalogue.current("geboortezorg").orElseThrow();
+        assertThat(geboortezorg.expectedFrom(java.util.List.of("SEH"))).as("v2: obstetric units only").isFalse();
+        assertThat(geboortezorg.expectedFrom(java.util.List.of("SEH", "VERLOSKUNDE"))).isTrue();
+        assertThat(geboortezorg.unit("verloskamers").orElseThrow().stops().kinds()).containsExactly("VERLOSKUNDE");
         assertThat(spoed.unit("seh").orElseThrow().figure("openness").orElseThrow().values())
                 .containsExactly("OPEN", "LIMITED", "CLOSED");
         assertThat(spoed.kpis()).extracting(DeliveryKpi::source).allSatisfy(s -> assertThat(s).startsWith("Bijlage 1"));
         assertThat(catalogue.current("geboortezorg").orElseThrow().unit("verloskamers").orElseThrow().invariants())
                 .extracting(Invariant::text).containsExactly("occupied <= capacity");
+        // version 2 shows the location's stops with the ED; version 1 stays as it was for the events written under it
+        assertThat(spoed.version()).isEqualTo(2);
+        UnitStops stops = spoed.unit("seh").orElseThrow().stops();
+        assertThat(stops.kinds()).containsExactly("SEH", "SR", "EHH");
+        assertThat(stops.availability()).contains(new UnitStops.Availability("openness", "SEH"));
+        assertThat(catalogue.version("spoed", 1).orElseThrow().unit("seh").orElseThrow().stops())
+                .isEqualTo(UnitStops.NONE);
+        assertThat(catalogue.version("spoed", 1).orElseThrow().unit("seh").orElseThrow().figures())
+                .isEqualTo(spoed.unit("seh").orElseThrow().figures());
     }
 
     @Test
@@ -115,6 +129,22 @@ class ModuleCatalogueTest {
                 "values: []")))).hasMessageContaining("colour");
         assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace("role: RCPS",
                 "role: KING")))).hasMessageContaining("reader");
+        String stops = "    invariants: [\"occupied <= capacity\"]\n    stops:\n      kinds: %s\n%s";
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace(
+                "    invariants: [\"occupied <= capacity\"]\n", stops.formatted("[SEH, ICU]", "")))))
+                .hasMessageContaining("care kinds");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace(
+                "    invariants: [\"occupied <= capacity\"]\n", stops.formatted("[SEH]",
+                        "      availability: {figure: capacity, stoppedBy: SEH}\n")))))
+                .hasMessageContaining("availability.figure");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace(
+                "    invariants: [\"occupied <= capacity\"]\n", stops.formatted("[SEH]",
+                        "      availability: {figure: colour, stoppedBy: PCI}\n")))))
+                .hasMessageContaining("stoppedBy");
+        assertThat(ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace(
+                "    invariants: [\"occupied <= capacity\"]\n", stops.formatted("[SEH, PCI]",
+                        "      availability: {figure: colour, stoppedBy: PCI}\n")))).unit("post").orElseThrow()
+                .stops().availability()).contains(new UnitStops.Availability("colour", "PCI"));
         assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml("id: [")))
                 .isInstanceOf(InvalidModuleDefinition.class).hasMessageContaining("does not parse");
         assertThatThrownBy(() -> ModuleCatalogue.parse(Map.of("a.yaml", yaml(MINIMAL), "b.yaml", yaml(MINIMAL))))

@@ -15,6 +15,7 @@ import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.modules.ProviderKind;
 import nl.lpz.modules.ReaderRule;
 import nl.lpz.modules.UnitDefinition;
+import nl.lpz.modules.UnitStops;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
 import org.springframework.http.HttpStatus;
@@ -50,14 +51,21 @@ class ModulesController {
 
     /**
      * {@code invariants} as written in the definition ({@code occupied <= capacity}); {@code levels} the levels derived
-     * from the figures (docs/modules.md).
+     * from the figures; {@code stops} the stop kinds shown with the unit, null when none (docs/modules.md).
      */
     record UnitView(String kind, LocalizedName name, List<FigureView> figures, List<String> invariants,
-                    List<nl.lpz.modules.LevelRule> levels) {
+                    List<nl.lpz.modules.LevelRule> levels, StopsView stops) {
         static UnitView of(UnitDefinition unit) {
+            UnitStops stops = unit.stops();
             return new UnitView(unit.kind(), unit.name(), unit.figures().stream().map(FigureView::of).toList(),
-                    unit.invariants().stream().map(Invariant::text).toList(), unit.levels());
+                    unit.invariants().stream().map(Invariant::text).toList(), unit.levels(),
+                    stops.kinds().isEmpty() ? null
+                            : new StopsView(stops.kinds(), stops.availability().orElse(null)));
         }
+    }
+
+    /** {@code availability}: the status figure a stop of {@code stoppedBy} overrides with STOP; null when none. */
+    record StopsView(List<String> kinds, UnitStops.Availability availability) {
     }
 
     /** {@code values} only for a STATUS figure, {@code max} only for a numeric one. */

@@ -1,6 +1,7 @@
 package nl.lpz.capacity.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -37,7 +38,8 @@ class ReferenceTopologyLoaderIT extends CapacitySpringTest {
                 .andExpect(jsonPath("$.organisationId").value("100101"))
                 .andExpect(jsonPath("$.safetyRegionId").value("VR13"))
                 .andExpect(jsonPath("$.roazRegionId").value("ROAZ-NHF"))
-                .andExpect(jsonPath("$.careOffered.length()").value(6));
+                .andExpect(jsonPath("$.careOffered.length()").value(7))
+                .andExpect(jsonPath("$.careOffered", hasItem("VERLOSKUNDE")));
         as(getPath("/api/v1/locations/100102"), "MKA", null)
                 .andExpect(jsonPath("$.careOffered.length()").value(0));
         // the five successor-municipality rows (Delfzijl 101201 → VR01, Klaaswaal/Cromstrijen 102803 → VR18)

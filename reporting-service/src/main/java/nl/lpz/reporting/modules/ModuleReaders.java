@@ -14,6 +14,7 @@ import nl.lpz.platform.web.Caller;
 import nl.lpz.reporting.modules.RegionalModuleQuery.Reading;
 import nl.lpz.reporting.readmodel.Locations;
 import nl.lpz.reporting.readmodel.RegionAccess;
+import nl.lpz.reporting.stops.StopReaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +33,13 @@ class ModuleReaders {
     private final ModuleCatalogue catalogue;
     private final RegionAccess regions;
     private final Locations locations;
+    private final StopReaders stopReaders;
 
-    ModuleReaders(ModuleCatalogue catalogue, RegionAccess regions, Locations locations) {
+    ModuleReaders(ModuleCatalogue catalogue, RegionAccess regions, Locations locations, StopReaders stopReaders) {
         this.catalogue = catalogue;
         this.regions = regions;
         this.locations = locations;
+        this.stopReaders = stopReaders;
     }
 
     /** The module's current definition; 404 UNKNOWN_MODULE when the catalogue has none. */
@@ -105,6 +108,7 @@ class ModuleReaders {
                     "module " + module.id() + " is read by this role for its own organisation only, and the token "
                             + "names none");
         }
-        return new Reading(best.get().detail(), best.get().wholeRegion() ? null : caller.organisation());
+        return new Reading(best.get().detail(), best.get().wholeRegion() ? null : caller.organisation(),
+                vr -> stopReaders.mayRead(caller, vr));
     }
 }

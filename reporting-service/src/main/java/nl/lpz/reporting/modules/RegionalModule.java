@@ -25,17 +25,37 @@ public record RegionalModule(String moduleId, LocalizedName moduleName, String r
      * {@code ageSeconds}: from {@code occurredAt} to the picture's instant (0 for a report timed after it);
      * {@code stale}: older than that version's freshness. {@code levels}: the levels that version derives from the
      * figures (an ED's crowding, a traffic light), with the region's own bounds where it set them.
+     * For a unit kind whose current definition names stop kinds ({@code stops}), and a reader who may read the stops
+     * of the provider's veiligheidsregio: {@code stops}, the location's stops of those kinds active at the picture's
+     * instant; {@code care}, per such kind the location offers, OPEN or STOP; {@code availability}, the status figure
+     * the definition names, or STOP with the stop's expected end while a stop of its kind is active (null when the
+     * definition names none, the figure was not reported and no such stop is active, or the stops are not shown).
      */
     public record Unit(String unitKind, String unitId, int definitionVersion, Map<String, Long> values,
                        Map<String, String> statuses, Map<String, String> levels, Instant occurredAt, long ageSeconds,
-                       boolean stale) {
+                       boolean stale, List<UnitStop> stops, Map<String, String> care, Availability availability) {
+    }
+
+    /** An active stop shown with a unit; the stop view has the rest (reason, who declared it, extensions). */
+    public record UnitStop(String stopId, String kind, String type, Instant startedAt, Instant expectedEnd,
+                           Instant graceUntil, boolean expiresSoon) {
+    }
+
+    /**
+     * {@code value}: the status figure's value, or STOP; {@code stopKind} and {@code until} (the stop's expected end)
+     * only for STOP.
+     */
+    public record Availability(String value, String stopKind, Instant until) {
     }
 
     /**
      * Per unit kind, over the units the caller may see: how many, how many stale, the sum of each number figure and
-     * per status figure how many units hold each value; per derived level how many units are at each level.
+     * per status figure how many units hold each value; per derived level how many units are at each level; how many
+     * units are at each availability, and per stop kind how many are OPEN and on STOP (over the units whose stops
+     * the caller sees; empty for an aggregate reader).
      */
     public record UnitTotals(String unitKind, int units, int staleUnits, Map<String, Long> values,
-                             Map<String, Map<String, Integer>> statuses, Map<String, Map<String, Integer>> levels) {
+                             Map<String, Map<String, Integer>> statuses, Map<String, Map<String, Integer>> levels,
+                             Map<String, Integer> availability, Map<String, Map<String, Integer>> care) {
     }
 }

@@ -11,11 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import nl.lpz.events.EventJson;
 import nl.lpz.modules.FigureDefinition;
 import nl.lpz.modules.FigureType;
@@ -25,10 +30,14 @@ import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.modules.ProviderKind;
 import nl.lpz.modules.ReaderRule;
 import nl.lpz.modules.UnitDefinition;
+import nl.lpz.modules.UnitStops;
+import nl.lpz.reporting.modules.RegionalModule.Availability;
 import nl.lpz.reporting.modules.RegionalModule.Provider;
 import nl.lpz.reporting.modules.RegionalModule.Unit;
 import nl.lpz.reporting.modules.RegionalModule.UnitTotals;
 import nl.lpz.reporting.readmodel.Sql;
+import nl.lpz.reporting.stops.RegionalStops;
+import nl.lpz.reporting.stops.StopQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,10 +63,12 @@ class RegionalModuleQuery {
     private final Clock clock;
     private final ObjectMapper json = EventJson.mapper();
     private final ModuleProperties properties;
+    private final StopQuery stopQuery;
 
     RegionalModuleQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ModuleCatalogue catalogue,
-                        Clock clock, ModuleProperties properties) {
+                        Clock clock, ModuleProperties properties, StopQuery stopQuery) {
         this.jdbc = jdbc;
+        this.stopQuery = stopQuery;
         this.readOnly = Sql.snapshotReads(transactionManager);
         this.catalogue = catalogue;
         this.clock = clock;
@@ -88,12 +99,23 @@ class RegionalModuleQuery {
         });
     }
 
-    /** Which providers and how much of them a caller sees (decided from the module's reader rules). */
-    record Reading(ReaderRule.Detail detail, String onlyOrganisation) {
+    /**
+     * Which providers and how much of them a caller sees (decided from the module's reader rules), and of which
+     * veiligheidsregio's the caller reads the stops (the stop view's rule).
+     */
+    record Reading(ReaderRule.Detail detail, String onlyOrganisation, Predicate<String> readsStopsOf) {
+        Reading(ReaderRule.Detail detail, String onlyOrganisation) {
+            this(detail, onlyOrganisation, vr -> false);
+        }
     }
 
-    private record Row(String providerId, String name, String unitKind, String unitId, int definitionVersion,
-                       String values, String statuses, Instant occurredAt) {
+    private record Row(String providerId, String name, String safetyRegionId, Set<String> careOffered,
+                       String unitKind, String unitId, int definitionVersion, String values, String statuses,
+                       Instant occurredAt) {
+    }
+
+    /** The rows of the picture and, per provider location whose stops the reader sees, its stops of the kinds asked. */
+    private record Read(List<Row> rows, Map<String, List<RegionalStops.ActiveStop>> stops, Set<String> stopsShown) {
     }
 
     /**
@@ -104,15 +126,17 @@ class RegionalModuleQuery {
      */
     RegionalModule find(ModuleDefinition module, String roazRegionId, Instant asOf, Reading reading) {
         Instant pictureAt = asOf != null ? asOf : clock.instant();
-        List<Row> rows = readOnly.execute(status -> rows(module.id(), roazRegionId, asOf,
-                reading.onlyOrganisation()));
+        Read read = readOnly.execute(status -> read(module, roazRegionId, asOf, pictureAt, reading));
         Comparator<String> kindOrder = kindOrder(module);
         Map<String, List<Unit>> unitsByProvider = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
-        for (Row row : rows) {
+        for (Row row : read.rows()) {
             names.put(row.providerId(), row.name());
-            unitsByProvider.computeIfAbsent(row.providerId(), k -> new ArrayList<>()).add(unit(module, row, pictureAt,
-                    roazRegionId));
+            Unit unit = unit(module, row, pictureAt, roazRegionId);
+            if (read.stopsShown().contains(row.providerId())) {
+                unit = withStops(module, unit, row, read.stops().getOrDefault(row.providerId(), List.of()));
+            }
+            unitsByProvider.computeIfAbsent(row.providerId(), k -> new ArrayList<>()).add(unit);
         }
         List<Provider> providers = new ArrayList<>();
         List<Unit> all = new ArrayList<>();
@@ -126,13 +150,65 @@ class RegionalModuleQuery {
                 totals(module, all, kindOrder));
     }
 
+    /**
+     * The rows, and the stops of the stop kinds the current definition names, at the picture's instant, for the
+     * providers whose veiligheidsregio's stops the reader sees (none for an aggregate reader). One snapshot for both.
+     */
+    private Read read(ModuleDefinition module, String roazRegionId, Instant asOf, Instant pictureAt, Reading reading) {
+        List<Row> rows = rows(module.id(), roazRegionId, asOf, reading.onlyOrganisation());
+        Set<String> kinds = new LinkedHashSet<>();
+        module.units().forEach(u -> kinds.addAll(u.stops().kinds()));
+        Set<String> shown = new HashSet<>();
+        if (!kinds.isEmpty() && reading.detail() == ReaderRule.Detail.PROVIDER) {
+            rows.stream().filter(r -> reading.readsStopsOf().test(r.safetyRegionId()))
+                    .forEach(r -> shown.add(r.providerId()));
+        }
+        Map<String, List<RegionalStops.ActiveStop>> stops = new HashMap<>();
+        stopQuery.activeAt(shown, kinds, pictureAt, asOf != null)
+                .forEach(stop -> stops.computeIfAbsent(stop.locationId(), k -> new ArrayList<>()).add(stop));
+        return new Read(rows, stops, shown);
+    }
+
+    /**
+     * The unit with the location's stops of the kinds its unit kind's current definition names, the availability of
+     * each such kind the location offers, and the availability the definition derives.
+     */
+    private static Unit withStops(ModuleDefinition current, Unit unit, Row row,
+                                  List<RegionalStops.ActiveStop> locationStops) {
+        UnitStops rule = current.unit(row.unitKind()).map(UnitDefinition::stops).orElse(UnitStops.NONE);
+        if (rule.kinds().isEmpty()) {
+            return unit;
+        }
+        List<RegionalModule.UnitStop> stops = locationStops.stream().filter(s -> rule.kinds().contains(s.kind()))
+                .map(s -> new RegionalModule.UnitStop(s.stopId(), s.kind(), s.type(), s.startedAt(), s.expectedEnd(),
+                        s.graceUntil(), s.expiresSoon()))
+                .toList();
+        Map<String, String> care = new LinkedHashMap<>();
+        for (String kind : rule.kinds()) {
+            boolean stopped = stops.stream().anyMatch(s -> s.kind().equals(kind));
+            if (stopped || row.careOffered().contains(kind)) {
+                care.put(kind, stopped ? UnitStops.STOP : UnitStops.OPEN);
+            }
+        }
+        Availability availability = rule.availability().map(a -> stops.stream()
+                        .filter(s -> s.kind().equals(a.stoppedBy()))
+                        .max(Comparator.comparing(RegionalModule.UnitStop::expectedEnd))
+                        .map(s -> new Availability(UnitStops.STOP, s.kind(), s.expectedEnd()))
+                        .orElseGet(() -> unit.statuses().containsKey(a.figure())
+                                ? new Availability(unit.statuses().get(a.figure()), null, null) : null))
+                .orElse(null);
+        return new Unit(unit.unitKind(), unit.unitId(), unit.definitionVersion(), unit.values(), unit.statuses(),
+                unit.levels(), unit.occurredAt(), unit.ageSeconds(), unit.stale(), stops, care, availability);
+    }
+
     private List<Row> rows(String moduleId, String roazRegionId, Instant asOf, String onlyOrganisation) {
         return jdbc.query(con -> {
             PreparedStatement ps;
             int p = 1;
             if (asOf == null) {
                 ps = con.prepareStatement("""
-                        select c.provider_id, l.name, c.unit_kind, c.unit_id, c.definition_version,
+                        select c.provider_id, l.name, l.safety_region_id, l.care_offered, c.unit_kind, c.unit_id,
+                               c.definition_version,
                                c.figure_values::text as figure_values, c.figure_statuses::text as figure_statuses,
                                c.occurred_at
                         from module_current c join location l on l.location_id = c.provider_id
@@ -141,7 +217,8 @@ class RegionalModuleQuery {
             } else {
                 // every unit that ever reported has a module_current row: per unit one index probe into its history
                 ps = con.prepareStatement("""
-                        select c.provider_id, l.name, h.unit_kind, h.unit_id, h.definition_version,
+                        select c.provider_id, l.name, l.safety_region_id, l.care_offered, h.unit_kind, h.unit_id,
+                               h.definition_version,
                                h.figure_values::text as figure_values, h.figure_statuses::text as figure_statuses,
                                h.occurred_at
                         from module_current c join location l on l.location_id = c.provider_id
@@ -163,9 +240,21 @@ class RegionalModuleQuery {
             ps.setObject(p++, onlyOrganisation, Types.VARCHAR);
             ps.setObject(p, onlyOrganisation, Types.VARCHAR);
             return ps;
-        }, (rs, i) -> new Row(rs.getString("provider_id"), rs.getString("name"), rs.getString("unit_kind"),
-                rs.getString("unit_id"), rs.getInt("definition_version"), rs.getString("figure_values"),
-                rs.getString("figure_statuses"), Sql.instant(rs, "occurred_at")));
+        }, (rs, i) -> new Row(rs.getString("provider_id"), rs.getString("name"), rs.getString("safety_region_id"),
+                careOffered(rs.getString("care_offered")), rs.getString("unit_kind"), rs.getString("unit_id"),
+                rs.getInt("definition_version"), rs.getString("figure_values"), rs.getString("figure_statuses"),
+                Sql.instant(rs, "occurred_at")));
+    }
+
+    /** The location's care kinds as the topology projection stores them: names joined by commas. */
+    private static Set<String> careOffered(String column) {
+        Set<String> kinds = new HashSet<>();
+        for (String kind : column == null ? new String[0] : column.split(",")) {
+            if (!kind.isBlank()) {
+                kinds.add(kind.trim());
+            }
+        }
+        return kinds;
     }
 
     /**
@@ -202,7 +291,8 @@ class RegionalModuleQuery {
         Duration freshness = version.map(ModuleDefinition::freshness).orElse(current.freshness());
         Duration age = Duration.between(row.occurredAt(), pictureAt);
         return new Unit(row.unitKind(), row.unitId(), row.definitionVersion(), values, statuses, levels,
-                row.occurredAt(), Math.max(0, age.getSeconds()), age.compareTo(freshness) > 0);
+                row.occurredAt(), Math.max(0, age.getSeconds()), age.compareTo(freshness) > 0, List.of(), Map.of(),
+                null);
     }
 
     /**
@@ -232,8 +322,15 @@ class RegionalModuleQuery {
                 order.forEach(level -> byLevel.put(level, 0));
                 levelCounts.put(l.id(), byLevel);
             }));
+            Map<String, Integer> availability = new TreeMap<>(listedFirst(availabilityOrder(definition)));
+            Map<String, Map<String, Integer>> care = new LinkedHashMap<>();
             int stale = 0;
             for (Unit u : ofKind) {
+                if (u.availability() != null) {
+                    availability.merge(u.availability().value(), 1, Integer::sum);
+                }
+                u.care().forEach((stopKind, value) -> care.computeIfAbsent(stopKind, k -> new TreeMap<>(
+                        listedFirst(List.of(UnitStops.OPEN, UnitStops.STOP)))).merge(value, 1, Integer::sum));
                 if (u.stale()) {
                     stale++;
                 }
@@ -244,9 +341,18 @@ class RegionalModuleQuery {
                         .merge(value, 1, Integer::sum));
             }
             totals.add(new UnitTotals(kind, ofKind.size(), stale, new LinkedHashMap<>(sums),
-                    new LinkedHashMap<>(counts), levelCounts));
+                    new LinkedHashMap<>(counts), levelCounts, new LinkedHashMap<>(availability), care));
         });
         return totals;
+    }
+
+    /** The availability figure's values in the definition's order, then STOP. */
+    private static List<String> availabilityOrder(Optional<UnitDefinition> definition) {
+        List<String> order = new ArrayList<>();
+        definition.flatMap(d -> d.stops().availability().flatMap(a -> d.figure(a.figure())))
+                .ifPresent(f -> order.addAll(f.values()));
+        order.add(UnitStops.STOP);
+        return order;
     }
 
     /** The current definition's unit kinds in its order, then any other kind by name. */

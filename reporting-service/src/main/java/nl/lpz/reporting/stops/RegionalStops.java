@@ -7,7 +7,7 @@ import java.util.List;
  * The stop view of one veiligheidsregio ({@code GET /api/v1/safety-regions/{safetyRegionId}/stops}): the active stops
  * and the open announcements of planned stops, as they stand at {@code asOf} (the moment of the answer).
  */
-record RegionalStops(String safetyRegionId, Instant asOf, List<ActiveStop> stops,
+public record RegionalStops(String safetyRegionId, Instant asOf, List<ActiveStop> stops,
                             List<Announcement> announcements) {
 
     /** Who did it: the token's subject and, for hospital users, their organisation. */

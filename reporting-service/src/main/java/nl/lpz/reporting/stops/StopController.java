@@ -27,10 +27,12 @@ class StopController {
 
     private final StopQuery stops;
     private final Locations regions;
+    private final StopReaders readers;
 
-    StopController(StopQuery stops, Locations regions) {
+    StopController(StopQuery stops, Locations regions, StopReaders readers) {
         this.stops = stops;
         this.regions = regions;
+        this.readers = readers;
     }
 
     /** How far an {@code asOf} may lie ahead of this server's clock (clock skew of the caller). */
@@ -57,28 +59,17 @@ class StopController {
         if (!Ids.isValid(safetyRegionId)) {
             throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid safety region id");
         }
-        caller.requireAny(Role.HOSPITAL, Role.EPD_SYSTEM, Role.MKA, Role.MMA, Role.RCPS, Role.LCPS, Role.ADMIN);
+        caller.requireAny(StopReaders.ROLES);
         if (!StopQuery.isSafetyRegion(safetyRegionId)) {
             throw new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_SAFETY_REGION,
                     "unknown safety region " + safetyRegionId + " (VR01..VR25)");
         }
-        if (!mayReadStopsOf(caller, safetyRegionId)) {
+        if (!readers.mayRead(caller, safetyRegionId)) {
             throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_REGION,
                     "the token's region does not cover safety region " + safetyRegionId);
         }
         return at == null ? stops.activeStops(safetyRegionId, now)
                 : stops.stopsAsOf(safetyRegionId, at.isAfter(now) ? now : at);
-    }
-
-    private boolean mayReadStopsOf(Caller caller, String safetyRegionId) {
-        if (caller.hasAny(Role.HOSPITAL, Role.EPD_SYSTEM, Role.LCPS, Role.ADMIN)) {
-            return true;
-        }
-        if (caller.hasAny(Role.MKA, Role.MMA) && safetyRegionId.equals(caller.region())) {
-            return true;
-        }
-        return caller.has(Role.RCPS) && caller.region() != null
-                && regions.safetyRegionInRoaz(safetyRegionId, caller.region());
     }
 
     @Operation(summary = "Stop statistics per veiligheidsregio and kind",

@@ -1,5 +1,7 @@
 package nl.lpz.reporting.stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import nl.lpz.events.EventJson;
+import nl.lpz.reporting.modules.ModuleStreamAccess.ModuleEventFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -31,10 +36,35 @@ class RegionChangeHub implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RegionChangeHub.class);
     private static final int PAGE = 1000;
 
-    /** One change-log row. */
-    record Change(long seq, String roazRegionId, String restrictedTo, String kind, String payload) {
-        boolean visibleTo(String organisation) {
-            return restrictedTo == null || restrictedTo.equals(organisation);
+    /** One change-log row; {@code moduleId} only for a module change (read from its payload). */
+    record Change(long seq, String roazRegionId, String organisationId, String restrictedTo, String kind,
+                  String payload, String moduleId) {
+        boolean visibleTo(Subscription s) {
+            if (restrictedTo != null && !restrictedTo.equals(s.organisation)) {
+                return false;
+            }
+            return !MODULE.equals(kind) || s.modules.tells(moduleId, organisationId);
+        }
+    }
+
+    private static final String MODULE = "module";
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    private static final String COLUMNS =
+            "seq, roaz_region_id, organisation_id, restricted_to_organisation, kind, payload::text as payload";
+
+    private static final RowMapper<Change> CHANGE = (rs, i) -> {
+        String kind = rs.getString("kind");
+        String payload = rs.getString("payload");
+        return new Change(rs.getLong("seq"), rs.getString("roaz_region_id"), rs.getString("organisation_id"),
+                rs.getString("restricted_to_organisation"), kind, payload, MODULE.equals(kind) ? moduleOf(payload) : null);
+    };
+
+    private static String moduleOf(String payload) {
+        try {
+            return JSON.readTree(payload).path("moduleId").asText(null);
+        } catch (JsonProcessingException e) {
+            return null; // a row this version cannot read is told to nobody rather than to everybody
         }
     }
 
@@ -49,9 +79,13 @@ class RegionChangeHub implements SmartLifecycle {
         this.retentionHours = properties.retentionHours();
     }
 
-    public SseEmitter subscribe(String roazRegionId, String organisation, Long lastEventId) {
+    /**
+     * @param organisation the organisation whose restricted changes the subscriber sees (null: none)
+     * @param modules      which module events it is told about (the module's reader rules)
+     */
+    public SseEmitter subscribe(String roazRegionId, String organisation, ModuleEventFilter modules, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(0L);
-        Subscription s = new Subscription(roazRegionId, organisation, emitter, lastEventId);
+        Subscription s = new Subscription(roazRegionId, organisation, modules, emitter, lastEventId);
         Set<Subscription> set = byRegion.computeIfAbsent(roazRegionId, k -> new CopyOnWriteArraySet<>());
         set.add(s);
         emitter.onCompletion(() -> remove(s));
@@ -65,7 +99,9 @@ class RegionChangeHub implements SmartLifecycle {
             do {
                 page = changesAfter(roazRegionId, organisation, after);
                 for (Change c : page) {
-                    s.sendDirect(c);
+                    if (c.visibleTo(s)) {
+                        s.sendDirect(c);
+                    }
                     after = c.seq();
                 }
             } while (page.size() == PAGE && s.open);
@@ -75,14 +111,11 @@ class RegionChangeHub implements SmartLifecycle {
     }
 
     private List<Change> changesAfter(String roazRegionId, String organisation, long after) {
-        return jdbc.query("""
-                        select seq, roaz_region_id, restricted_to_organisation, kind, payload::text as payload
-                        from region_change
+        return jdbc.query("select " + COLUMNS + """
+                         from region_change
                         where roaz_region_id = ? and seq > ?
                           and (restricted_to_organisation is null or restricted_to_organisation = ?)
-                        order by seq limit ?""",
-                (rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)), roazRegionId, after, organisation, PAGE);
+                        order by seq limit ?""", CHANGE, roazRegionId, after, organisation, PAGE);
     }
 
     @Scheduled(fixedDelayString = "${lpz.reporting.stream.poll-interval-ms:200}")
@@ -101,16 +134,13 @@ class RegionChangeHub implements SmartLifecycle {
             }
             List<Change> page;
             do {
-                page = jdbc.query("""
-                                select seq, roaz_region_id, restricted_to_organisation, kind, payload::text as payload
-                                from region_change where seq > ? order by seq limit ?""",
-                        (rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5)), cursor, PAGE);
+                page = jdbc.query("select " + COLUMNS + " from region_change where seq > ? order by seq limit ?",
+                        CHANGE, cursor, PAGE);
                 for (Change c : page) {
                     Set<Subscription> subscribers = byRegion.get(c.roazRegionId());
                     if (subscribers != null) {
                         for (Subscription s : subscribers) {
-                            if (c.visibleTo(s.organisation)) {
+                            if (c.visibleTo(s)) {
                                 s.deliver(c);
                             }
                         }
@@ -179,15 +209,18 @@ class RegionChangeHub implements SmartLifecycle {
     private final class Subscription {
         final String roazRegionId;
         final String organisation;
+        final ModuleEventFilter modules;
         final SseEmitter emitter;
         volatile boolean open = true;
         private long lastSent;
         private boolean replaying;
         private final List<Change> held = new ArrayList<>();
 
-        Subscription(String roazRegionId, String organisation, SseEmitter emitter, Long lastEventId) {
+        Subscription(String roazRegionId, String organisation, ModuleEventFilter modules, SseEmitter emitter,
+                     Long lastEventId) {
             this.roazRegionId = roazRegionId;
             this.organisation = organisation;
+            this.modules = modules;
             this.emitter = emitter;
             this.lastSent = lastEventId == null ? 0 : lastEventId;
             this.replaying = lastEventId != null;

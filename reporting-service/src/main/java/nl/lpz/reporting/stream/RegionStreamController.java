@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
 import nl.lpz.contract.ProblemCodes;
+import nl.lpz.reporting.modules.ModuleStreamAccess;
 import nl.lpz.reporting.readmodel.RegionAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,17 +18,20 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class RegionStreamController {
     private final RegionAccess access;
     private final RegionChangeHub hub;
+    private final ModuleStreamAccess modules;
 
-    RegionStreamController(RegionAccess access, RegionChangeHub hub) {
+    RegionStreamController(RegionAccess access, RegionChangeHub hub, ModuleStreamAccess modules) {
         this.access = access;
         this.hub = hub;
+        this.modules = modules;
     }
 
     @Operation(summary = "Server-Sent Events of changes to the regional picture",
             description = "Events with id = change-log sequence: `capacity` with data {locationId, lastEventAt, "
                     + "changedAt}; `stop` with data {stopId, safetyRegionId, locationId, kind, change, expectedEnd, "
                     + "changedAt}; `module` (a unit of a module changed) with data {moduleId, providerId, unitKind, "
-                    + "unitId, removed, occurredAt, changedAt}. Resume with the Last-Event-ID header (or "
+                    + "unitId, removed, occurredAt, changedAt}, only to subscribers whose module reader rules show that "
+                    + "provider (docs/modules.md). Resume with the Last-Event-ID header (or "
                     + "?lastEventId=). Heartbeat comments every 15 s.")
     @GetMapping("/api/v1/regions/{roazRegionId}/stream")
     public SseEmitter stream(@PathVariable String roazRegionId,
@@ -37,7 +41,8 @@ class RegionStreamController {
         Long lastEventId = parseId(lastEventIdHeader != null && !lastEventIdHeader.isBlank()
                 ? lastEventIdHeader : lastEventIdParam);
         access.check(caller, roazRegionId);
-        return hub.subscribe(roazRegionId, RegionAccess.viewerOrganisation(caller), lastEventId);
+        return hub.subscribe(roazRegionId, RegionAccess.viewerOrganisation(caller),
+                modules.forCaller(caller, roazRegionId), lastEventId);
     }
 
     private static Long parseId(String text) {

@@ -36,6 +36,8 @@ import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.Fixtures.Published;
 import nl.lpz.reporting.ModuleFixtures;
 import nl.lpz.reporting.ProjectionDatabase;
+import nl.lpz.reporting.StopFixtures;
+import nl.lpz.reporting.StopFixtures.Stop;
 import nl.lpz.reporting.modules.RegionalModule.Provider;
 import nl.lpz.reporting.modules.RegionalModule.Unit;
 import nl.lpz.reporting.modules.RegionalModule.UnitTotals;
@@ -43,6 +45,8 @@ import nl.lpz.reporting.pipeline.DecodedRecord;
 import nl.lpz.reporting.pipeline.ProjectionPipeline;
 import nl.lpz.reporting.readmodel.Locations;
 import nl.lpz.reporting.readmodel.RegionAccess;
+import nl.lpz.reporting.stops.StopQuery;
+import nl.lpz.reporting.stops.StopReaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +112,7 @@ class ModuleProjectionTest {
     private static RegionalModuleQuery query;
     private static ModuleReaders readers;
     private static ModuleComplianceQuery compliance;
+    private static StopQuery stops;
 
     private String region;
     private String otherRegion;
@@ -124,10 +129,11 @@ class ModuleProjectionTest {
         jdbc = db.jdbc();
         catalogue = ModuleFixtures.catalogue();
         module = catalogue.current(MODULE).orElseThrow();
+        stops = new StopQuery(jdbc, db.transactions());
         query = new RegionalModuleQuery(jdbc, db.transactions(), catalogue, Clock.fixed(NOW, ZoneOffset.UTC),
-                new ModuleProperties(Duration.ofHours(24), Map.of()));
+                new ModuleProperties(Duration.ofHours(24), Map.of()), stops);
         Locations locations = new Locations(jdbc);
-        readers = new ModuleReaders(catalogue, new RegionAccess(locations), locations);
+        readers = new ModuleReaders(catalogue, new RegionAccess(locations), locations, new StopReaders(locations));
         compliance = new ModuleComplianceQuery(jdbc, db.transactions(), Clock.fixed(NOW, ZoneOffset.UTC),
                 new ModuleProperties(Duration.ofHours(24), Map.of()));
     }
@@ -244,7 +250,7 @@ class ModuleProjectionTest {
     void givenARegionWithItsOwnLevelBounds_whenRead_thenItsUnitsAreLeveledByThem_andOtherRegionsByTheDefinition() {
         RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
                 Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
-                        Map.of(MODULE + ".fill." + region, List.of(0.2, 0.3))));
+                        Map.of(MODULE + ".fill." + region, List.of(0.2, 0.3))), stops);
         project(report(unit(loc, org, "P1").figures(4, 1, "GREEN").at(at(50))),
                 report(unit(locC, orgC, "P1").figures(4, 1, "GREEN").at(at(50))));
 
@@ -257,11 +263,11 @@ class ModuleProjectionTest {
         assertThat(unitOf(other, locC, "P1").levels()).containsExactly(Map.entry("fill", "LAAG"));
         assertThatThrownBy(() -> new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
                 Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
-                        Map.of(MODULE + ".fill." + region, List.of(0.3, 0.2)))))
+                        Map.of(MODULE + ".fill." + region, List.of(0.3, 0.2))), stops))
                 .hasMessageContaining("ascending");
         assertThatThrownBy(() -> new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
                 Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
-                        Map.of(MODULE + ".geen." + region, List.of(0.3)))))
+                        Map.of(MODULE + ".geen." + region, List.of(0.3))), stops))
                 .hasMessageContaining("names no level");
     }
 
@@ -420,7 +426,7 @@ class ModuleProjectionTest {
         ModuleDefinition current = withVersion2.current(MODULE).orElseThrow();
         assertThat(current.version()).isEqualTo(2);
         RegionalModuleQuery versioned = new RegionalModuleQuery(jdbc, db.transactions(), withVersion2,
-                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of()));
+                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of()), stops);
         project(report(unit(loc, org, "OLD").values(Map.of("places", 4L, "taken", 1L, "waitMinutes", 12L))
                         .at(at(50))),
                 report(unit(loc, org, "NEW").version(2).values(Map.of("places", 5L, "taken", 2L, "extra", 3L))
@@ -579,5 +585,93 @@ class ModuleProjectionTest {
         assertThat(m.window()).isEqualTo(Duration.ofDays(7));
         assertThat(m.regions().get(0).delivering()).isOne();
         assertThat(m.regions().get(0).share()).isEqualTo(0.5);
+    }
+
+    // ------------------------------------------------------------------------------------- stops with the units
+
+    /** The test module with the location's SEH and SR stops shown with its posts, and SEH stops overriding state. */
+    private static final String WITH_STOPS = VERSION_2.replace("version: 2", "version: 3")
+            .replace("      - {id: extra, type: COUNT, required: false}\n",
+                    "      - {id: extra, type: COUNT, required: false}\n"
+                            + "    stops:\n"
+                            + "      kinds: [SEH, SR]\n"
+                            + "      availability: {figure: state, stoppedBy: SEH}\n")
+            .replace("readers:\n", "readers:\n  - {role: MKA, scope: REGION, detail: PROVIDER}\n");
+
+    @Test
+    void givenStopKindsInTheDefinition_whenRead_thenTheUnitsShowTheirLocationsStopsAndAvailability_nowAndAsOf() {
+        ModuleCatalogue withStops = ModuleFixtures.catalogue(WITH_STOPS);
+        ModuleDefinition current = withStops.current(MODULE).orElseThrow();
+        RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), withStops,
+                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of()), stops);
+        Locations locations = new Locations(jdbc);
+        ModuleReaders stopAware = new ModuleReaders(withStops, new RegionAccess(locations), locations,
+                new StopReaders(locations));
+        String vr3 = "VR03";
+        String locD = unique("LOC");
+        String orgD = unique("ORG");
+        project(publish(Fixtures.location(locD, orgD, region, vr3)));
+        project(report(unit(loc, org, "P1").version(3).figures(4, 1, "GREEN").at(at(20))),
+                report(unit(locB, orgB, "P1").version(3).figures(4, 3, "AMBER").at(at(20))),
+                report(unit(locD, orgD, "P1").version(3).figures(4, 0, "GREEN").at(at(20))));
+        Stop seh = Stop.of("VR01", region, CareKind.SEH, loc, org, at(40), 120);
+        Stop pci = Stop.of("VR01", region, CareKind.PCI, loc, org, at(40), 120);
+        Stop sr = Stop.of("VR01", region, CareKind.SR, locB, orgB, at(45), 30);
+        Stop sehD = Stop.of(vr3, region, CareKind.SEH, locD, orgD, at(40), 120);
+        project(StopFixtures.publish(seh.declared()), StopFixtures.publish(pci.declared()),
+                StopFixtures.publish(sr.declared()), StopFixtures.publish(sehD.declared()));
+
+        RegionalModule rcps = regional.find(current, region, null,
+                stopAware.reading(caller("RCPS", null, region), current, region));
+
+        Unit onStop = unitOf(rcps, loc, "P1");
+        assertThat(onStop.stops()).as("the SEH stop; PCI is no kind of this unit")
+                .extracting(RegionalModule.UnitStop::stopId, RegionalModule.UnitStop::kind,
+                        RegionalModule.UnitStop::expectedEnd)
+                .containsExactly(tuple(seh.stopId(), "SEH", at(160)));
+        assertThat(onStop.care()).as("SR is not offered there").containsExactly(Map.entry("SEH", "STOP"));
+        assertThat(onStop.availability()).isEqualTo(new RegionalModule.Availability("STOP", "SEH", at(160)));
+        assertThat(onStop.statuses()).as("the reported figure stays as reported").containsEntry("state", "GREEN");
+        Unit srStopped = unitOf(rcps, locB, "P1");
+        assertThat(srStopped.care()).as("a stop shows its kind even where the topology does not list it")
+                .containsExactly(Map.entry("SEH", "OPEN"), Map.entry("SR", "STOP"));
+        assertThat(srStopped.availability()).as("an SR stop leaves the SEH availability to the figure")
+                .isEqualTo(new RegionalModule.Availability("AMBER", null, null));
+        assertThat(unitOf(rcps, locD, "P1").availability().value()).as("the RCPS reads every VR of its region")
+                .isEqualTo("STOP");
+        UnitTotals totals = rcps.totals().get(0);
+        assertThat(totals.availability()).containsExactly(Map.entry("AMBER", 1), Map.entry("STOP", 2));
+        assertThat(totals.care()).containsExactly(Map.entry("SEH", Map.of("OPEN", 1, "STOP", 2)),
+                Map.entry("SR", Map.of("STOP", 1)));
+
+        RegionalModule mka = regional.find(current, region, null,
+                stopAware.reading(caller("MKA", null, "VR01"), current, region));
+        Unit otherVr = unitOf(mka, locD, "P1");
+        assertThat(otherVr.stops()).as("MKA reads the stops of its own VR only, here too").isEmpty();
+        assertThat(otherVr.care()).isEmpty();
+        assertThat(otherVr.availability()).isNull();
+        assertThat(unitOf(mka, loc, "P1").availability().value()).isEqualTo("STOP");
+
+        RegionalModule before = regional.find(current, region, at(30),
+                stopAware.reading(caller("RCPS", null, region), current, region));
+        assertThat(unitOf(before, loc, "P1").availability()).as("before the stop")
+                .isEqualTo(new RegionalModule.Availability("GREEN", null, null));
+        assertThat(unitOf(before, loc, "P1").stops()).isEmpty();
+        RegionalModule during = regional.find(current, region, at(50),
+                stopAware.reading(caller("RCPS", null, region), current, region));
+        assertThat(unitOf(during, loc, "P1").availability().value()).isEqualTo("STOP");
+
+        project(StopFixtures.publish(seh.ended(at(55))));
+        RegionalModule after = regional.find(current, region, null,
+                stopAware.reading(caller("RCPS", null, region), current, region));
+        assertThat(unitOf(after, loc, "P1").availability().value()).as("ended at 55").isEqualTo("GREEN");
+        assertThat(unitOf(after, loc, "P1").care()).containsExactly(Map.entry("SEH", "OPEN"));
+        assertThat(unitOf(regional.find(current, region, at(50), stopAware.reading(caller("RCPS", null, region),
+                current, region)), loc, "P1").availability().value()).as("the past keeps its stop").isEqualTo("STOP");
+
+        RegionalModule aggregate = regional.find(current, region, null,
+                stopAware.reading(caller("PUBLIC_AGGREGATE", null, null), current, region));
+        assertThat(aggregate.totals().get(0).availability()).as("stops only for their readers").isEmpty();
+        assertThat(aggregate.totals().get(0).care()).isEmpty();
     }
 }

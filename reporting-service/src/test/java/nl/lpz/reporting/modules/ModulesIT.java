@@ -137,6 +137,37 @@ class ModulesIT extends ReportingIntegrationTest {
     }
 
     @Test
+    void givenSubscribersOfTheRegionsStream_thenModuleEventsReachOnlyThoseWhoseReaderRulesShowTheProvider()
+            throws Exception {
+        MvcResult rcpsStream = mvc.perform(get("/api/v1/regions/{r}/stream", region).headers(rcps(region)))
+                .andExpect(request().asyncStarted()).andReturn();
+        // the MKA reads the region's stream (beds, stops) but has no reader rule for the test module
+        MvcResult mkaStream = mvc.perform(get("/api/v1/regions/{r}/stream", region)
+                        .headers(caller("MKA", null, "VR07")))
+                .andExpect(request().asyncStarted()).andReturn();
+        streams.add(rcpsStream);
+        streams.add(mkaStream);
+
+        send(publish(unit(loc, org, "P1").at(Instant.now().minusSeconds(30)).reported()));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(moduleEvents(rcpsStream)).anySatisfy(data ->
+                assertThat(data).contains("\"providerId\":\"" + loc + "\"")));
+        // one poll hands a change to every subscriber of the region in turn: the MKA's was decided with the RCPS's
+        assertThat(moduleEvents(mkaStream)).as("no module event for a reader without a rule").isEmpty();
+
+        // resuming after the module event (Last-Event-ID) replays the same rule
+        MvcResult resumed = mvc.perform(get("/api/v1/regions/{r}/stream", region)
+                        .headers(caller("MKA", null, "VR07")).header("Last-Event-ID", "0"))
+                .andExpect(request().asyncStarted()).andReturn();
+        streams.add(resumed);
+        MvcResult resumedRcps = mvc.perform(get("/api/v1/regions/{r}/stream", region)
+                        .headers(rcps(region)).header("Last-Event-ID", "0"))
+                .andExpect(request().asyncStarted()).andReturn();
+        streams.add(resumedRcps);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(moduleEvents(resumedRcps)).isNotEmpty());
+        assertThat(moduleEvents(resumed)).isEmpty();
+    }
+
+    @Test
     void givenTheModulesReaderRules_whenCallersOfEveryKindRead_thenEachGetsWhatItsRuleAllows() throws Exception {
         send(publish(unit(loc, org, "P1").at(Instant.now().minusSeconds(60)).reported()),
                 publish(unit(locB, orgB, "P1").at(Instant.now().minusSeconds(60)).reported()));

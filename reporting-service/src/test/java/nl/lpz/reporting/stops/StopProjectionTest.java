@@ -409,6 +409,35 @@ class StopProjectionTest {
     }
 
     @Test
+    void givenPresentatiestops_whenStatisticsAreAsked_thenTheyArePerKindAndPastTheirOwnFourHourNorm() {
+        // VERLOSKUNDE norm 240 min (StopDeclared carries it): 180 min is within it, 300 min past it, where an SEH
+        // stop of 180 min is past its 120
+        Stop within = Stop.of(vr, roaz, CareKind.VERLOSKUNDE, loc, org, amsterdam("2025-07-01T02:00:00"), 180);
+        Stop past = Stop.of(vr, roaz, CareKind.VERLOSKUNDE, otherLoc, "ORG-v", amsterdam("2025-07-02T02:00:00"), 300);
+        Stop lapsed = Stop.of(vr, roaz, CareKind.VERLOSKUNDE, loc, org, amsterdam("2025-07-02T03:30:00"), 240);
+        Stop seh = Stop.of(vr, roaz, CareKind.SEH, loc, org, amsterdam("2025-07-01T02:00:00"), 180);
+        project(StopFixtures.all(within.declared(), within.expired(), past.declared(), past.expired(),
+                seh.declared(), seh.expired(),
+                StopFixtures.refused(vr, CareKind.VERLOSKUNDE, loc, org, amsterdam("2025-07-02T03:00:00")),
+                lapsed.declared(),
+                StopFixtures.lapse(vr, CareKind.VERLOSKUNDE, amsterdam("2025-07-02T04:00:00"), lapsed)));
+
+        StopStatistics stats = query.statistics(LocalDate.parse("2025-07-01"), LocalDate.parse("2025-07-02"),
+                Set.of(vr));
+
+        StopStatistics.Row verloskunde = row(stats, "VERLOSKUNDE");
+        assertThat(verloskunde.stops()).isEqualTo(3);
+        assertThat(verloskunde.totalDurationMinutes()).isEqualTo(180 + 300 + 30);
+        assertThat(verloskunde.pastNormTime()).isEqualTo(1);
+        assertThat(verloskunde.refusedLastInRegion()).isEqualTo(1);
+        assertThat(verloskunde.lapses()).isEqualTo(1);
+        assertThat(verloskunde.lapsedStops()).isEqualTo(1);
+        assertThat(row(stats, "SEH").pastNormTime()).isEqualTo(1);
+        assertThat(stats.statistics().stream().filter(r -> r.safetyRegionId().equals(vr)).map(r -> r.kind()))
+                .as("kinds in CareKind's order").containsExactly("SEH", "VERLOSKUNDE");
+    }
+
+    @Test
     void givenAStopStillRunning_whenStatisticsAreAsked_thenItCountsAsAStopButNotInTheDurations() {
         Stop running = Stop.of(vr, roaz, CareKind.CCU, loc, org, amsterdam("2025-04-02T10:00:00"), 60);
         Stop done = Stop.of(vr, roaz, CareKind.CCU, otherLoc, "ORG-z", amsterdam("2025-04-02T11:00:00"), 45);

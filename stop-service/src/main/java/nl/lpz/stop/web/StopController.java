@@ -1,5 +1,6 @@
 package nl.lpz.stop.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -57,6 +58,16 @@ class StopController {
         this.desk = desk;
     }
 
+    @Operation(summary = "Declare a stop: a request to the ambulance services to spare the location for one kind of "
+            + "care for a while (for VERLOSKUNDE the presentatiestop geboortezorg)",
+            description = "HOSPITAL of the location's organisation. The norm time is the ROAZ region's for the kind "
+                    + "(national defaults: SEH, CTT, EHH, CCU, PCI 2 h, SR 1 h, VERLOSKUNDE 4 h). 201 with stopId, "
+                    + "startedAt, expectedEnd, graceUntil (start + 20 min) and normTimeMinutes. 409 LAST_IN_REGION "
+                    + "when no other location of the veiligheidsregio offering the kind would stay open (the "
+                    + "refusal is recorded; call the MKA for the MMA), 409 STOP_ALREADY_ACTIVE, 422 "
+                    + "CARE_NOT_OFFERED, 422 LONG_STOP_NEEDS_MKA_CONTACT (more than twice the norm time without "
+                    + "mkaContacted), 422 STOPS_NOT_ALLOWED (the region allows no stops of the kind), 422 "
+                    + "PLANNED_STOP_NOT_STARTED, 422 INVALID_ANNOUNCEMENT.")
     @PostMapping("/stops")
     ResponseEntity<Object> declare(@Parameter(hidden = true) Caller caller, @Valid @RequestBody DeclareStopRequest request) {
         caller.requireAny(Role.HOSPITAL);
@@ -76,6 +87,11 @@ class StopController {
         return ResponseEntity.created(URI.create("/api/v1/stops/" + outcome.stopId())).body(body);
     }
 
+    @Operation(summary = "The norm time of every kind of stop in a ROAZ region, in minutes",
+            description = "Any role. The national defaults (SEH 120, SR 60, CTT 120, EHH 120, CCU 120, PCI 120, "
+                    + "VERLOSKUNDE 240) with the region's settings applied, as a stop declared there gets them; a kind "
+                    + "the region allows no stops of is absent. 404 UNKNOWN_ROAZ_REGION when no location of the "
+                    + "region is known.")
     @GetMapping("/regions/{roazRegionId}/norm-times")
     NormTimesResponse normTimes(@Parameter(hidden = true) Caller caller, @PathVariable String roazRegionId) {
         caller.requireAny(Role.values());
@@ -85,6 +101,11 @@ class StopController {
         return new NormTimesResponse(region.value(), minutes);
     }
 
+    @Operation(summary = "Extend an active stop to a new total duration counted from its start",
+            description = "HOSPITAL, owner. 422 NOT_AN_EXTENSION when the new end does not pass the current one, "
+                    + "422 LONG_STOP_NEEDS_MKA_CONTACT past twice the norm time the stop was declared with, 409 "
+                    + "STOP_NOT_ACTIVE after its end (to the owner only: a stop of another organisation, running or "
+                    + "ended, and an unknown stop id answer 403 FORBIDDEN_ORGANISATION alike).")
     @PostMapping("/stops/{stopId}/extend")
     StopStateResponse extend(@Parameter(hidden = true) Caller caller, @PathVariable String stopId,
                              @Valid @RequestBody ExtendStopRequest request) {
@@ -95,6 +116,10 @@ class StopController {
         return response(state);
     }
 
+    @Operation(summary = "End an active stop before its expected end",
+            description = "HOSPITAL, owner. 409 STOP_NOT_ACTIVE when it already ended, expired or lapsed (to the owner "
+                    + "only: a stop of another organisation, running or ended, and an unknown stop id answer 403 "
+                    + "FORBIDDEN_ORGANISATION alike).")
     @PostMapping("/stops/{stopId}/end")
     StopStateResponse end(@Parameter(hidden = true) Caller caller, @PathVariable String stopId,
                           @Valid @RequestBody(required = false) EndStopRequest request) {
@@ -103,6 +128,10 @@ class StopController {
         return response(desk.end(validStopId(stopId), reason, actor(caller)));
     }
 
+    @Operation(summary = "Lapse every active stop of a kind in a veiligheidsregio (MMA)",
+            description = "MMA whose region is that veiligheidsregio, for any kind, VERLOSKUNDE included: the last "
+                    + "open location of a kind called the MKA, and the MMA ends all stops of that kind there. 200 "
+                    + "with the lapsed stop ids (none when no stop was active).")
     @PostMapping("/safety-regions/{safetyRegionId}/stops/lapse")
     LapseResponse lapse(@Parameter(hidden = true) Caller caller, @PathVariable String safetyRegionId, @Valid @RequestBody LapseRequest request) {
         caller.requireAny(Role.MMA);
@@ -116,6 +145,9 @@ class StopController {
         return new LapseResponse(region.value(), request.kind(), lapse.lapsedStopIds());
     }
 
+    @Operation(summary = "Announce a planned stop to the region (start, end, reason)",
+            description = "HOSPITAL of the location's organisation; the stop itself is declared (type PLANNED) "
+                    + "once its start has come. 422 INVALID_ANNOUNCEMENT, 422 CARE_NOT_OFFERED.")
     @PostMapping("/stop-announcements")
     ResponseEntity<AnnouncementResponse> announce(@Parameter(hidden = true) Caller caller, @Valid @RequestBody AnnouncementRequest request) {
         caller.requireAny(Role.HOSPITAL);

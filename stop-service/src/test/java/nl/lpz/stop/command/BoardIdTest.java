@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.CareKind;
+import nl.lpz.events.ids.Ids;
 import nl.lpz.events.ids.LocationId;
 import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.events.ids.RoazRegionId;
@@ -43,6 +44,20 @@ class BoardIdTest {
         assertThat(BoardId.ofMemberId("VR13.SEH.not-32-hex")).isEmpty();
         assertThat(BoardId.ofMemberId("VR13.NOPE.0123456789abcdef0123456789abcdef")).isEmpty();
         assertThat(BoardId.ofMemberId(null)).isEmpty();
+    }
+
+    @Test
+    void givenEveryKindInEveryVeiligheidsregio_whenAMemberIdIsMade_thenItIsAValidIdOfItsBoard() {
+        // the longest kind name (VERLOSKUNDE) still leaves stop ids well inside the contract's 64 characters
+        for (int vr = 1; vr <= 25; vr++) {
+            for (CareKind kind : CareKind.values()) {
+                BoardId board = BoardId.of(SafetyRegionId.of(String.format("VR%02d", vr)), kind);
+                String memberId = board.newMemberId();
+                assertThat(Ids.isValid(memberId)).as(memberId).isTrue();
+                assertThat(BoardId.ofMemberId(memberId)).contains(board);
+            }
+        }
+        assertThat(BoardId.of(SafetyRegionId.of("VR06"), CareKind.VERLOSKUNDE).value()).isEqualTo("VR06/VERLOSKUNDE");
     }
 
     @Test

@@ -16,6 +16,16 @@ class StopRulesPropertiesTest {
         assertThat(rules.normTime("ROAZ-NHF", CareKind.SEH)).contains(Duration.ofHours(2));
         assertThat(rules.normTime("ROAZ-NHF", CareKind.SR)).contains(Duration.ofHours(1));
         assertThat(rules.normTime("ROAZ-NHF", CareKind.PCI)).contains(Duration.ofHours(2));
+        assertThat(rules.normTime("ROAZ-NHF", CareKind.VERLOSKUNDE)).contains(Duration.ofHours(4));
+    }
+
+    @Test
+    void givenARegionalPresentatiestopNormTime_thenItOverridesTheFourHoursOnlyForThatKindAndRegion() {
+        StopRulesProperties rules = new StopRulesProperties();
+        rules.setNormTimes(Map.of("ROAZ-OOST", Map.of(CareKind.VERLOSKUNDE, Duration.ofHours(3))));
+        assertThat(rules.normTime("ROAZ-OOST", CareKind.VERLOSKUNDE)).contains(Duration.ofHours(3));
+        assertThat(rules.normTime("ROAZ-OOST", CareKind.SEH)).contains(Duration.ofHours(2));
+        assertThat(rules.normTime("ROAZ-NHF", CareKind.VERLOSKUNDE)).contains(Duration.ofHours(4));
     }
 
     @Test

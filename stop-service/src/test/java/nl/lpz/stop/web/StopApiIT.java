@@ -218,6 +218,57 @@ class StopApiIT extends SharedContext {
         assertThat(Store.eventTypes(jdbc, vr + "/SEH")).containsExactly("StopDeclared");
     }
 
+    // ------------------------------------------------------------------ presentatiestop (kind VERLOSKUNDE)
+
+    @Test
+    void givenTwoObstetricUnits_whenOneDeclaresAPresentatiestop_thenItsNormIsFourHoursTheOtherIsRefusedLastInRegion()
+            throws Exception {
+        String c = vr + "-c";
+        String d = vr + "-d";
+        Seed.register(topology, Seed.location(c, "org-" + c, "ROAZ-NHF", vr, Set.of(CareKind.SEH,
+                CareKind.VERLOSKUNDE)));
+        Seed.register(topology, Seed.location(d, "org-" + d, "ROAZ-NHF", vr, Set.of(CareKind.VERLOSKUNDE)));
+        problem(declare(a, stop(a, "VERLOSKUNDE", 60)), 422, "CARE_NOT_OFFERED");
+
+        // five hours: more than twice an SEH norm, within twice the presentatiestop's own
+        String body = declare(c, stop(c, "VERLOSKUNDE", 300)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("VERLOSKUNDE"))
+                .andExpect(jsonPath("$.normTimeMinutes").value(240))
+                .andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(body, "$.stopId");
+        assertThat(id).startsWith(vr + ".VERLOSKUNDE.");
+        problem(declare(d, stop(d, "VERLOSKUNDE", 481)), 422, "LONG_STOP_NEEDS_MKA_CONTACT");
+        problem(declare(d, stop(d, "VERLOSKUNDE", 60)), 409, "LAST_IN_REGION");
+        declare(d, stop(d, "VERLOSKUNDE", 60)).andExpect(jsonPath("$.detail")
+                .value(org.hamcrest.Matchers.containsString("MMA")));
+        // a presentatiestop leaves the location's ED open: its SEH board is another one
+        declaredStopId(c, 30);
+        assertThat(Store.eventTypes(jdbc, vr + "/VERLOSKUNDE")).containsExactly("StopDeclared", "StopRefused",
+                "StopRefused");
+
+        lapse("MMA", vr, "VERLOSKUNDE").andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("VERLOSKUNDE"))
+                .andExpect(jsonPath("$.lapsedStopIds[0]").value(id));
+        problem(end(c, id), 409, "STOP_NOT_ACTIVE");
+        declare(d, stop(d, "VERLOSKUNDE", 60)).andExpect(status().isCreated());
+        assertThat(Store.eventTypes(jdbc, vr + "/VERLOSKUNDE")).containsExactly("StopDeclared", "StopRefused",
+                "StopRefused", "StopsLapsed", "StopDeclared");
+    }
+
+    @Test
+    void givenAPresentatiestop_whenExtendedPastEightHours_thenOnlyWithMkaContact() throws Exception {
+        String c = vr + "-c";
+        String d = vr + "-d";
+        Seed.register(topology, Seed.location(c, "org-" + c, "ROAZ-NHF", vr, Set.of(CareKind.VERLOSKUNDE)));
+        Seed.register(topology, Seed.location(d, "org-" + d, "ROAZ-NHF", vr, Set.of(CareKind.VERLOSKUNDE)));
+        String id = JsonPath.read(declare(c, stop(c, "VERLOSKUNDE", 240)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.stopId");
+        extend(c, id, "{\"expectedDurationMinutes\":480,\"mkaContacted\":false}").andExpect(status().isOk());
+        problem(extend(c, id, "{\"expectedDurationMinutes\":481,\"mkaContacted\":false}"), 422,
+                "LONG_STOP_NEEDS_MKA_CONTACT");
+        extend(c, id, "{\"expectedDurationMinutes\":540,\"mkaContacted\":true}").andExpect(status().isOk());
+    }
+
     // -------------------------------------------------------------------------------------- extend / end
 
     ResultActions extend(String location, String stopId, String json) throws Exception {
@@ -353,7 +404,13 @@ class StopApiIT extends SharedContext {
                 .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/norm-times'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/norm-times'].get.parameters.length()")
                         .value(1))
-                .andExpect(jsonPath("$.paths['/api/v1/stops'].post.parameters").doesNotExist());
+                .andExpect(jsonPath("$.paths['/api/v1/stops'].post.parameters").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/stops'].post.summary")
+                        .value(org.hamcrest.Matchers.containsString("presentatiestop")))
+                .andExpect(jsonPath("$.components.schemas.DeclareStopRequest.properties.kind.enum",
+                        org.hamcrest.Matchers.hasItem("VERLOSKUNDE")))
+                .andExpect(jsonPath("$.components.schemas.DeclareStopRequest.properties.kind.description")
+                        .value(org.hamcrest.Matchers.containsString("VERLOSKUNDE (acute obstetric care")));
     }
 
     // ------------------------------------------------------------------------------------------ norm times
@@ -370,7 +427,7 @@ class StopApiIT extends SharedContext {
             normTimes("ROAZ-NHF", role).andExpect(status().isOk())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                     .andExpect(content().json("{\"roazRegionId\":\"ROAZ-NHF\",\"normTimes\":{\"SEH\":120,\"SR\":60,"
-                            + "\"CTT\":120,\"EHH\":120,\"CCU\":120,\"PCI\":120}}", true));
+                            + "\"CTT\":120,\"EHH\":120,\"CCU\":120,\"PCI\":120,\"VERLOSKUNDE\":240}}", true));
         }
     }
 
@@ -380,7 +437,7 @@ class StopApiIT extends SharedContext {
         Seed.register(topology, Seed.location(c, "org-" + c, "ROAZ-SHORT", vr, Set.of(CareKind.SEH, CareKind.PCI)));
         normTimes("ROAZ-SHORT", "HOSPITAL").andExpect(status().isOk())
                 .andExpect(content().json("{\"roazRegionId\":\"ROAZ-SHORT\",\"normTimes\":{\"SEH\":60,\"SR\":60,"
-                        + "\"CTT\":120,\"EHH\":120,\"CCU\":120}}", true));
+                        + "\"CTT\":120,\"EHH\":120,\"CCU\":120,\"VERLOSKUNDE\":240}}", true));
         declare(c, stop(c, "SEH", 30)).andExpect(status().isCreated()).andExpect(jsonPath("$.normTimeMinutes").value(60));
         problem(declare(c, stop(c, "PCI", 30)), 422, "STOPS_NOT_ALLOWED");
     }

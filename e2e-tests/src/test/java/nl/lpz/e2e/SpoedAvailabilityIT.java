@@ -1,0 +1,94 @@
+package nl.lpz.e2e;
+
+import static nl.lpz.e2e.Lpz.AMC_ORG;
+import static nl.lpz.e2e.Lpz.ROAZ_NHF;
+import static nl.lpz.e2e.Lpz.VR13;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spoed's ED availability across the services: the ED's openness pushed to capacity-service as a module figure, its
+ * stop declared at stop-service, and the module's regional picture in reporting-service showing them together
+ * (spoed-v2: STOP with the stop's end while an SEH stop runs, the shock room's own state beside it), for the RCPS of
+ * the region and the MKA of the veiligheidsregio, through the gateway.
+ */
+class SpoedAvailabilityIT {
+    private static final String PICTURE = "/api/v1/regions/" + ROAZ_NHF + "/modules/spoed";
+    private static final Stops.Region AMSTERDAM = new Stops.Region(VR13, ROAZ_NHF);
+
+    @Test
+    void givenAnOpenEd_whenItDeclaresAnSehStop_thenItsAvailabilityReadsStopUntilTheEnd_andOpenAfterEnding() {
+        Stops.Provider ed = Stops.provider(AMC_ORG, AMSTERDAM, "SEH", "SR");
+        Api.expectStatus(Api.post(Api.epd(AMC_ORG), "/api/v1/modules/spoed/reports",
+                Map.of("reports", List.of(report(ed.locationId(), "OPEN")))), 202);
+
+        JsonNode open = awaitEd(Api.rcps(ROAZ_NHF), ed.locationId(),
+                u -> assertThat(u.path("availability").path("value").asText()).isEqualTo("OPEN"));
+        assertThat(open.path("care").path("SEH").asText()).isEqualTo("OPEN");
+        assertThat(open.path("care").path("SR").asText()).isEqualTo("OPEN");
+        assertThat(open.path("care").has("EHH")).as("not offered there").isFalse();
+        assertThat(open.path("stops")).isEmpty();
+
+        JsonNode stop = Stops.declared(ed, "SEH", 60, "SEH vol, geen behandelplekken");
+        String stopId = stop.path("stopId").asText();
+        for (Api.Identity reader : List.of(Api.rcps(ROAZ_NHF), Api.mka(VR13))) {
+            JsonNode stopped = awaitEd(reader, ed.locationId(),
+                    u -> assertThat(u.path("availability").path("value").asText()).isEqualTo("STOP"));
+            assertThat(stopped.path("availability").path("stopKind").asText()).isEqualTo("SEH");
+            Stops.assertStoredInstant(stopped.path("availability").path("until"),
+                    Lpz.instant(stop.path("expectedEnd")));
+            assertThat(stopped.path("stops").get(0).path("stopId").asText()).isEqualTo(stopId);
+            assertThat(stopped.path("care").path("SEH").asText()).isEqualTo("STOP");
+            assertThat(stopped.path("care").path("SR").asText()).as("a stop affects only its own kind")
+                    .isEqualTo("OPEN");
+            assertThat(stopped.path("statuses").path("openness").asText()).as("the figure as reported")
+                    .isEqualTo("OPEN");
+        }
+
+        Api.expectStatus(Stops.end(ed.hospital(), stopId), 200);
+        awaitEd(Api.rcps(ROAZ_NHF), ed.locationId(), u -> {
+            assertThat(u.path("availability").path("value").asText()).isEqualTo("OPEN");
+            assertThat(u.path("stops")).isEmpty();
+        });
+    }
+
+    private static Map<String, Object> report(String loc, String openness) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("eventId", UUID.randomUUID().toString());
+        report.put("providerId", loc);
+        report.put("unitKind", "seh");
+        report.put("unitId", "SEH");
+        report.put("figures", Map.of("openness", openness, "waiting", 4, "inTreatment", 9, "waitingForAdmission", 2,
+                "longestWaitMinutes", 55, "treatmentPlaces", 14));
+        report.put("occurredAt", Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS).toString());
+        return report;
+    }
+
+    /** The location's ED in the Spoed picture, once it passes {@code check}. */
+    private static JsonNode awaitEd(Api.Identity reader, String loc, Consumer<JsonNode> check) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Lpz.VISIBLE_WITHIN).untilAsserted(() -> {
+            JsonNode picture = Api.expectStatus(Api.get(reader, PICTURE), 200);
+            JsonNode unit = null;
+            for (JsonNode provider : picture.path("providers")) {
+                if (loc.equals(provider.path("providerId").asText())) {
+                    unit = provider.path("units").get(0);
+                }
+            }
+            assertThat(unit).as("the ED of %s in %s", loc, picture).isNotNull();
+            check.accept(unit);
+            found[0] = unit;
+        });
+        return found[0];
+    }
+}
