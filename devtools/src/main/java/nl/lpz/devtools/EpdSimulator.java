@@ -156,6 +156,16 @@ public final class EpdSimulator {
                             log("module reports rejected: " + GatewayClient.abbreviate(rej.toString()));
                         }
                     }
+                    for (Map.Entry<String, List<ModuleSimulation.Passage>> batch
+                            : modules.passages(module, Instant.now()).entrySet()) {
+                        JsonNode answer = deliver("POST", "/api/v1/modules/" + module.id() + "/passages",
+                                Map.of("passages", batch.getValue()), batch.getKey(), batch.getValue().size()
+                                        + " " + module.id() + " passages of organisation " + batch.getKey());
+                        JsonNode rej = answer == null ? null : answer.path("rejected");
+                        if (rej != null && rej.isArray() && !rej.isEmpty()) {
+                            log("module passages rejected: " + GatewayClient.abbreviate(rej.toString()));
+                        }
+                    }
                 }
                 if (rounds++ % 10 == 0) {
                     log("modules: round %d, %d unit reports".formatted(rounds, reports));

@@ -39,6 +39,10 @@ final class ModuleSimulation {
                   OffsetDateTime occurredAt) {
     }
 
+    /** One generated patient passage: the moments it reached, no identity (there is none to generate). */
+    record Passage(UUID eventId, String providerId, String unitKind, String unitId, Map<String, Instant> moments) {
+    }
+
     private final List<ModuleDefinition> modules;
     private final List<SimLocation> locations;
     private final Random random;
@@ -105,6 +109,50 @@ final class ModuleSimulation {
                 byOrganisation.computeIfAbsent(location.organisationId(), k -> new ArrayList<>())
                         .add(new Report(UUID.randomUUID(), location.locationId(), unit.kind(), unitId, figures,
                                 OffsetDateTime.ofInstant(now, EpdSimulation.ZONE)));
+            }
+        }
+        return byOrganisation;
+    }
+
+    /**
+     * Passages that ended in the last round for every unit kind that keeps lead times: per unit a few, each spanning
+     * 20 minutes to 6 hours back from {@code now}, its moments at increasing random points in between; now and then a
+     * middle moment is missing (a patient who left before being seen). Every passage is checked with
+     * {@link ModuleDefinition#checkPassage}, as the platform will.
+     */
+    Map<String, List<Passage>> passages(ModuleDefinition module, Instant now) {
+        Map<String, List<Passage>> byOrganisation = new LinkedHashMap<>();
+        for (SimLocation location : locations) {
+            if (!module.expectedFrom(location.careOffered())) {
+                continue;
+            }
+            for (UnitDefinition unit : module.units()) {
+                List<String> moments = unit.passages().moments();
+                if (moments.isEmpty()) {
+                    continue;
+                }
+                String unitId = unit.kind().toUpperCase(java.util.Locale.ROOT) + "-1";
+                for (int n = random.nextInt(4); n > 0; n--) {
+                    long spanSeconds = 1200 + random.nextInt(6 * 3600 - 1200);
+                    Instant arrival = now.minusSeconds(spanSeconds);
+                    Map<String, Instant> passage = new LinkedHashMap<>();
+                    passage.put(moments.get(0), arrival);
+                    double at = 0;
+                    for (int i = 1; i < moments.size(); i++) {
+                        boolean last = i == moments.size() - 1;
+                        // early moments come soon after arrival, the last one ends the span
+                        at = last ? 1.0 : at + (1.0 - at) * random.nextDouble() * 0.4;
+                        if (!last && random.nextInt(20) == 0) {
+                            continue;
+                        }
+                        passage.put(moments.get(i), arrival.plusSeconds(Math.round(spanSeconds * at)));
+                    }
+                    if (module.checkPassage(unit.kind(), passage).isEmpty()) {
+                        byOrganisation.computeIfAbsent(location.organisationId(), k -> new ArrayList<>())
+                                .add(new Passage(UUID.randomUUID(), location.locationId(), unit.kind(), unitId,
+                                        passage));
+                    }
+                }
             }
         }
         return byOrganisation;

@@ -46,4 +46,24 @@ class ModuleSimulationTest {
                     .filter(l -> module.expectedFrom(l.careOffered())).map(SimLocation::locationId).toList());
         }
     }
+
+    @Test
+    void givenAModuleKeepingLeadTimes_thenGeneratedPassagesKeepTheDefinitionAndEndByNow() {
+        ModuleSimulation simulation = new ModuleSimulation(ModuleSimulation.shippedDefinitions(), LOCATIONS, 7);
+        Instant now = Instant.parse("2026-12-06T10:00:00Z");
+        int passages = 0;
+        for (int round = 0; round < 20; round++) {
+            for (ModuleDefinition module : simulation.modules()) {
+                for (ModuleSimulation.Passage p : simulation.passages(module, now).values().stream()
+                        .flatMap(List::stream).toList()) {
+                    passages++;
+                    assertThat(module.checkPassage(p.unitKind(), p.moments())).as(p.toString()).isEmpty();
+                    assertThat(p.moments().values()).allSatisfy(t -> assertThat(t).isBeforeOrEqualTo(now));
+                    assertThat(module.unit(p.unitKind()).orElseThrow().passages().defined()).isTrue();
+                }
+            }
+        }
+        assertThat(passages).as("the shipped Spoed keeps lead times").isPositive();
+    }
+
 }

@@ -336,6 +336,60 @@ class ErrorContractIT {
         assertUnchanged();
     }
 
+    /**
+     * Every write endpoint of every service, sent a body that is not JSON by its Content-Type (or none at all), answers
+     * 415 UNSUPPORTED_MEDIA_TYPE as problem+json and changes nothing; an id with a NUL or other control character in
+     * the path is a 400, never a 5xx (issue 14: these reached 500 on the stop, validation and contacts endpoints).
+     */
+    @Test
+    void givenANonJsonContentType_whenSentToEveryWriteEndpoint_then415ProblemAndNothingChanges() {
+        String amc = "100101";
+        String stop = "VR13.SEH.0123456789abcdef0123456789abcdef";
+        List<Object[]> endpoints = List.of(
+                new Object[] {"POST", BED_EVENTS, Api.epd(AMC_ORG)},
+                new Object[] {"PUT", "/api/v1/locations/" + amc, Api.admin()},
+                new Object[] {"PUT", "/api/v1/locations/" + amc + "/beds", Api.epd(AMC_ORG)},
+                new Object[] {"PUT", "/api/v1/locations/" + amc + "/contacts", Api.hospital(AMC_ORG)},
+                new Object[] {"PUT", "/api/v1/locations/" + amc + "/thresholds", Api.hospital(AMC_ORG)},
+                new Object[] {"PUT", "/api/v1/organisations/" + AMC_ORG + "/visibility", Api.hospital(AMC_ORG)},
+                new Object[] {"POST", "/api/v1/modules/spoed/reports", Api.epd(AMC_ORG)},
+                new Object[] {"PUT", "/api/v1/modules/spoed/providers/" + loc + "/units", Api.epd(AMC_ORG)},
+                new Object[] {"POST", "/api/v1/validation/" + AMC_ORG + "/submissions", Api.hospital(AMC_ORG)},
+                new Object[] {"PUT", "/api/v1/validation/" + AMC_ORG + "/differences/d1", Api.hospital(AMC_ORG)},
+                new Object[] {"POST", "/api/v1/compliance/modules/COVID/activation", Api.admin()},
+                new Object[] {"POST", "/api/v1/stops", Api.hospital(AMC_ORG)},
+                new Object[] {"POST", "/api/v1/stops/" + stop + "/extend", Api.hospital(AMC_ORG)},
+                new Object[] {"POST", "/api/v1/stops/" + stop + "/end", Api.hospital(AMC_ORG)},
+                new Object[] {"POST", "/api/v1/stop-announcements", Api.hospital(AMC_ORG)},
+                new Object[] {"POST", "/api/v1/safety-regions/VR13/stops/lapse", Api.mma("VR13")});
+        List<String> wrong = new ArrayList<>();
+        for (Object[] e : endpoints) {
+            Api.Identity as = (Api.Identity) e[2];
+            for (String type : new String[] {"text/plain", "application/xml", "application/x-www-form-urlencoded",
+                    null}) {
+                Api.Response r = Api.sendWithHeaders((String) e[0], (String) e[1], "Bearer " + as.token(),
+                        "{\"kind\":\"SEH\"}", type);
+                if (r.status() != 415 || !r.contentType().startsWith("application/problem+json")
+                        || !r.body().contains("\"UNSUPPORTED_MEDIA_TYPE\"")) {
+                    wrong.add(e[0] + " " + e[1] + " as " + type + " -> " + r.status() + " [" + r.contentType() + "] "
+                            + r.body());
+                }
+            }
+        }
+        for (String bad : new String[] {"%00100101", "1001%0001", "%0A", "%7F"}) {
+            for (String[] e : new String[][] {{"PUT", "/api/v1/locations/" + bad + "/contacts"},
+                    {"GET", "/api/v1/locations/" + bad}, {"POST", "/api/v1/stops/" + bad + "/end"}}) {
+                Api.Response r = Api.send(e[0], e[1], e[0].equals("GET") ? Api.admin() : Api.hospital(AMC_ORG),
+                        e[0].equals("GET") ? null : "{}", e[0].equals("GET") ? null : "application/json");
+                if (r.status() < 400 || r.status() > 499 || !r.contentType().startsWith("application/problem+json")) {
+                    wrong.add(e[0] + " " + e[1] + " -> " + r.status() + " [" + r.contentType() + "] " + r.body());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertUnchanged();
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     private static void assertRejected(Lpz.BatchResult r, String eventId, String code) {

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import nl.lpz.events.capacity.ModuleFiguresReported;
+import nl.lpz.events.capacity.ModulePassageRecorded;
 import nl.lpz.events.capacity.ModuleReportSource;
 import nl.lpz.events.capacity.ModuleUnitRemoved;
 import nl.lpz.events.ids.OrganisationId;
@@ -51,6 +53,18 @@ public final class ModuleFixtures {
     public static Unit unit(String locationId, String organisationId, String unitId) {
         return new Unit(MODULE, 1, locationId, organisationId, KIND, unitId, Map.of("places", 4L, "taken", 1L),
                 Map.of("state", "GREEN"), Fixtures.T0, false);
+    }
+
+    /**
+     * One patient passage through a unit of a hospital location, as capacity-service publishes it: the moments in
+     * the order given, {@code occurredAt} the latest of them, a fresh source event id, no patient identity.
+     */
+    public static ModulePassageRecorded passage(String moduleId, int version, String providerId,
+                                                String organisationId, String unitKind, String unitId,
+                                                Map<String, Instant> moments) {
+        return new ModulePassageRecorded(moduleId, version, ProviderKind.HOSPITAL_LOCATION.name(), providerId,
+                new OrganisationId(organisationId), unitKind, unitId, moments,
+                moments.isEmpty() ? null : Collections.max(moments.values()), UUID.randomUUID());
     }
 
     public record Unit(String moduleId, int version, String providerId, String organisationId, String unitKind,

@@ -37,7 +37,7 @@ public record ProjectionDatabase(HikariDataSource dataSource, JdbcTemplate jdbc,
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ProjectionPipeline projector = TestPipelines.create(jdbc, transactions, meters,
                 List.of(CapacityProjections.create(jdbc), StopProjections.create(jdbc),
-                        ModuleProjections.create(jdbc)));
+                        ModuleProjections.create(jdbc), ModuleProjections.passages(jdbc)));
         return new ProjectionDatabase(dataSource, jdbc, transactions, projector, meters);
     }
 

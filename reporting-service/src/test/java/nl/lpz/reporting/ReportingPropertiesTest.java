@@ -28,8 +28,9 @@ class ReportingPropertiesTest {
         assertThat(binder.bindOrCreate("lpz.reporting.public", PublicFiguresProperties.class).minimumOrganisations())
                 .isEqualTo(3);
         assertThat(binder.bindOrCreate("lpz.reporting.stream", StreamProperties.class).retentionHours()).isEqualTo(6);
-        assertThat(binder.bindOrCreate("lpz.reporting.modules", ModuleProperties.class).complianceWindow())
-                .isEqualTo(Duration.ofHours(24));
+        ModuleProperties modules = binder.bindOrCreate("lpz.reporting.modules", ModuleProperties.class);
+        assertThat(modules.complianceWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(modules.passageNorms()).isEmpty();
     }
 
     @Test
@@ -40,7 +41,8 @@ class ReportingPropertiesTest {
                 "lpz.reporting.projection.sample-interval", "PT1S",
                 "lpz.reporting.public.minimum-organisations", "1",
                 "lpz.reporting.stream.retention-hours", "24",
-                "lpz.reporting.modules.compliance-window", "PT48H"));
+                "lpz.reporting.modules.compliance-window", "PT48H",
+                "lpz.reporting.modules.passage-norms[proefmodule.totGezien.ROAZ-NHF]", "PT3H"));
 
         ProjectionProperties projection = binder.bindOrCreate("lpz.reporting.projection", ProjectionProperties.class);
         assertThat(projection.attempts()).isEqualTo(5);
@@ -49,8 +51,10 @@ class ReportingPropertiesTest {
         assertThat(binder.bindOrCreate("lpz.reporting.public", PublicFiguresProperties.class).minimumOrganisations())
                 .isEqualTo(1);
         assertThat(binder.bindOrCreate("lpz.reporting.stream", StreamProperties.class).retentionHours()).isEqualTo(24);
-        assertThat(binder.bindOrCreate("lpz.reporting.modules", ModuleProperties.class).complianceWindow())
-                .isEqualTo(Duration.ofHours(48));
+        ModuleProperties modules = binder.bindOrCreate("lpz.reporting.modules", ModuleProperties.class);
+        assertThat(modules.complianceWindow()).isEqualTo(Duration.ofHours(48));
+        assertThat(modules.passageNorms()).as("the key keeps its dots and case")
+                .containsExactly(Map.entry("proefmodule.totGezien.ROAZ-NHF", Duration.ofHours(3)));
     }
 
     @Test

@@ -20,6 +20,8 @@ class ServiceSurfaceIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/v1/safety-regions/{safetyRegionId}/stops'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/stop-statistics'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/modules/{moduleId}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/modules/{moduleId}/lead-times'].get")
+                        .exists())
                 .andExpect(jsonPath("$.paths['/api/v1/compliance/modules'].get").exists())
                 .andExpect(jsonPath("$.paths['/internal/rebuild']").doesNotExist());
     }

@@ -19,6 +19,7 @@ import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.ThresholdsSet;
 import nl.lpz.events.capacity.VisibilityChanged;
 import nl.lpz.events.capacity.ModuleFiguresReported;
+import nl.lpz.events.capacity.ModulePassageRecorded;
 import nl.lpz.events.capacity.ModuleUnitRemoved;
 import nl.lpz.events.stops.PlannedStopReminder;
 import nl.lpz.events.stops.StopAnnounced;
@@ -48,7 +49,7 @@ public final class EventJson {
                     StopDeclared.class, StopExtended.class, StopEnded.class, StopExpired.class,
                     StopExpiryWarned.class, StopsLapsed.class, StopRefused.class, StopAnnounced.class,
                     StopAnnouncementLapsed.class, PlannedStopReminder.class,
-                    ModuleFiguresReported.class, ModuleUnitRemoved.class)
+                    ModuleFiguresReported.class, ModuleUnitRemoved.class, ModulePassageRecorded.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventJson() {

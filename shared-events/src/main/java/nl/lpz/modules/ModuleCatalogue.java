@@ -224,8 +224,48 @@ public final class ModuleCatalogue {
         }
     }
 
+    record RawInterval(String id, RawName name, String from, String to, Duration norm) {
+    }
+
+    record RawPassages(List<String> moments, List<RawInterval> intervals) {
+        UnitPassages validate(String source, String unit) {
+            String where = "unit " + unit + ", passages";
+            if (moments == null || moments.size() < 2 || new HashSet<>(moments).size() != moments.size()
+                    || !moments.stream().allMatch(m -> m != null && FIGURE_ID.matcher(m).matches())) {
+                throw new InvalidModuleDefinition(source, where + ": moments lists at least two distinct names "
+                        + "matching " + FIGURE_ID + ", the first starting every passage");
+            }
+            if (intervals == null || intervals.isEmpty()) {
+                throw new InvalidModuleDefinition(source, where + " needs intervals");
+            }
+            List<UnitPassages.Interval> parsed = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (RawInterval interval : intervals) {
+                String at = where + ", interval " + (interval == null ? null : interval.id());
+                if (interval == null || interval.id() == null || !FIGURE_ID.matcher(interval.id()).matches()
+                        || !ids.add(interval.id())) {
+                    throw new InvalidModuleDefinition(source, where + ": each interval has a distinct id matching "
+                            + FIGURE_ID);
+                }
+                int from = moments.indexOf(interval.from());
+                int to = moments.indexOf(interval.to());
+                if (from < 0 || to < 0 || from >= to) {
+                    throw new InvalidModuleDefinition(source, at + ": from and to are moments, from before to");
+                }
+                if (interval.norm() != null && (interval.norm().isNegative() || interval.norm().isZero()
+                        || interval.norm().compareTo(Duration.ofDays(7)) > 0)) {
+                    throw new InvalidModuleDefinition(source, at + ": a norm is a duration of at most 7 days");
+                }
+                parsed.add(new UnitPassages.Interval(interval.id(), interval.name() == null
+                        ? new LocalizedName(interval.id(), interval.id()) : interval.name().validate(source, at),
+                        interval.from(), interval.to(), interval.norm()));
+            }
+            return new UnitPassages(moments, parsed);
+        }
+    }
+
     record RawUnit(String kind, RawName name, List<RawFigure> figures, List<String> invariants,
-                   List<RawLevel> levels, RawStops stops) {
+                   List<RawLevel> levels, RawStops stops, RawPassages passages) {
         UnitDefinition validate(String source) {
             if (kind == null || !UNIT_KIND.matcher(kind).matches()) {
                 throw new InvalidModuleDefinition(source, "unit kind '" + kind + "' must match " + UNIT_KIND);
@@ -266,7 +306,8 @@ public final class ModuleCatalogue {
             }
             return new UnitDefinition(kind, name == null ? new LocalizedName(kind, kind)
                     : name.validate(source, "unit " + kind), parsed, rules, derived,
-                    stops == null ? UnitStops.NONE : stops.validate(source, kind, parsed));
+                    stops == null ? UnitStops.NONE : stops.validate(source, kind, parsed),
+                    passages == null ? UnitPassages.NONE : passages.validate(source, kind));
         }
     }
 

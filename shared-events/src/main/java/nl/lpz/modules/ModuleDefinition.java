@@ -148,6 +148,24 @@ public record ModuleDefinition(String id, int version, LocalizedName name, List<
         return null;
     }
 
+    /**
+     * Checks one patient passage (lead times) against the unit kind's {@code passages}: the kind exists and keeps
+     * lead times, every moment is one of its moments, the first is present and none lies before an earlier one.
+     */
+    public Optional<FigureViolation> checkPassage(String unitKind, Map<String, java.time.Instant> moments) {
+        Optional<UnitDefinition> found = unit(unitKind);
+        if (found.isEmpty()) {
+            return Optional.of(new FigureViolation(FigureViolation.UNKNOWN_UNIT_KIND, "module " + id + " (version "
+                    + version + ") has no unit kind '" + unitKind + "'"));
+        }
+        UnitPassages passages = found.get().passages();
+        if (!passages.defined()) {
+            return Optional.of(new FigureViolation(FigureViolation.NO_PASSAGES, "unit kind " + unitKind
+                    + " of module " + id + " (version " + version + ") keeps no lead times"));
+        }
+        return passages.check(moments == null ? Map.of() : moments);
+    }
+
     /** Either the figures of a report or why they do not fit. */
     public record Checked(Figures figures, FigureViolation violation) {
         static Checked violation(String code, String detail) {

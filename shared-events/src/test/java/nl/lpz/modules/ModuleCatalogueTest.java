@@ -2,6 +2,7 @@ package nl.lpz.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,8 @@ class ModuleCatalogueTest {
     @Test
     void givenTheShippedDefinitions_whenParsed_thenSpoedAndGeboortezorgAreThere() {
         Map<String, ModuleCatalogue.InputStreamSource> sources = new LinkedHashMap<>();
-        for (String file : new String[] {"spoed-v1.yaml", "spoed-v2.yaml", "geboortezorg-v1.yaml",
-                "geboortezorg-v2.yaml"}) {
+        for (String file : new String[] {"spoed-v1.yaml", "spoed-v2.yaml", "spoed-v3.yaml",
+                "geboortezorg-v1.yaml", "geboortezorg-v2.yaml"}) {
             sources.put(file, () -> getClass().getResourceAsStream("/lpz-modules/" + file));
         }
         ModuleCatalogue catalogue = ModuleCatalogue.parse(sources);
@@ -68,7 +69,7 @@ class ModuleCatalogueTest {
         assertThat(catalogue.current("geboortezorg").orElseThrow().unit("verloskamers").orElseThrow().invariants())
                 .extracting(Invariant::text).containsExactly("occupied <= capacity");
         // version 2 shows the location's stops with the ED; version 1 stays as it was for the events written under it
-        assertThat(spoed.version()).isEqualTo(2);
+        assertThat(spoed.version()).isEqualTo(3);
         UnitStops stops = spoed.unit("seh").orElseThrow().stops();
         assertThat(stops.kinds()).containsExactly("SEH", "SR", "EHH");
         assertThat(stops.availability()).contains(new UnitStops.Availability("openness", "SEH"));
@@ -109,6 +110,51 @@ class ModuleCatalogueTest {
                 .isEqualTo(FigureViolation.UNKNOWN_STATUS);
         assertThat(demo.read("post", Map.of("capacity", 2, "occupied", 3, "colour", "RED")).violation().code())
                 .isEqualTo(FigureViolation.INVARIANT_BROKEN);
+    }
+
+    @Test
+    void givenSpoedsLeadTimes_whenPassagesAreChecked_thenTheMomentsMustBeKnownStartWithArrivalAndKeepTheirOrder() {
+        ModuleDefinition spoed = ModuleCatalogue.parse("spoed-v3.yaml",
+                () -> getClass().getResourceAsStream("/lpz-modules/spoed-v3.yaml"));
+        UnitPassages passages = spoed.unit("seh").orElseThrow().passages();
+        assertThat(passages.moments()).containsExactly("arrival", "triage", "seenByDoctor", "departure");
+        assertThat(passages.intervals()).extracting(UnitPassages.Interval::id, UnitPassages.Interval::norm)
+                .containsExactly(tuple("arrivalToTriage", Duration.ofMinutes(15)),
+                        tuple("arrivalToDoctor", Duration.ofHours(1)), tuple("lengthOfStay", Duration.ofHours(4)));
+        java.time.Instant t = java.time.Instant.parse("2026-12-06T09:00:00Z");
+
+        assertThat(spoed.checkPassage("seh", Map.of("arrival", t, "triage", t.plusSeconds(540)))).isEmpty();
+        assertThat(spoed.checkPassage("seh", Map.of("arrival", t, "departure", t.plusSeconds(60)))).as("left "
+                + "before triage: the moments it reached").isEmpty();
+        assertThat(spoed.checkPassage("seh", Map.of("triage", t))).get().extracting(FigureViolation::code)
+                .isEqualTo(FigureViolation.MISSING_MOMENT);
+        assertThat(spoed.checkPassage("seh", Map.of("arrival", t, "patientId", t))).get()
+                .extracting(FigureViolation::code).isEqualTo(FigureViolation.UNKNOWN_MOMENT);
+        assertThat(spoed.checkPassage("seh", Map.of("arrival", t, "triage", t.minusSeconds(1)))).get()
+                .extracting(FigureViolation::code).isEqualTo(FigureViolation.MOMENTS_OUT_OF_ORDER);
+        assertThat(spoed.checkPassage("ward", Map.of("arrival", t))).get().extracting(FigureViolation::code)
+                .isEqualTo(FigureViolation.UNKNOWN_UNIT_KIND);
+        assertThat(minimal().checkPassage("post", Map.of("arrival", t))).get().extracting(FigureViolation::code)
+                .isEqualTo(FigureViolation.NO_PASSAGES);
+        assertThat(passages.intervals().get(2).of(Map.of("arrival", t, "departure", t.plusSeconds(3600))))
+                .contains(Duration.ofHours(1));
+        assertThat(passages.intervals().get(0).of(Map.of("arrival", t))).isEmpty();
+    }
+
+    @Test
+    void givenBrokenPassages_whenParsed_thenRefusedWithTheReason() {
+        String base = "    invariants: [\"occupied <= capacity\"]\n";
+        String passages = base + "    passages:\n      moments: %s\n      intervals:\n%s";
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace(base, passages.formatted(
+                "[in]", "        - {id: stay, from: in, to: in}\n"))))).hasMessageContaining("at least two");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace(base, passages.formatted(
+                "[in, out]", "        - {id: stay, from: out, to: in}\n"))))).hasMessageContaining("from before to");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace(base, passages.formatted(
+                "[in, out]", "        - {id: stay, from: in, to: out, norm: P30D}\n")))))
+                .hasMessageContaining("norm");
+        assertThat(ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace(base, passages.formatted("[in, out]",
+                "        - {id: stay, from: in, to: out}\n")))).unit("post").orElseThrow().passages().intervals())
+                .extracting(UnitPassages.Interval::norm).containsOnlyNulls();
     }
 
     @Test

@@ -21,6 +21,7 @@ import nl.lpz.capacity.command.ReportResult.Kind;
 import nl.lpz.capacity.command.ReportResult.Outcome;
 import nl.lpz.events.ValueRules;
 import nl.lpz.events.capacity.ModuleFiguresReported;
+import nl.lpz.events.capacity.ModulePassageRecorded;
 import nl.lpz.events.capacity.ModuleReportSource;
 import nl.lpz.events.capacity.ModuleUnitRemoved;
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,8 +32,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One provider's units of one module (docs/modules.md) and each unit's last applied figures. It knows no module: the
- * edge has read every report with the module's definition, and the commands carry the version it was read with. The
+ * One provider's units of one module (docs/modules.md) and each unit's last applied figures; the patient passages
+ * through its units (lead times) are recorded here too, without being kept. It knows no module: the edge has read
+ * every report and passage with the module's definition, and the commands carry the version it was read with. The
  * rules besides the figures are the bed events' own: {@link InstantRule}, receipts per sending organisation in the
  * same table, stale reports kept in the history without changing the current figures. Exists from its first event;
  * cached and snapshotted like {@link Location}.
@@ -79,15 +81,8 @@ class ModuleProvider {
                 continue;
             }
             ModuleReport report = reports.get(i);
-            Claim claim = claims.getOrDefault(report.eventId(), Claim.DUPLICATE);
-            if (claim == Claim.CONFLICT
-                    || !command.payloadHashes().get(i).equals(toClaim.get(report.eventId()).payloadHash())) {
-                outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.EVENT_ID_CONFLICT, "eventId "
-                        + report.eventId() + " was received before with other content");
-                continue;
-            }
-            if (claim == Claim.DUPLICATE || !seen.add(report.eventId())) {
-                outcomes[i] = Outcome.of(report.eventId(), Kind.DUPLICATE);
+            outcomes[i] = claimed(report.eventId(), command.payloadHashes().get(i), claims, toClaim, seen);
+            if (outcomes[i] != null) {
                 continue;
             }
             ModuleUnitFigures current = units.get(ModuleUnitFigures.key(report.unitKind(), report.unitId()));
@@ -96,6 +91,72 @@ class ModuleProvider {
             outcomes[i] = Outcome.of(report.eventId(), stale ? Kind.STALE : Kind.ACCEPTED);
         }
         return new ReportResult(List.of(outcomes));
+    }
+
+    /**
+     * Patient passages (lead times): each moment by the reports' {@link InstantRule}, receipts claimed in the same
+     * table with the same rules, each new passage one {@link ModulePassageRecorded}. A passage changes no unit's
+     * figures, so the aggregate keeps nothing of it and none is stale.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ReportResult handle(RecordModulePassages command, EventReceipts receipts) {
+        List<ModulePassage> passages = command.passages();
+        Outcome[] outcomes = new Outcome[passages.size()];
+        Map<UUID, Receipt> toClaim = new LinkedHashMap<>();
+        for (int i = 0; i < passages.size(); i++) {
+            ModulePassage passage = passages.get(i);
+            InstantRule.Refusal refusal = null;
+            for (Map.Entry<String, Instant> moment : passage.moments().entrySet()) {
+                refusal = InstantRule.refusal("moments." + moment.getKey(), moment.getValue(), command.receivedAt(),
+                        command.backfillHorizon());
+                if (refusal != null) {
+                    break;
+                }
+            }
+            Optional<String> unstorable = refusal != null ? Optional.empty()
+                    : ValueRules.firstViolation(command.recorded(passage));
+            if (refusal != null) {
+                outcomes[i] = Outcome.rejected(passage.eventId(), refusal.code(), refusal.detail());
+            } else if (unstorable.isPresent()) {
+                outcomes[i] = Outcome.rejected(passage.eventId(), CommandRejected.INVALID_FIELD, unstorable.get());
+            } else {
+                toClaim.putIfAbsent(passage.eventId(), new Receipt(passage.eventId(),
+                        command.payloadHashes().get(i), passage.occurredAt()));
+            }
+        }
+        Map<UUID, Claim> claims = toClaim.isEmpty() ? Map.of()
+                : receipts.claim(command.organisationId(), toClaim.values());
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < passages.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            ModulePassage passage = passages.get(i);
+            outcomes[i] = claimed(passage.eventId(), command.payloadHashes().get(i), claims, toClaim, seen);
+            if (outcomes[i] == null) {
+                apply(command.recorded(passage));
+                outcomes[i] = Outcome.of(passage.eventId(), Kind.ACCEPTED);
+            }
+        }
+        return new ReportResult(List.of(outcomes));
+    }
+
+    /**
+     * What the receipts say of one event of a command whose receipts were claimed: a conflict when its id was received
+     * with other content (before, or earlier in this command), a duplicate when with the same, null when it is new.
+     */
+    private static Outcome claimed(UUID eventId, String payloadHash, Map<UUID, Claim> claims,
+                                   Map<UUID, Receipt> claimed, Set<UUID> seen) {
+        Claim claim = claims.getOrDefault(eventId, Claim.DUPLICATE);
+        if (claim == Claim.CONFLICT || !payloadHash.equals(claimed.get(eventId).payloadHash())) {
+            return Outcome.rejected(eventId, CommandRejected.EVENT_ID_CONFLICT, "eventId " + eventId
+                    + " was received before with other content");
+        }
+        if (claim == Claim.DUPLICATE || !seen.add(eventId)) {
+            return Outcome.of(eventId, Kind.DUPLICATE);
+        }
+        return null;
     }
 
     @CommandHandler
@@ -164,6 +225,11 @@ class ModuleProvider {
             units.put(ModuleUnitFigures.key(event.unitKind(), event.unitId()), new ModuleUnitFigures(
                     event.unitKind(), event.unitId(), event.values(), event.statuses(), event.occurredAt()));
         }
+    }
+
+    @EventSourcingHandler
+    void on(ModulePassageRecorded event) {
+        providerId = ModuleProviderId.of(event.moduleId(), event.providerId());
     }
 
     @EventSourcingHandler

@@ -239,6 +239,11 @@ class ModuleReportsController {
      * checked and no organisation authorised).
      */
     private ModuleDefinition writable(String moduleId) {
+        return writable(catalogue, moduleId);
+    }
+
+    /** {@link #writable(String)} of {@code catalogue}, for the module core's other write endpoints. */
+    static ModuleDefinition writable(ModuleCatalogue catalogue, String moduleId) {
         ModuleDefinition definition = catalogue.current(moduleId).orElseThrow(() -> CapacityProblems.unknownModule(
                 moduleId, catalogue.currentDefinitions().stream().map(ModuleDefinition::id).toList()));
         if (!definition.providerKinds().contains(REGISTERED_KIND)) {
@@ -265,7 +270,7 @@ class ModuleReportsController {
         }
     }
 
-    private static Outcome rejected(UUID eventId, String code, String detail) {
+    static Outcome rejected(UUID eventId, String code, String detail) {
         return new Outcome(eventId, Kind.REJECTED, code, detail);
     }
 }

@@ -15,6 +15,7 @@ import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.modules.ProviderKind;
 import nl.lpz.modules.ReaderRule;
 import nl.lpz.modules.UnitDefinition;
+import nl.lpz.modules.UnitPassages;
 import nl.lpz.modules.UnitStops;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
@@ -51,17 +52,31 @@ class ModulesController {
 
     /**
      * {@code invariants} as written in the definition ({@code occupied <= capacity}); {@code levels} the levels derived
-     * from the figures; {@code stops} the stop kinds shown with the unit, null when none (docs/modules.md).
+     * from the figures; {@code stops} the stop kinds shown with the unit; {@code passages} the moments a lead-time
+     * passage may name and the intervals kept of them (both null when none; docs/modules.md).
      */
     record UnitView(String kind, LocalizedName name, List<FigureView> figures, List<String> invariants,
-                    List<nl.lpz.modules.LevelRule> levels, StopsView stops) {
+                    List<nl.lpz.modules.LevelRule> levels, StopsView stops, PassagesView passages) {
         static UnitView of(UnitDefinition unit) {
             UnitStops stops = unit.stops();
             return new UnitView(unit.kind(), unit.name(), unit.figures().stream().map(FigureView::of).toList(),
                     unit.invariants().stream().map(Invariant::text).toList(), unit.levels(),
                     stops.kinds().isEmpty() ? null
-                            : new StopsView(stops.kinds(), stops.availability().orElse(null)));
+                            : new StopsView(stops.kinds(), stops.availability().orElse(null)),
+                    unit.passages().defined() ? PassagesView.of(unit.passages()) : null);
         }
+    }
+
+    /** {@code norm}: ISO-8601 duration, the national default (regions may set their own); null without a norm. */
+    record PassagesView(List<String> moments, List<IntervalView> intervals) {
+        static PassagesView of(UnitPassages passages) {
+            return new PassagesView(passages.moments(), passages.intervals().stream()
+                    .map(i -> new IntervalView(i.id(), i.name(), i.from(), i.to(),
+                            i.norm() == null ? null : i.norm().toString())).toList());
+        }
+    }
+
+    record IntervalView(String id, LocalizedName name, String from, String to, String norm) {
     }
 
     /** {@code availability}: the status figure a stop of {@code stoppedBy} overrides with STOP; null when none. */

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.lpz.capacity.command.ReportResult.Kind;
 import nl.lpz.events.capacity.ModuleFiguresReported;
+import nl.lpz.events.capacity.ModulePassageRecorded;
 import nl.lpz.events.capacity.ModuleReportSource;
 import nl.lpz.events.capacity.ModuleUnitRemoved;
 import nl.lpz.events.ids.OrganisationId;
@@ -253,6 +255,131 @@ class ModuleProviderTest {
         assertThat(PROVIDER.toString()).isEqualTo("module:testmodule:100101");
         assertThatThrownBy(() -> ModuleProviderId.of("a:b", "100101")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ModuleProviderId.of("testmodule", null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- passages (lead times): moment names here are any a definition could have ------------------------------
+
+    static ModulePassage passage(UUID id, String unitId, Object... moments) {
+        Map<String, Instant> named = new LinkedHashMap<>();
+        for (int i = 0; i < moments.length; i += 2) {
+            named.put((String) moments[i], (Instant) moments[i + 1]);
+        }
+        return new ModulePassage(id, "post", unitId, named);
+    }
+
+    static RecordModulePassages recordAll(ModulePassage... passages) {
+        return new RecordModulePassages(PROVIDER, VERSION, ProviderKind.HOSPITAL_LOCATION, ORG, List.of(passages),
+                NOW, HORIZON);
+    }
+
+    static ModulePassageRecorded recorded(ModulePassage p) {
+        return new ModulePassageRecorded("testmodule", VERSION, "HOSPITAL_LOCATION", "100101", ORG, p.unitKind(),
+                p.unitId(), p.moments(), p.occurredAt(), p.eventId());
+    }
+
+    @Test
+    void givenNothing_whenPassageRecorded_thenPassageRecordedUnderTheCommandsVersionAtItsLatestMomentWithReceipt() {
+        ModulePassage p = passage(UUID.randomUUID(), "P-1", "in", T0, "seen", T0.plusSeconds(600), "out",
+                T0.plusSeconds(3000));
+        fixture.givenNoPriorActivity()
+                .when(recordAll(p))
+                .expectEvents(new ModulePassageRecorded("testmodule", VERSION, "HOSPITAL_LOCATION", "100101", ORG,
+                        "post", "P-1", p.moments(), T0.plusSeconds(3000), p.eventId()))
+                .expectResultMessagePayloadMatching(outcomes(Kind.ACCEPTED));
+        assertThat(receipts.received.get(new InMemoryEventReceipts.Key(ORG, p.eventId())).occurredAt())
+                .isEqualTo(T0.plusSeconds(3000));
+        assertThat(p.moments().keySet()).containsExactly("in", "seen", "out");
+    }
+
+    @Test
+    void givenUnitsReported_whenPassagesRecorded_thenNoFiguresChangeAndNothingIsStale() {
+        ModuleReport newer = report(UUID.randomUUID(), "P-1", figures(10, 3, "GREEN"), T0.plusSeconds(1800));
+        ModulePassage earlier = passage(UUID.randomUUID(), "P-1", "in", T0);
+        ModuleReport after = report(UUID.randomUUID(), "P-1", figures(10, 4, "GREEN"), T0.plusSeconds(2400));
+        fixture.given(reported(newer, false))
+                .when(recordAll(earlier))
+                .expectEvents(recorded(earlier))
+                .expectResultMessagePayloadMatching(outcomes(Kind.ACCEPTED));
+        fixture.given(reported(newer, false), recorded(earlier))
+                .when(reportAll(after))
+                .expectEvents(reported(after, false))
+                .expectResultMessagePayloadMatching(outcomes(Kind.ACCEPTED));
+    }
+
+    @Test
+    void givenReceipts_whenPassageIdsComeAgainAlikeOrWithOtherContent_thenDuplicateOrEventIdConflictAndNoEvent() {
+        ModulePassage p = passage(UUID.randomUUID(), "P-1", "in", T0, "seen", T0.plusSeconds(60));
+        receipts.receivedBefore(ORG, p.eventId(), p.payloadHash(PROVIDER), p.occurredAt());
+        fixture.given(recorded(p))
+                .when(recordAll(p))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(Kind.DUPLICATE));
+        fixture.given(recorded(p))
+                .when(recordAll(passage(p.eventId(), "P-1", "in", T0, "seen", T0.plusSeconds(120))))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(rejectedWith(CommandRejected.EVENT_ID_CONFLICT));
+    }
+
+    @Test
+    void givenAModuleReportsReceipt_whenAPassageReusesItsId_thenEventIdConflict() {
+        ModuleReport r = report(UUID.randomUUID(), "P-1", figures(10, 3, "GREEN"), T0);
+        receipts.receivedBefore(ORG, r.eventId(), r.payloadHash(PROVIDER), T0);
+        fixture.given(reported(r, false))
+                .when(recordAll(passage(r.eventId(), "P-1", "in", T0)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(rejectedWith(CommandRejected.EVENT_ID_CONFLICT));
+    }
+
+    @Test
+    void givenNothing_whenSamePassageTwiceInOneBatch_thenOneEventAndOneDuplicate() {
+        ModulePassage p = passage(UUID.randomUUID(), "P-1", "in", T0);
+        fixture.givenNoPriorActivity()
+                .when(recordAll(p, p))
+                .expectEvents(recorded(p))
+                .expectResultMessagePayloadMatching(outcomes(Kind.ACCEPTED, Kind.DUPLICATE));
+    }
+
+    @Test
+    void givenPassages_whenAnyMomentIsAheadOrBeforeTheHorizon_thenRejectedByTheInstantRuleWithoutReceipt() {
+        ModulePassage future = passage(UUID.randomUUID(), "P-1", "in", T0, "out", NOW.plusSeconds(301));
+        ModulePassage early = passage(UUID.randomUUID(), "P-2", "in", HORIZON.minusSeconds(1), "out", T0);
+        ModulePassage sentinel = passage(UUID.randomUUID(), "P-3", "in", Instant.parse("-999999999-01-01T00:00:00Z"));
+        ModulePassage almost = passage(UUID.randomUUID(), "P-4", "in", T0, "out", NOW.plusSeconds(299));
+        fixture.givenNoPriorActivity()
+                .when(recordAll(future, early, sentinel, almost))
+                .expectEvents(recorded(almost))
+                .expectResultMessagePayloadMatching(new CustomTypeSafeMatcher<ReportResult>(
+                        "OCCURRED_IN_FUTURE naming the moment, OCCURRED_TOO_EARLY twice, accepted") {
+                    @Override
+                    protected boolean matchesSafely(ReportResult r) {
+                        return CommandRejected.OCCURRED_IN_FUTURE.equals(r.outcomes().get(0).code())
+                                && r.outcomes().get(0).detail().startsWith("moments.out ")
+                                && CommandRejected.OCCURRED_TOO_EARLY.equals(r.outcomes().get(1).code())
+                                && CommandRejected.OCCURRED_TOO_EARLY.equals(r.outcomes().get(2).code())
+                                && r.outcomes().get(3).kind() == Kind.ACCEPTED;
+                    }
+                });
+        assertThat(receipts.holds(ORG, future.eventId())).isFalse();
+        assertThat(receipts.holds(ORG, early.eventId())).isFalse();
+        assertThat(receipts.holds(ORG, sentinel.eventId())).isFalse();
+    }
+
+    @Test
+    void givenPassagesReadAlike_whenHashed_thenSameContentOnlyWhenProviderUnitAndMomentsAgree() {
+        UUID id = UUID.randomUUID();
+        ModulePassage p = passage(id, "P-1", "in", T0, "out", T0.plusSeconds(60));
+        assertThat(passage(id, "P-1", "out", T0.plusSeconds(60), "in", java.time.OffsetDateTime
+                .parse("2026-12-06T10:00:00+01:00").toInstant()).payloadHash(PROVIDER))
+                .isEqualTo(p.payloadHash(PROVIDER));
+        assertThat(passage(id, "P-2", "in", T0, "out", T0.plusSeconds(60)).payloadHash(PROVIDER))
+                .isNotEqualTo(p.payloadHash(PROVIDER));
+        assertThat(passage(id, "P-1", "in", T0).payloadHash(PROVIDER)).isNotEqualTo(p.payloadHash(PROVIDER));
+        assertThat(passage(id, "P-1", "in", T0, "seen", T0.plusSeconds(60)).payloadHash(PROVIDER))
+                .isNotEqualTo(p.payloadHash(PROVIDER));
+        assertThat(p.payloadHash(ModuleProviderId.of("testmodule", "100102"))).isNotEqualTo(p.payloadHash(PROVIDER));
+        assertThat(passage(id, "P-1", "in", T0).payloadHash(PROVIDER))
+                .isNotEqualTo(report(id, "P-1", new Figures(Map.of(), Map.of()), T0).payloadHash(PROVIDER));
+        assertThatThrownBy(() -> passage(id, "P-1")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Matcher<CommandRejected> rejected(String code) {

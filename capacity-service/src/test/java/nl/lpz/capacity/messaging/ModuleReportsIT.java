@@ -21,6 +21,7 @@ import nl.lpz.events.EventHeaders;
 import nl.lpz.events.EventJson;
 import nl.lpz.events.Topics;
 import nl.lpz.events.capacity.ModuleFiguresReported;
+import nl.lpz.events.capacity.ModulePassageRecorded;
 import nl.lpz.events.capacity.ModuleReportSource;
 import nl.lpz.events.capacity.ModuleUnitRemoved;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -94,6 +95,37 @@ class ModuleReportsIT extends CapacitySpringTest {
         assertThat(event.occurredAt()).isEqualTo(t);
         assertThat(event.stale()).isFalse();
         assertThat(event.source()).isEqualTo(ModuleReportSource.EVENT);
+        assertThat(event.sourceEventId()).isEqualTo(eventId);
+    }
+
+    @Test
+    void givenRegisteredLocation_whenPassagePosted_thenModulePassageRecordedOnTheModulesTopicByProvider()
+            throws Exception {
+        // lead times need a unit kind with passages: Spoed's current definition (shared-events' spoed-v3)
+        UUID eventId = UUID.randomUUID();
+        as(postJson("/api/v1/modules/spoed/passages", """
+                {"passages":[{"eventId":"%s","providerId":"%s","unitKind":"seh","unitId":"SEH-1",
+                 "moments":{"triage":"%s","arrival":"%s","departure":"%s"}}]}""".formatted(eventId, location,
+                t.minusSeconds(2700), t.minusSeconds(3000), t)), "EPD_SYSTEM", organisation)
+                .andExpect(status().isAccepted())
+                .andExpect(content().json("{\"accepted\":1,\"duplicates\":0,\"rejected\":[]}", true));
+        assertThat(eventsOf("module:spoed:" + location)).isEqualTo(1);
+
+        ConsumerRecord<String, byte[]> record = awaitRecord(Topics.CAPACITY_MODULES, r -> location.equals(r.key())
+                && "ModulePassageRecorded".equals(KafkaRecords.header(r, EventHeaders.EVENT_TYPE)));
+        assertThat(KafkaRecords.header(record, EventHeaders.EVENT_REVISION)).isEqualTo("1");
+        ModulePassageRecorded event = EventJson.fromBytes(record.value(), ModulePassageRecorded.class);
+        assertThat(event.moduleId()).isEqualTo("spoed");
+        assertThat(event.definitionVersion()).isEqualTo(3);
+        assertThat(event.providerKind()).isEqualTo("HOSPITAL_LOCATION");
+        assertThat(event.providerId()).isEqualTo(location);
+        assertThat(event.organisationId().value()).isEqualTo(organisation);
+        assertThat(event.unitKind()).isEqualTo("seh");
+        assertThat(event.unitId()).isEqualTo("SEH-1");
+        // in the definition's order, at its latest moment
+        assertThat(event.moments()).containsExactly(Map.entry("arrival", t.minusSeconds(3000)),
+                Map.entry("triage", t.minusSeconds(2700)), Map.entry("departure", t));
+        assertThat(event.occurredAt()).isEqualTo(t);
         assertThat(event.sourceEventId()).isEqualTo(eventId);
     }
 

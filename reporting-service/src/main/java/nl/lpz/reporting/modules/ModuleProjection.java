@@ -28,12 +28,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The module read model's part of a batch: every {@link ModuleEvent} of the poll into {@code module_history} and
- * {@code module_current} in one statement, idempotent by the unique {@code module_history.event_id} (the Kafka
- * {@code lpz-event-id}), then one {@code module} change-log row per unit that changed. Knows no module: the figures are
- * stored as the event carries them, with their definition version, and read with that version when asked, so the
- * projection never depends on which definitions this instance has loaded and a replay stores the same rows. Runs after
- * the capacity projection, so that a location registered in the same batch gives its unit's change a region.
+ * The module read model's part of a batch: every {@link ModuleFiguresReported} and {@link ModuleUnitRemoved} of the
+ * poll into {@code module_history} and {@code module_current} in one statement, idempotent by the unique
+ * {@code module_history.event_id} (the Kafka {@code lpz-event-id}), then one {@code module} change-log row per unit
+ * that changed. Knows no module: the figures are stored as the event carries them, with their definition version, and
+ * read with that version when asked, so the projection never depends on which definitions this instance has loaded
+ * and a replay stores the same rows. Runs after the capacity projection, so that a location registered in the same
+ * batch gives its unit's change a region.
  */
 @Component
 @Order(3)
@@ -49,7 +50,8 @@ class ModuleProjection implements Projection {
 
     @Override
     public boolean accepts(Object event) {
-        return event instanceof ModuleEvent;
+        // a passage (lead times) is no figure of its unit: ModulePassageProjection stores it
+        return event instanceof ModuleFiguresReported || event instanceof ModuleUnitRemoved;
     }
 
     @Override

@@ -14,7 +14,7 @@ import nl.lpz.platform.web.Caller;
 import nl.lpz.reporting.modules.RegionalModuleQuery.Reading;
 import nl.lpz.reporting.readmodel.Locations;
 import nl.lpz.reporting.readmodel.RegionAccess;
-import nl.lpz.reporting.stops.StopReaders;
+import nl.lpz.reporting.readmodel.StopReaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

@@ -1,13 +1,17 @@
 package nl.lpz.reporting.modules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.lpz.events.EventJson;
 import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.modules.ReaderRule;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
 import nl.lpz.reporting.modules.RegionalModuleQuery.Reading;
+import nl.lpz.reporting.readmodel.StreamAudience;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,28 +21,31 @@ import org.springframework.stereotype.Component;
  * own organisation's providers is not told about the others.
  */
 @Component
-public class ModuleStreamAccess {
+class ModuleStreamAccess implements StreamAudience {
+    private static final ObjectMapper JSON = EventJson.mapper();
+
     private final ModuleReaders readers;
 
     ModuleStreamAccess(ModuleReaders readers) {
         this.readers = readers;
     }
 
-    /** A subscriber's test of a module event: its module and the reporting provider's organisation. */
-    @FunctionalInterface
-    public interface ModuleEventFilter {
-        boolean tells(String moduleId, String providerOrganisation);
+    @Override
+    public String kind() {
+        return ModuleProjection.CHANGE_KIND_MODULE;
     }
 
     /**
      * The caller's filter for the region; each module's reading is decided once per subscription, at its first event
      * (reader rules change with a deployment, which ends the stream).
      */
-    public ModuleEventFilter forCaller(Caller caller, String roazRegionId) {
+    @Override
+    public Teller forCaller(Caller caller, String roazRegionId) {
         Map<String, Optional<Reading>> readings = new ConcurrentHashMap<>();
-        return (moduleId, organisation) -> {
+        return (payload, organisation) -> {
+            String moduleId = moduleOf(payload);
             if (moduleId == null) {
-                return false;
+                return false; // a row this version cannot read is told to nobody rather than to everybody
             }
             Optional<Reading> reading = readings.computeIfAbsent(moduleId, id -> {
                 try {
@@ -52,5 +59,13 @@ public class ModuleStreamAccess {
                     .map(r -> r.onlyOrganisation() == null || r.onlyOrganisation().equals(organisation))
                     .orElse(false);
         };
+    }
+
+    private static String moduleOf(String payload) {
+        try {
+            return JSON.readTree(payload).path("moduleId").asText(null);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
     }
 }

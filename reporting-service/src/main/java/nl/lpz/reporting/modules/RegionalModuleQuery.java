@@ -35,9 +35,9 @@ import nl.lpz.reporting.modules.RegionalModule.Availability;
 import nl.lpz.reporting.modules.RegionalModule.Provider;
 import nl.lpz.reporting.modules.RegionalModule.Unit;
 import nl.lpz.reporting.modules.RegionalModule.UnitTotals;
+import nl.lpz.reporting.readmodel.ActiveStop;
+import nl.lpz.reporting.readmodel.ActiveStops;
 import nl.lpz.reporting.readmodel.Sql;
-import nl.lpz.reporting.stops.RegionalStops;
-import nl.lpz.reporting.stops.StopQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -63,12 +63,12 @@ class RegionalModuleQuery {
     private final Clock clock;
     private final ObjectMapper json = EventJson.mapper();
     private final ModuleProperties properties;
-    private final StopQuery stopQuery;
+    private final ActiveStops activeStops;
 
     RegionalModuleQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ModuleCatalogue catalogue,
-                        Clock clock, ModuleProperties properties, StopQuery stopQuery) {
+                        Clock clock, ModuleProperties properties, ActiveStops activeStops) {
         this.jdbc = jdbc;
-        this.stopQuery = stopQuery;
+        this.activeStops = activeStops;
         this.readOnly = Sql.snapshotReads(transactionManager);
         this.catalogue = catalogue;
         this.clock = clock;
@@ -115,7 +115,7 @@ class RegionalModuleQuery {
     }
 
     /** The rows of the picture and, per provider location whose stops the reader sees, its stops of the kinds asked. */
-    private record Read(List<Row> rows, Map<String, List<RegionalStops.ActiveStop>> stops, Set<String> stopsShown) {
+    private record Read(List<Row> rows, Map<String, List<ActiveStop>> stops, Set<String> stopsShown) {
     }
 
     /**
@@ -163,8 +163,8 @@ class RegionalModuleQuery {
             rows.stream().filter(r -> reading.readsStopsOf().test(r.safetyRegionId()))
                     .forEach(r -> shown.add(r.providerId()));
         }
-        Map<String, List<RegionalStops.ActiveStop>> stops = new HashMap<>();
-        stopQuery.activeAt(shown, kinds, pictureAt, asOf != null)
+        Map<String, List<ActiveStop>> stops = new HashMap<>();
+        activeStops.activeAt(shown, kinds, pictureAt, asOf != null)
                 .forEach(stop -> stops.computeIfAbsent(stop.locationId(), k -> new ArrayList<>()).add(stop));
         return new Read(rows, stops, shown);
     }
@@ -174,7 +174,7 @@ class RegionalModuleQuery {
      * each such kind the location offers, and the availability the definition derives.
      */
     private static Unit withStops(ModuleDefinition current, Unit unit, Row row,
-                                  List<RegionalStops.ActiveStop> locationStops) {
+                                  List<ActiveStop> locationStops) {
         UnitStops rule = current.unit(row.unitKind()).map(UnitDefinition::stops).orElse(UnitStops.NONE);
         if (rule.kinds().isEmpty()) {
             return unit;

@@ -1,6 +1,8 @@
 package nl.lpz.reporting.pipeline;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import nl.lpz.events.EventHeaders;
 import nl.lpz.events.EventJson;
@@ -10,8 +12,7 @@ import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.ModuleEvent;
-import nl.lpz.events.capacity.ModuleFiguresReported;
-import nl.lpz.events.capacity.ModuleUnitRemoved;
+import nl.lpz.events.capacity.ModulePassageRecorded;
 import nl.lpz.events.capacity.ThresholdsSet;
 import nl.lpz.events.capacity.VisibilityChanged;
 import nl.lpz.events.stops.LapsedStop;
@@ -129,13 +130,32 @@ final class RecordDecoder {
     private static String missingModuleField(ModuleEvent m) {
         String missing = first("moduleId", m.moduleId(), "providerKind", m.providerKind(), "providerId",
                 m.providerId(), "organisationId", m.organisationId(), "unitKind", m.unitKind(), "unitId", m.unitId(),
-                "occurredAt", m instanceof ModuleFiguresReported f ? f.occurredAt()
-                        : ((ModuleUnitRemoved) m).occurredAt());
+                "occurredAt", m.occurredAt());
         // versions start at 1: a 0 is what a missing int field reads as, and the figures could not be interpreted
         if (missing == null && m.definitionVersion() < 1) {
             return "definitionVersion";
         }
+        if (missing == null && m instanceof ModulePassageRecorded p) {
+            return missingMoment(p);
+        }
         return missing;
+    }
+
+    /**
+     * A passage without any moment has no day to be counted on, and a moment without its instant ({@code null} in
+     * the JSON) no span: both are refused rather than stored. Whether the moments fit the definition was checked by
+     * the write side; the projection reads no definition.
+     */
+    private static String missingMoment(ModulePassageRecorded p) {
+        if (p.moments().isEmpty()) {
+            return "moments";
+        }
+        for (Map.Entry<String, Instant> moment : p.moments().entrySet()) {
+            if (moment.getKey() == null || moment.getKey().isBlank() || moment.getValue() == null) {
+                return "moments[" + moment.getKey() + "]";
+            }
+        }
+        return null;
     }
 
     private static String missingStopField(Object event) {

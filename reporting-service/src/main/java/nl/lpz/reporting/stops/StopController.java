@@ -14,6 +14,7 @@ import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Role;
 import nl.lpz.reporting.readmodel.AsOf;
 import nl.lpz.reporting.readmodel.Locations;
+import nl.lpz.reporting.readmodel.StopReaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

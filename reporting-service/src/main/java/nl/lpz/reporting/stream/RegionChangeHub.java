@@ -1,7 +1,5 @@
 package nl.lpz.reporting.stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import nl.lpz.events.EventJson;
-import nl.lpz.reporting.modules.ModuleStreamAccess.ModuleEventFilter;
+import nl.lpz.reporting.readmodel.StreamAudience;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,37 +33,24 @@ class RegionChangeHub implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RegionChangeHub.class);
     private static final int PAGE = 1000;
 
-    /** One change-log row; {@code moduleId} only for a module change (read from its payload). */
+    /** One change-log row. */
     record Change(long seq, String roazRegionId, String organisationId, String restrictedTo, String kind,
-                  String payload, String moduleId) {
+                  String payload) {
         boolean visibleTo(Subscription s) {
             if (restrictedTo != null && !restrictedTo.equals(s.organisation)) {
                 return false;
             }
-            return !MODULE.equals(kind) || s.modules.tells(moduleId, organisationId);
+            StreamAudience.Teller teller = s.tellers.get(kind);
+            return teller == null || teller.tells(payload, organisationId);
         }
     }
-
-    private static final String MODULE = "module";
-    private static final ObjectMapper JSON = EventJson.mapper();
 
     private static final String COLUMNS =
             "seq, roaz_region_id, organisation_id, restricted_to_organisation, kind, payload::text as payload";
 
-    private static final RowMapper<Change> CHANGE = (rs, i) -> {
-        String kind = rs.getString("kind");
-        String payload = rs.getString("payload");
-        return new Change(rs.getLong("seq"), rs.getString("roaz_region_id"), rs.getString("organisation_id"),
-                rs.getString("restricted_to_organisation"), kind, payload, MODULE.equals(kind) ? moduleOf(payload) : null);
-    };
-
-    private static String moduleOf(String payload) {
-        try {
-            return JSON.readTree(payload).path("moduleId").asText(null);
-        } catch (JsonProcessingException e) {
-            return null; // a row this version cannot read is told to nobody rather than to everybody
-        }
-    }
+    private static final RowMapper<Change> CHANGE = (rs, i) -> new Change(rs.getLong("seq"),
+            rs.getString("roaz_region_id"), rs.getString("organisation_id"), rs.getString("restricted_to_organisation"),
+            rs.getString("kind"), rs.getString("payload"));
 
     private final JdbcTemplate jdbc;
     private final long retentionHours;
@@ -81,11 +65,12 @@ class RegionChangeHub implements SmartLifecycle {
 
     /**
      * @param organisation the organisation whose restricted changes the subscriber sees (null: none)
-     * @param modules      which module events it is told about (the module's reader rules)
+     * @param tellers      per change kind, whether the subscriber is told a change of it (kinds without one: always)
      */
-    public SseEmitter subscribe(String roazRegionId, String organisation, ModuleEventFilter modules, Long lastEventId) {
+    public SseEmitter subscribe(String roazRegionId, String organisation, Map<String, StreamAudience.Teller> tellers,
+                                Long lastEventId) {
         SseEmitter emitter = new SseEmitter(0L);
-        Subscription s = new Subscription(roazRegionId, organisation, modules, emitter, lastEventId);
+        Subscription s = new Subscription(roazRegionId, organisation, Map.copyOf(tellers), emitter, lastEventId);
         Set<Subscription> set = byRegion.computeIfAbsent(roazRegionId, k -> new CopyOnWriteArraySet<>());
         set.add(s);
         emitter.onCompletion(() -> remove(s));
@@ -209,18 +194,18 @@ class RegionChangeHub implements SmartLifecycle {
     private final class Subscription {
         final String roazRegionId;
         final String organisation;
-        final ModuleEventFilter modules;
+        final Map<String, StreamAudience.Teller> tellers;
         final SseEmitter emitter;
         volatile boolean open = true;
         private long lastSent;
         private boolean replaying;
         private final List<Change> held = new ArrayList<>();
 
-        Subscription(String roazRegionId, String organisation, ModuleEventFilter modules, SseEmitter emitter,
-                     Long lastEventId) {
+        Subscription(String roazRegionId, String organisation, Map<String, StreamAudience.Teller> tellers,
+                     SseEmitter emitter, Long lastEventId) {
             this.roazRegionId = roazRegionId;
             this.organisation = organisation;
-            this.modules = modules;
+            this.tellers = tellers;
             this.emitter = emitter;
             this.lastSent = lastEventId == null ? 0 : lastEventId;
             this.replaying = lastEventId != null;

@@ -5,8 +5,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
 import nl.lpz.contract.ProblemCodes;
-import nl.lpz.reporting.modules.ModuleStreamAccess;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import nl.lpz.reporting.readmodel.RegionAccess;
+import nl.lpz.reporting.readmodel.StreamAudience;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -18,12 +21,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class RegionStreamController {
     private final RegionAccess access;
     private final RegionChangeHub hub;
-    private final ModuleStreamAccess modules;
+    private final List<StreamAudience> audiences;
 
-    RegionStreamController(RegionAccess access, RegionChangeHub hub, ModuleStreamAccess modules) {
+    RegionStreamController(RegionAccess access, RegionChangeHub hub, List<StreamAudience> audiences) {
         this.access = access;
         this.hub = hub;
-        this.modules = modules;
+        this.audiences = audiences;
     }
 
     @Operation(summary = "Server-Sent Events of changes to the regional picture",
@@ -41,8 +44,9 @@ class RegionStreamController {
         Long lastEventId = parseId(lastEventIdHeader != null && !lastEventIdHeader.isBlank()
                 ? lastEventIdHeader : lastEventIdParam);
         access.check(caller, roazRegionId);
-        return hub.subscribe(roazRegionId, RegionAccess.viewerOrganisation(caller),
-                modules.forCaller(caller, roazRegionId), lastEventId);
+        Map<String, StreamAudience.Teller> tellers = new HashMap<>();
+        audiences.forEach(a -> tellers.put(a.kind(), a.forCaller(caller, roazRegionId)));
+        return hub.subscribe(roazRegionId, RegionAccess.viewerOrganisation(caller), tellers, lastEventId);
     }
 
     private static Long parseId(String text) {

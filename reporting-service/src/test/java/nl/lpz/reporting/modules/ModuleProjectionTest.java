@@ -43,10 +43,10 @@ import nl.lpz.reporting.modules.RegionalModule.Unit;
 import nl.lpz.reporting.modules.RegionalModule.UnitTotals;
 import nl.lpz.reporting.pipeline.DecodedRecord;
 import nl.lpz.reporting.pipeline.ProjectionPipeline;
+import nl.lpz.reporting.readmodel.ActiveStops;
 import nl.lpz.reporting.readmodel.Locations;
 import nl.lpz.reporting.readmodel.RegionAccess;
-import nl.lpz.reporting.stops.StopQuery;
-import nl.lpz.reporting.stops.StopReaders;
+import nl.lpz.reporting.readmodel.StopReaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,7 +112,7 @@ class ModuleProjectionTest {
     private static RegionalModuleQuery query;
     private static ModuleReaders readers;
     private static ModuleComplianceQuery compliance;
-    private static StopQuery stops;
+    private static ActiveStops stops;
 
     private String region;
     private String otherRegion;
@@ -129,13 +129,13 @@ class ModuleProjectionTest {
         jdbc = db.jdbc();
         catalogue = ModuleFixtures.catalogue();
         module = catalogue.current(MODULE).orElseThrow();
-        stops = new StopQuery(jdbc, db.transactions());
+        stops = new ActiveStops(jdbc);
         query = new RegionalModuleQuery(jdbc, db.transactions(), catalogue, Clock.fixed(NOW, ZoneOffset.UTC),
-                new ModuleProperties(Duration.ofHours(24), Map.of()), stops);
+                new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()), stops);
         Locations locations = new Locations(jdbc);
         readers = new ModuleReaders(catalogue, new RegionAccess(locations), locations, new StopReaders(locations));
         compliance = new ModuleComplianceQuery(jdbc, db.transactions(), Clock.fixed(NOW, ZoneOffset.UTC),
-                new ModuleProperties(Duration.ofHours(24), Map.of()));
+                new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()));
     }
 
     @AfterAll
@@ -250,7 +250,7 @@ class ModuleProjectionTest {
     void givenARegionWithItsOwnLevelBounds_whenRead_thenItsUnitsAreLeveledByThem_andOtherRegionsByTheDefinition() {
         RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
                 Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
-                        Map.of(MODULE + ".fill." + region, List.of(0.2, 0.3))), stops);
+                        Map.of(MODULE + ".fill." + region, List.of(0.2, 0.3)), Map.of()), stops);
         project(report(unit(loc, org, "P1").figures(4, 1, "GREEN").at(at(50))),
                 report(unit(locC, orgC, "P1").figures(4, 1, "GREEN").at(at(50))));
 
@@ -263,11 +263,11 @@ class ModuleProjectionTest {
         assertThat(unitOf(other, locC, "P1").levels()).containsExactly(Map.entry("fill", "LAAG"));
         assertThatThrownBy(() -> new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
                 Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
-                        Map.of(MODULE + ".fill." + region, List.of(0.3, 0.2))), stops))
+                        Map.of(MODULE + ".fill." + region, List.of(0.3, 0.2)), Map.of()), stops))
                 .hasMessageContaining("ascending");
         assertThatThrownBy(() -> new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
                 Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
-                        Map.of(MODULE + ".geen." + region, List.of(0.3))), stops))
+                        Map.of(MODULE + ".geen." + region, List.of(0.3)), Map.of()), stops))
                 .hasMessageContaining("names no level");
     }
 
@@ -426,7 +426,8 @@ class ModuleProjectionTest {
         ModuleDefinition current = withVersion2.current(MODULE).orElseThrow();
         assertThat(current.version()).isEqualTo(2);
         RegionalModuleQuery versioned = new RegionalModuleQuery(jdbc, db.transactions(), withVersion2,
-                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of()), stops);
+                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()),
+                stops);
         project(report(unit(loc, org, "OLD").values(Map.of("places", 4L, "taken", 1L, "waitMinutes", 12L))
                         .at(at(50))),
                 report(unit(loc, org, "NEW").version(2).values(Map.of("places", 5L, "taken", 2L, "extra", 3L))
@@ -603,7 +604,8 @@ class ModuleProjectionTest {
         ModuleCatalogue withStops = ModuleFixtures.catalogue(WITH_STOPS);
         ModuleDefinition current = withStops.current(MODULE).orElseThrow();
         RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), withStops,
-                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of()), stops);
+                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()),
+                stops);
         Locations locations = new Locations(jdbc);
         ModuleReaders stopAware = new ModuleReaders(withStops, new RegionAccess(locations), locations,
                 new StopReaders(locations));

@@ -7,6 +7,7 @@ import static nl.lpz.reporting.ModuleFixtures.MODULE;
 import static nl.lpz.reporting.ModuleFixtures.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,10 +21,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.lpz.events.Topics;
 import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.ModuleFixtures;
 import nl.lpz.reporting.ReportingIntegrationTest;
@@ -43,6 +46,7 @@ class ModulesIT extends ReportingIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PICTURE = "/api/v1/regions/{roazRegionId}/modules/{moduleId}";
     private static final String COMPLIANCE = "/api/v1/compliance/modules";
+    private static final String LEAD_TIMES = "/api/v1/regions/{roazRegionId}/modules/{moduleId}/lead-times";
     private static final Pattern MODULE_EVENT = Pattern.compile("id:(\\d+)\\nevent:module\\ndata:(\\{[^\\n]*})");
     private static final HttpHeaders ADMIN = caller("ADMIN", null, null);
 
@@ -233,5 +237,104 @@ class ModulesIT extends ReportingIntegrationTest {
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_MODULE"));
         mvc.perform(get(COMPLIANCE).param("roazRegionId", unique("ROAZ")).headers(caller("LCPS", null, null)))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_REGION"));
+    }
+
+    /** A passage of a shipped definition with lead times (Spoed v3: ED, moments arrival .. departure). */
+    private static Fixtures.Published edPassage(String location, String organisation, String... momentsAndTimes) {
+        Map<String, Instant> moments = new LinkedHashMap<>();
+        for (int i = 0; i < momentsAndTimes.length; i += 2) {
+            moments.put(momentsAndTimes[i], Instant.parse("2026-11-23T" + momentsAndTimes[i + 1] + ":00Z"));
+        }
+        return publish(ModuleFixtures.passage("spoed", 3, location, organisation, "seh", "SEH-1", moments));
+    }
+
+    private static String intervalOf(String providerId, String interval, String field) {
+        return "$.providers[?(@.providerId == '" + providerId + "')].units[0].days[0].intervals[?(@.interval == '"
+                + interval + "')]." + field;
+    }
+
+    @Test
+    void givenPassagesOnTheModuleTopic_whenTheRegionsLeadTimesAreRead_thenMedianP90AndShareOverTheNormPerDay()
+            throws Exception {
+        Fixtures.Published seen = edPassage(loc, org, "arrival", "08:00", "triage", "08:10", "seenByDoctor", "08:40",
+                "departure", "12:30");
+        Fixtures.Published noMoments = Fixtures.poison(Topics.CAPACITY_MODULES, loc, "ModulePassageRecorded", """
+                {"moduleId":"spoed","definitionVersion":3,"providerKind":"HOSPITAL_LOCATION","providerId":"%s",
+                 "organisationId":"%s","unitKind":"seh","unitId":"SEH-1","moments":{},
+                 "occurredAt":"2026-11-23T08:00:00Z"}""".formatted(loc, org));
+        send(seen, seen, noMoments,
+                edPassage(loc, org, "arrival", "08:05", "triage", "08:25", "seenByDoctor", "09:35",
+                        "departure", "10:05"),
+                edPassage(loc, org, "arrival", "08:10", "triage", "08:15"),
+                edPassage(locB, orgB, "arrival", "09:00", "triage", "09:02"));
+
+        // one passage twice, one parked: 3 at the location, the later records projected past the poison one
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> mvc.perform(get(LEAD_TIMES, region, "spoed")
+                        .param("from", "2026-11-23").param("to", "2026-11-23").headers(rcps(region)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totals[0].days[0].passages").value(4)));
+        mvc.perform(get(LEAD_TIMES, region, "spoed").param("from", "2026-11-23").param("to", "2026-11-23")
+                        .headers(rcps(region)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.moduleId").value("spoed"))
+                .andExpect(jsonPath("$.roazRegionId").value(region))
+                .andExpect(jsonPath("$.from").value("2026-11-23"))
+                .andExpect(jsonPath("$.to").value("2026-11-23"))
+                .andExpect(jsonPath("$.detail").value("PROVIDER"))
+                .andExpect(jsonPath("$.providers", hasSize(2)))
+                .andExpect(jsonPath("$.providers[?(@.providerId == '" + loc + "')].units[0].unitKind",
+                        contains("seh")))
+                .andExpect(jsonPath("$.providers[?(@.providerId == '" + loc + "')].units[0].days[0].passages",
+                        contains(3)))
+                // 5, 10, 20 minutes: median 10, p90 at rank 1.8 = 18; over 15 minutes: 1 of 3
+                .andExpect(jsonPath(intervalOf(loc, "arrivalToTriage", "passages"), contains(3)))
+                .andExpect(jsonPath(intervalOf(loc, "arrivalToTriage", "medianMinutes"), contains(10.0)))
+                .andExpect(jsonPath(intervalOf(loc, "arrivalToTriage", "p90Minutes"), contains(18.0)))
+                .andExpect(jsonPath(intervalOf(loc, "arrivalToTriage", "normMinutes"), contains(15.0)))
+                .andExpect(jsonPath(intervalOf(loc, "arrivalToTriage", "overNorm"), contains(1)))
+                .andExpect(jsonPath(intervalOf(loc, "arrivalToTriage", "overNormShare"), contains(0.333)))
+                // 40 and 90 minutes; the third passage was not seen by a doctor
+                .andExpect(jsonPath(intervalOf(loc, "arrivalToDoctor", "passages"), contains(2)))
+                .andExpect(jsonPath(intervalOf(loc, "arrivalToDoctor", "medianMinutes"), contains(65.0)))
+                .andExpect(jsonPath(intervalOf(loc, "arrivalToDoctor", "p90Minutes"), contains(85.0)))
+                .andExpect(jsonPath(intervalOf(loc, "arrivalToDoctor", "overNormShare"), contains(0.5)))
+                // 270 and 120 minutes against 4 hours
+                .andExpect(jsonPath(intervalOf(loc, "lengthOfStay", "medianMinutes"), contains(195.0)))
+                .andExpect(jsonPath(intervalOf(loc, "lengthOfStay", "normMinutes"), contains(240.0)))
+                .andExpect(jsonPath(intervalOf(loc, "lengthOfStay", "overNorm"), contains(1)))
+                .andExpect(jsonPath("$.totals[0].unitKind").value("seh"))
+                // 2, 5, 10, 20 minutes over both locations: median 7.5, p90 at rank 2.7 = 17; over 15: 1 of 4
+                .andExpect(jsonPath("$.totals[0].days[0].intervals[0].interval").value("arrivalToTriage"))
+                .andExpect(jsonPath("$.totals[0].days[0].intervals[0].medianMinutes").value(7.5))
+                .andExpect(jsonPath("$.totals[0].days[0].intervals[0].p90Minutes").value(17.0))
+                .andExpect(jsonPath("$.totals[0].days[0].intervals[0].overNormShare").value(0.25));
+        assertThat(jdbc.queryForObject("select count(*) from parked_record where topic = ? and record_key = ? "
+                + "and reason = 'INCOMPLETE'", Long.class, Topics.CAPACITY_MODULES, loc)).isOne();
+
+        mvc.perform(get(LEAD_TIMES, region, "spoed").param("from", "2026-11-23").param("to", "2026-11-23")
+                        .headers(caller("PUBLIC_AGGREGATE", null, null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.detail").value("AGGREGATE"))
+                .andExpect(jsonPath("$.providers", hasSize(0)))
+                .andExpect(jsonPath("$.totals[0].days[0].passages").value(4));
+        mvc.perform(get(LEAD_TIMES, region, "spoed").param("from", "2026-11-23").param("to", "2026-11-23")
+                        .headers(caller("EPD_SYSTEM", orgB, null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.providers", hasSize(1)))
+                .andExpect(jsonPath("$.providers[0].providerId").value(locB))
+                .andExpect(jsonPath("$.totals[0].days[0].passages").value(1));
+        mvc.perform(get(LEAD_TIMES, region, "spoed").headers(rcps(region)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.from").value(LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString()));
+        mvc.perform(get(LEAD_TIMES, region, "spoed").param("from", "2026-11-24").param("to", "2026-11-23")
+                        .headers(rcps(region)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        mvc.perform(get(LEAD_TIMES, region, "spoed").param("from", "2026-01-01").param("to", "2026-04-03")
+                        .headers(rcps(region)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        mvc.perform(get(LEAD_TIMES, region, "geen-module").headers(rcps(region)))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_MODULE"));
+        mvc.perform(get(LEAD_TIMES, region, "spoed").headers(rcps(unique("ROAZ"))))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_REGION"));
     }
 }

@@ -24,7 +24,7 @@ import nl.lpz.reporting.StopFixtures;
 import nl.lpz.reporting.StopFixtures.Announcement;
 import nl.lpz.reporting.StopFixtures.Stop;
 import nl.lpz.reporting.stops.RegionalStops;
-import nl.lpz.reporting.stops.RegionalStops.ActiveStop;
+import nl.lpz.reporting.readmodel.ActiveStop;
 import nl.lpz.reporting.stops.StopQuery;
 import nl.lpz.reporting.stops.StopStatistics;
 import org.junit.jupiter.api.AfterAll;

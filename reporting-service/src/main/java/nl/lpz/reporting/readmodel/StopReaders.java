@@ -1,8 +1,7 @@
-package nl.lpz.reporting.stops;
+package nl.lpz.reporting.readmodel;
 
 import nl.lpz.contract.Role;
 import nl.lpz.platform.web.Caller;
-import nl.lpz.reporting.readmodel.Locations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StopReaders {
-    static final Role[] ROLES = {Role.HOSPITAL, Role.EPD_SYSTEM, Role.MKA, Role.MMA, Role.RCPS, Role.LCPS, Role.ADMIN};
+    public static final Role[] ROLES = {Role.HOSPITAL, Role.EPD_SYSTEM, Role.MKA, Role.MMA, Role.RCPS, Role.LCPS, Role.ADMIN};
 
     private final Locations regions;
 

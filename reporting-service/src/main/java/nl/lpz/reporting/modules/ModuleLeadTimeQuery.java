@@ -1,0 +1,285 @@
+package nl.lpz.reporting.modules;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.lpz.modules.ModuleCatalogue;
+import nl.lpz.modules.ModuleDefinition;
+import nl.lpz.modules.ProviderKind;
+import nl.lpz.modules.ReaderRule;
+import nl.lpz.modules.UnitDefinition;
+import nl.lpz.modules.UnitPassages;
+import nl.lpz.reporting.modules.ModuleLeadTimes.Day;
+import nl.lpz.reporting.modules.ModuleLeadTimes.IntervalFigures;
+import nl.lpz.reporting.modules.ModuleLeadTimes.KindTotals;
+import nl.lpz.reporting.modules.ModuleLeadTimes.Provider;
+import nl.lpz.reporting.modules.ModuleLeadTimes.Unit;
+import nl.lpz.reporting.modules.RegionalModuleQuery.Reading;
+import nl.lpz.reporting.readmodel.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lead times from {@code module_passage}, computed when asked: each passage is read with the intervals of the
+ * definition version it names (a version this instance does not know contributes nothing), an interval's span is
+ * its {@code to} moment minus its {@code from} moment when the passage reached both, and per provider, unit, day and
+ * interval, and per unit kind, day and interval over the providers the caller sees, PostgreSQL computes the passages,
+ * the continuous median and p90 ({@code percentile_cont}) and how many spans exceed the norm, in one statement with
+ * grouping sets. A norm is the region's setting ({@code lpz.reporting.modules.passage-norms}) if it has one, else
+ * that of the passage's definition version.
+ */
+@Component
+class ModuleLeadTimeQuery {
+    /**
+     * The intervals of every version of the module ({@code d}), joined to the region's passages of the period
+     * ({@code p}), one row per passage and interval with its span in seconds (null without both moments).
+     */
+    private static final String LEAD_TIMES = """
+            with interval_definition as (
+                select * from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[])
+                    as d(definition_version, unit_kind, interval_id, from_moment, to_moment, norm_seconds)
+            ), span as (
+                select p.event_id, p.provider_id, l.name, p.unit_kind, p.unit_id, p.day, p.definition_version,
+                       d.interval_id, d.norm_seconds,
+                       extract(epoch from (p.moments ->> d.to_moment)::timestamptz
+                                          - (p.moments ->> d.from_moment)::timestamptz)::float8 as seconds
+                from module_passage p
+                join location l on l.location_id = p.provider_id
+                join interval_definition d on d.definition_version = p.definition_version
+                                          and d.unit_kind = p.unit_kind
+                where p.module_id = ? and p.provider_kind = ? and l.roaz_region_id = ?
+                  and (?::text is null or l.organisation_id = ?) and p.day between ? and ?
+            )
+            select grouping(provider_id) as region_total, grouping(interval_id) as whole_day,
+                   provider_id, name, unit_kind, unit_id, day, interval_id,
+                   count(distinct event_id) as started,
+                   count(seconds) as passages,
+                   percentile_cont(0.5) within group (order by seconds) as median_seconds,
+                   percentile_cont(0.9) within group (order by seconds) as p90_seconds,
+                   (array_agg(norm_seconds order by definition_version desc))[1] as norm_seconds,
+                   count(*) filter (where seconds is not null and norm_seconds is not null) as held_to_norm,
+                   count(*) filter (where seconds > norm_seconds) as over_norm
+            from span
+            group by grouping sets ((provider_id, name, unit_kind, unit_id, day, interval_id),
+                                    (provider_id, name, unit_kind, unit_id, day),
+                                    (unit_kind, day, interval_id),
+                                    (unit_kind, day))""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final ModuleCatalogue catalogue;
+    private final ModuleProperties properties;
+
+    ModuleLeadTimeQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ModuleCatalogue catalogue,
+                        ModuleProperties properties) {
+        this.jdbc = jdbc;
+        this.readOnly = Sql.snapshotReads(transactionManager);
+        this.catalogue = catalogue;
+        this.properties = properties;
+        requireKnownPassageNorms(catalogue, properties);
+    }
+
+    /** A region's norm that names no lead-time interval of the catalogue, or is no sensible duration, stops start. */
+    private static void requireKnownPassageNorms(ModuleCatalogue catalogue, ModuleProperties properties) {
+        properties.passageNorms().forEach((key, norm) -> {
+            String[] parts = key.split("\\.", 3);
+            boolean known = parts.length == 3 && !parts[2].isBlank() && catalogue.versions(parts[0]).stream()
+                    .flatMap(m -> m.units().stream()).flatMap(u -> u.passages().intervals().stream())
+                    .anyMatch(i -> i.id().equals(parts[1]));
+            if (!known) {
+                throw new IllegalStateException("lpz.reporting.modules.passage-norms[" + key + "] names no lead-time "
+                        + "interval of the catalogue; the key is <module>.<interval>.<ROAZ region>");
+            }
+            if (norm == null || norm.isNegative() || norm.isZero() || norm.compareTo(Duration.ofDays(7)) > 0) {
+                throw new IllegalStateException("lpz.reporting.modules.passage-norms[" + key + "] must be a "
+                        + "positive ISO-8601 duration of at most 7 days (e.g. PT3H), like a definition's norm");
+            }
+        });
+    }
+
+    /** The days asked for, both inclusive. */
+    record Period(LocalDate from, LocalDate to) {
+    }
+
+    /** One interval of one version of a unit kind, with the norm that holds in the region asked for. */
+    private record IntervalRow(int version, String unitKind, String id, String from, String to, Double normSeconds) {
+    }
+
+    /** One row of the statement: a provider's unit or a unit kind's total, for a day or one interval of it. */
+    private record Figures(boolean regionTotal, boolean wholeDay, String providerId, String name, String unitKind,
+                           String unitId, LocalDate day, String interval, int started, int passages,
+                           Double medianSeconds, Double p90Seconds, Double normSeconds, int heldToNorm,
+                           int overNorm) {
+    }
+
+    /**
+     * @param module  the module's current definition
+     * @param reading the caller's reading; a non-null {@code onlyOrganisation} limits the providers to that
+     *                organisation's, {@code AGGREGATE} answers the totals only
+     */
+    ModuleLeadTimes find(ModuleDefinition module, String roazRegionId, Period period, Reading reading) {
+        List<IntervalRow> intervals = intervals(module.id(), roazRegionId);
+        List<Figures> rows = intervals.isEmpty() ? List.of()
+                : readOnly.execute(status -> rows(module.id(), roazRegionId, period, reading.onlyOrganisation(),
+                        intervals));
+        Comparator<String> kindOrder = kindOrder(module);
+        Map<String, String> names = new TreeMap<>();
+        Map<String, Map<List<String>, Map<LocalDate, DayFigures>>> byProvider = new TreeMap<>();
+        Map<String, Map<LocalDate, DayFigures>> byKind = new TreeMap<>(kindOrder);
+        module.units().stream().filter(u -> u.passages().defined())
+                .forEach(u -> byKind.put(u.kind(), new TreeMap<>()));
+        Comparator<List<String>> unitOrder = Comparator.comparing((List<String> u) -> u.get(0), kindOrder)
+                .thenComparing(u -> u.get(1));
+        for (Figures row : rows) {
+            Map<LocalDate, DayFigures> days;
+            if (row.regionTotal()) {
+                days = byKind.computeIfAbsent(row.unitKind(), k -> new TreeMap<>());
+            } else {
+                names.put(row.providerId(), row.name());
+                days = byProvider.computeIfAbsent(row.providerId(), k -> new TreeMap<>(unitOrder))
+                        .computeIfAbsent(List.of(row.unitKind(), row.unitId()), k -> new TreeMap<>());
+            }
+            DayFigures day = days.computeIfAbsent(row.day(), k -> new DayFigures());
+            if (row.wholeDay()) {
+                day.started = row.started();
+            } else {
+                day.intervals.put(row.interval(), figures(row));
+            }
+        }
+        List<Provider> providers = new ArrayList<>();
+        if (reading.detail() == ReaderRule.Detail.PROVIDER) {
+            byProvider.forEach((providerId, units) -> {
+                List<Unit> list = new ArrayList<>();
+                units.forEach((unit, days) -> list.add(new Unit(unit.get(0), unit.get(1),
+                        days(module, roazRegionId, unit.get(0), days))));
+                providers.add(new Provider(providerId, names.get(providerId), list));
+            });
+        }
+        List<KindTotals> totals = new ArrayList<>();
+        byKind.forEach((kind, days) -> totals.add(new KindTotals(kind, days(module, roazRegionId, kind, days))));
+        return new ModuleLeadTimes(module.id(), module.name(), roazRegionId, period.from(), period.to(),
+                ModuleComplianceQuery.ZONE.getId(), reading.detail(), providers, totals);
+    }
+
+    /** What the statement said of one day of a unit or unit kind. */
+    private static final class DayFigures {
+        int started;
+        final Map<String, IntervalFigures> intervals = new TreeMap<>();
+    }
+
+    /**
+     * The days in order, each with the current definition's intervals of the unit kind in its order (those without
+     * passages that day with 0), then intervals only older versions had, by id.
+     */
+    private List<Day> days(ModuleDefinition module, String roazRegionId, String unitKind,
+                           Map<LocalDate, DayFigures> days) {
+        List<UnitPassages.Interval> current = module.unit(unitKind).map(UnitDefinition::passages)
+                .map(UnitPassages::intervals).orElse(List.of());
+        List<Day> result = new ArrayList<>();
+        days.forEach((day, figures) -> {
+            Map<String, IntervalFigures> ordered = new LinkedHashMap<>();
+            for (UnitPassages.Interval interval : current) {
+                Double norm = seconds(norm(module.id(), interval, roazRegionId));
+                ordered.put(interval.id(), figures.intervals.getOrDefault(interval.id(), new IntervalFigures(
+                        interval.id(), 0, null, null, minutes(norm), norm == null ? null : 0, null)));
+            }
+            figures.intervals.forEach(ordered::putIfAbsent);
+            result.add(new Day(day, figures.started, List.copyOf(ordered.values())));
+        });
+        return result;
+    }
+
+    private static IntervalFigures figures(Figures row) {
+        boolean normed = row.normSeconds() != null;
+        return new IntervalFigures(row.interval(), row.passages(), minutes(row.medianSeconds()),
+                minutes(row.p90Seconds()), minutes(row.normSeconds()), normed ? row.overNorm() : null,
+                normed && row.heldToNorm() > 0 ? Math.round(row.overNorm() * 1000.0 / row.heldToNorm()) / 1000.0
+                        : null);
+    }
+
+    /** Seconds as minutes with one decimal. */
+    private static Double minutes(Double seconds) {
+        return seconds == null ? null : Math.round(seconds / 6.0) / 10.0;
+    }
+
+    private static Double seconds(Duration duration) {
+        return duration == null ? null : duration.toMillis() / 1000.0;
+    }
+
+    private Duration norm(String moduleId, UnitPassages.Interval interval, String roazRegionId) {
+        Duration regional = properties.normFor(moduleId, interval.id(), roazRegionId);
+        return regional != null ? regional : interval.norm();
+    }
+
+    /** Every interval of every version of the module this instance knows. */
+    private List<IntervalRow> intervals(String moduleId, String roazRegionId) {
+        List<IntervalRow> rows = new ArrayList<>();
+        for (ModuleDefinition version : catalogue.versions(moduleId)) {
+            for (UnitDefinition unit : version.units()) {
+                for (UnitPassages.Interval interval : unit.passages().intervals()) {
+                    rows.add(new IntervalRow(version.version(), unit.kind(), interval.id(), interval.from(),
+                            interval.to(), seconds(norm(moduleId, interval, roazRegionId))));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private List<Figures> rows(String moduleId, String roazRegionId, Period period, String onlyOrganisation,
+                               List<IntervalRow> intervals) {
+        return jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(LEAD_TIMES);
+            int p = 1;
+            ps.setArray(p++, con.createArrayOf("int4", intervals.stream().map(IntervalRow::version)
+                    .toArray(Integer[]::new)));
+            ps.setArray(p++, con.createArrayOf("text", intervals.stream().map(IntervalRow::unitKind)
+                    .toArray(String[]::new)));
+            ps.setArray(p++, con.createArrayOf("text", intervals.stream().map(IntervalRow::id)
+                    .toArray(String[]::new)));
+            ps.setArray(p++, con.createArrayOf("text", intervals.stream().map(IntervalRow::from)
+                    .toArray(String[]::new)));
+            ps.setArray(p++, con.createArrayOf("text", intervals.stream().map(IntervalRow::to)
+                    .toArray(String[]::new)));
+            ps.setArray(p++, con.createArrayOf("float8", intervals.stream().map(IntervalRow::normSeconds)
+                    .toArray(Double[]::new)));
+            ps.setString(p++, moduleId);
+            ps.setString(p++, ProviderKind.HOSPITAL_LOCATION.name());
+            ps.setString(p++, roazRegionId);
+            ps.setObject(p++, onlyOrganisation, Types.VARCHAR);
+            ps.setObject(p++, onlyOrganisation, Types.VARCHAR);
+            ps.setObject(p++, period.from());
+            ps.setObject(p, period.to());
+            return ps;
+        }, (rs, i) -> new Figures(rs.getInt("region_total") == 1, rs.getInt("whole_day") == 1,
+                rs.getString("provider_id"), rs.getString("name"), rs.getString("unit_kind"),
+                rs.getString("unit_id"), rs.getObject("day", LocalDate.class), rs.getString("interval_id"),
+                rs.getInt("started"), rs.getInt("passages"), nullableDouble(rs, "median_seconds"),
+                nullableDouble(rs, "p90_seconds"), nullableDouble(rs, "norm_seconds"), rs.getInt("held_to_norm"),
+                rs.getInt("over_norm")));
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** The current definition's unit kinds in its order, then any other kind by name. */
+    private static Comparator<String> kindOrder(ModuleDefinition module) {
+        List<String> order = module.units().stream().map(UnitDefinition::kind).toList();
+        return Comparator.comparingInt((String kind) -> {
+            int i = order.indexOf(kind);
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparing(Comparator.naturalOrder());
+    }
+}

@@ -1,0 +1,23 @@
+package nl.lpz.reporting.readmodel;
+
+import nl.lpz.platform.web.Caller;
+
+/**
+ * Who of a region's stream subscribers is told a change of one kind ({@code region_change.kind}), decided by the read
+ * model that writes that kind (a module's reader rules for {@code module}). The stream knows no read model: it asks
+ * every audience bean for its subscriber's teller. A kind without an audience is told to every subscriber of the
+ * region (capacity and stops: the region's own readers), within the organisation restriction of the row.
+ */
+public interface StreamAudience {
+    /** The change kind this audience decides. */
+    String kind();
+
+    /** The subscriber's test, made once per subscription. */
+    Teller forCaller(Caller caller, String roazRegionId);
+
+    /** Whether a change of the kind is told to the subscriber, by the row's payload (JSON) and organisation. */
+    @FunctionalInterface
+    interface Teller {
+        boolean tells(String payload, String organisationId);
+    }
+}
