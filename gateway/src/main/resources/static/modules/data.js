@@ -99,11 +99,32 @@ export async function loadModulePicture() {
       + `${encodeURIComponent(moduleId)}${asOfQuery(asOf)}`);
     if (state.asOf !== asOf || state.moduleId !== moduleId) return; // switched meanwhile
     state.modulePicture = picture; state.moduleProblem = null;
+    state.moduleLeadTimes = await loadLeadTimes(moduleId, asOf);
   } catch (e) {
     if (state.asOf !== asOf || state.moduleId !== moduleId || e.status === 0) return; // unreachable: keep the last
     state.modulePicture = null; state.moduleProblem = e;
   }
   emit('module');
+}
+
+/** The date in Europe/Amsterdam (the day lead times are counted on) of an instant, as YYYY-MM-DD. */
+const amsterdamDay = date => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(date);
+
+/**
+ * The lead times of the day shown (GET .../lead-times), when a unit kind of the module keeps them; null otherwise or
+ * when they cannot be read (the figures are shown without them).
+ */
+async function loadLeadTimes(moduleId, asOf) {
+  const module = chosenModule();
+  if (!module || !(module.units || []).some(u => u.passages)) return null;
+  const day = amsterdamDay(asOf ? new Date(asOf) : new Date());
+  try {
+    return await api('GET', `/api/v1/regions/${encodeURIComponent(state.session.roaz)}/modules/`
+      + `${encodeURIComponent(moduleId)}/lead-times?from=${day}&to=${day}`);
+  } catch (e) {
+    console.warn('lead times', e);
+    return null;
+  }
 }
 
 let capTimer = null, stopTimer = null, moduleTimer = null;

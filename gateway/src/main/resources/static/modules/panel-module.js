@@ -117,6 +117,45 @@ function unitTable(kind, picture, freshnessMs) {
         totals && h('tfoot', null, totalsRow(totals, figures, levels, kind.stops)))));
 }
 
+/** One interval of one day: median and p90 in minutes, how many passages, the share over the norm. */
+function intervalCell(f) {
+  if (!f || !f.passages) return h('td', null, '–');
+  const over = f.overNormShare == null ? null : Math.round(f.overNormShare * 100);
+  return h('td', { dataset: { interval: f.interval } },
+    `${fmtMinutes(f.medianMinutes)} · ${fmtMinutes(f.p90Minutes)} (${f.passages})`,
+    over != null && h('span', { class: cls('badge', over >= 50 ? 'stop' : 'status'), dataset: { role: 'over-norm' } },
+      t('overNorm', over, f.normMinutes)));
+}
+const fmtMinutes = m => (m == null ? '–' : `${Math.round(m)}′`);
+
+/**
+ * The unit kind's lead times on the day shown (docs/modules.md, "Lead times"): a row per provider and unit, a column
+ * per interval of the definition, the region's totals below. Nothing when the kind keeps none.
+ */
+function leadTimesTable(kind, leadTimes) {
+  if (!kind.passages || !leadTimes) return null;
+  const intervals = kind.passages.intervals || [];
+  const dayOf = days => (days || [])[0];
+  const figuresOf = (day, id) => (day?.intervals || []).find(f => f.interval === id);
+  const rows = (leadTimes.providers || []).flatMap(p => (p.units || []).filter(u => u.unitKind === kind.kind)
+    .map(u => [p, u]));
+  const totals = (leadTimes.totals || []).find(x => x.unitKind === kind.kind);
+  const headingId = `lead-times-${kind.kind}`;
+  return h('div', { class: 'module-lead-times', dataset: { unitKind: kind.kind } },
+    h('h4', { id: headingId }, t('leadTimes', leadTimes.from)),
+    h('p', { class: 'hint' }, t('leadTimesHint')),
+    !rows.length && !totals ? h('p', { class: 'hint' }, t('leadTimesNone')) :
+      h('div', { class: 'table-wrap' }, h('table', { 'aria-labelledby': headingId },
+        h('thead', null, h('tr', null, col(t('location')), col(t('unitCol')),
+          intervals.map(i => col(named(i.name), i.norm ? t('normOf', i.norm) : null)))),
+        h('tbody', null, rows.map(([p, u]) => h('tr', { dataset: { provider: p.providerId, unit: u.unitId } },
+          h('th', { scope: 'row' }, p.name || p.providerId), h('td', null, u.unitId),
+          intervals.map(i => intervalCell(figuresOf(dayOf(u.days), i.id)))))),
+        totals && h('tfoot', null, h('tr', { class: 'module-totals' },
+          h('th', { scope: 'row', colspan: 2 }, t('regionTotal')),
+          intervals.map(i => intervalCell(figuresOf(dayOf(totals.days), i.id))))))));
+}
+
 /** The module chooser: the catalogue's modules the user's roles read. */
 function renderChooser() {
   const sel = $('#module-select'), mods = readableModules();
@@ -142,7 +181,9 @@ export function renderModule() {
   box.replaceChildren(...[info,
     p.detail === 'AGGREGATE' && h('p', { class: 'hint', dataset: { role: 'aggregate' } }, t('moduleAggregate')),
     h('p', { class: 'picture' }, t('moduleAsOf', fmt(p.asOf))),
-    ...(m.units || []).map(kind => unitTable(kind, p, freshnessMs))].filter(Boolean));
+    ...(m.units || []).flatMap(kind => [unitTable(kind, p, freshnessMs),
+      leadTimesTable(kind, state.moduleLeadTimes?.moduleId === m.id ? state.moduleLeadTimes : null)])]
+    .filter(Boolean));
 }
 
 /** Every second: the ages of the reports and whether they are stale (at the instant shown). */

@@ -141,6 +141,47 @@ class DashboardModulesIT extends DashboardBrowser {
         awaitText(fresh + " td[data-figure=taken]", "11");
     }
 
+    @Test
+    void givenAnEdOnStopWithPassages_whenTheRcpsChoosesSpoed_thenItsAvailabilityStopsAndLeadTimesShow()
+            throws Exception {
+        Stops.Provider ed = Stops.provider(AMC_ORG, new Stops.Region(Lpz.VR13, ROAZ_NHF), "SEH", "SR");
+        String loc = ed.locationId();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("eventId", UUID.randomUUID().toString());
+        figures.put("providerId", loc);
+        figures.put("unitKind", "seh");
+        figures.put("unitId", "SEH-1");
+        figures.put("figures", Map.of("openness", "OPEN", "waiting", 6, "inTreatment", 10, "waitingForAdmission", 2,
+                "longestWaitMinutes", 70, "treatmentPlaces", 12));
+        figures.put("occurredAt", Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS).toString());
+        Api.expectStatus(Api.post(Api.epd(AMC_ORG), "/api/v1/modules/spoed/reports",
+                Map.of("reports", List.of(figures))), 202);
+        Instant base = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        List<Map<String, Object>> passages = new java.util.ArrayList<>();
+        for (int minutes : new int[] {5, 10, 20, 30}) {
+            passages.add(Map.of("eventId", UUID.randomUUID().toString(), "providerId", loc, "unitKind", "seh",
+                    "unitId", "SEH-1", "moments", Map.of("arrival", base.toString(),
+                            "triage", base.plus(minutes, ChronoUnit.MINUTES).toString())));
+        }
+        Api.expectStatus(Api.post(Api.epd(AMC_ORG), "/api/v1/modules/spoed/passages",
+                Map.of("passages", passages)), 202);
+        Stops.declared(ed, "SEH", 60, "SEH vol");
+
+        open();
+        signInAsRcps(ROAZ_NHF);
+        waitUntil(d -> !d.findElements(By.cssSelector("#module-select option[value=spoed]")).isEmpty());
+        new Select(byId("module-select")).selectByValue("spoed");
+        String unit = row(loc, "SEH-1");
+        awaitText(unit + " td[data-role=availability]", "STOP SEH");
+        assertThat(text(unit + " td[data-role=care]")).contains("SEH STOP", "SR OPEN");
+        assertThat(text(unit + " td[data-figure=openness]")).as("as reported").isEqualTo("OPEN");
+        String triage = ".module-lead-times tr[data-provider='" + loc + "'] td[data-interval=arrivalToTriage]";
+        awaitText(triage, "15′ · 27′ (4)");
+        assertThat(text(triage)).contains("50% > 15′");
+        js("document.getElementById('modules').scrollIntoView();");
+        screenshot("module-view-spoed.png");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     void chooseModule() {
