@@ -259,7 +259,9 @@ class WriteEndpointFuzzIT {
                 List<String> why = new ArrayList<>();
                 ObjectNode ev = bedEvent(loc, why, false);
                 if (crossOrgId != null && e == 0) {
+                    // the reused id replaces whatever id the generator chose, and with it that id's fault
                     ev.put("eventId", crossOrgId);
+                    why.removeIf(w -> w.startsWith("eventId"));
                 }
                 if (ev.path("locationId").isTextual()) {
                     touched.add(ev.get("locationId").asText());
