@@ -42,9 +42,8 @@ class ModuleStreamAccess implements StreamAudience {
     @Override
     public Teller forCaller(Caller caller, String roazRegionId) {
         Map<String, Optional<Reading>> readings = new ConcurrentHashMap<>();
-        return (payload, organisation) -> {
-            String moduleId = moduleOf(payload);
-            if (moduleId == null) {
+        return (subject, organisation) -> {
+            if (!(subject instanceof String moduleId)) {
                 return false; // a row this version cannot read is told to nobody rather than to everybody
             }
             Optional<Reading> reading = readings.computeIfAbsent(moduleId, id -> {
@@ -61,7 +60,9 @@ class ModuleStreamAccess implements StreamAudience {
         };
     }
 
-    private static String moduleOf(String payload) {
+    /** The change's module. */
+    @Override
+    public Object subject(String payload) {
         try {
             return JSON.readTree(payload).path("moduleId").asText(null);
         } catch (JsonProcessingException | RuntimeException e) {

@@ -12,12 +12,18 @@ public interface StreamAudience {
     /** The change kind this audience decides. */
     String kind();
 
+    /**
+     * What the tellers decide by, read from a change's payload (JSON) once per change, however many subscribers the
+     * region has; null when this version cannot read the payload.
+     */
+    Object subject(String payload);
+
     /** The subscriber's test, made once per subscription. */
     Teller forCaller(Caller caller, String roazRegionId);
 
-    /** Whether a change of the kind is told to the subscriber, by the row's payload (JSON) and organisation. */
+    /** Whether a change of the kind is told to the subscriber, by the change's subject and organisation. */
     @FunctionalInterface
     interface Teller {
-        boolean tells(String payload, String organisationId);
+        boolean tells(Object subject, String organisationId);
     }
 }

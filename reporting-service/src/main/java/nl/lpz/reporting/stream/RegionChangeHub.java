@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.stream.Collectors;
 import nl.lpz.reporting.readmodel.StreamAudience;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,33 +34,40 @@ class RegionChangeHub implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RegionChangeHub.class);
     private static final int PAGE = 1000;
 
-    /** One change-log row. */
+    /** One change-log row, with what its kind's audience decides by (read once, for all subscribers). */
     record Change(long seq, String roazRegionId, String organisationId, String restrictedTo, String kind,
-                  String payload) {
+                  String payload, Object subject) {
         boolean visibleTo(Subscription s) {
             if (restrictedTo != null && !restrictedTo.equals(s.organisation)) {
                 return false;
             }
             StreamAudience.Teller teller = s.tellers.get(kind);
-            return teller == null || teller.tells(payload, organisationId);
+            return teller == null || teller.tells(subject, organisationId);
         }
     }
 
     private static final String COLUMNS =
             "seq, roaz_region_id, organisation_id, restricted_to_organisation, kind, payload::text as payload";
 
-    private static final RowMapper<Change> CHANGE = (rs, i) -> new Change(rs.getLong("seq"),
-            rs.getString("roaz_region_id"), rs.getString("organisation_id"), rs.getString("restricted_to_organisation"),
-            rs.getString("kind"), rs.getString("payload"));
+    private final RowMapper<Change> changeRow = (rs, i) -> {
+        String kind = rs.getString("kind");
+        String payload = rs.getString("payload");
+        StreamAudience audience = audienceOf(kind);
+        return new Change(rs.getLong("seq"), rs.getString("roaz_region_id"), rs.getString("organisation_id"),
+                rs.getString("restricted_to_organisation"), kind, payload,
+                audience == null ? null : audience.subject(payload));
+    };
 
     private final JdbcTemplate jdbc;
+    private final Map<String, StreamAudience> audiences;
     private final long retentionHours;
     private final Map<String, Set<Subscription>> byRegion = new ConcurrentHashMap<>();
     private volatile long cursor = -1;
     private volatile boolean running;
 
-    RegionChangeHub(JdbcTemplate jdbc, StreamProperties properties) {
+    RegionChangeHub(JdbcTemplate jdbc, StreamProperties properties, List<StreamAudience> audiences) {
         this.jdbc = jdbc;
+        this.audiences = audiences.stream().collect(Collectors.toUnmodifiableMap(StreamAudience::kind, a -> a));
         this.retentionHours = properties.retentionHours();
     }
 
@@ -100,7 +108,7 @@ class RegionChangeHub implements SmartLifecycle {
                          from region_change
                         where roaz_region_id = ? and seq > ?
                           and (restricted_to_organisation is null or restricted_to_organisation = ?)
-                        order by seq limit ?""", CHANGE, roazRegionId, after, organisation, PAGE);
+                        order by seq limit ?""", changeRow, roazRegionId, after, organisation, PAGE);
     }
 
     @Scheduled(fixedDelayString = "${lpz.reporting.stream.poll-interval-ms:200}")
@@ -120,7 +128,7 @@ class RegionChangeHub implements SmartLifecycle {
             List<Change> page;
             do {
                 page = jdbc.query("select " + COLUMNS + " from region_change where seq > ? order by seq limit ?",
-                        CHANGE, cursor, PAGE);
+                        changeRow, cursor, PAGE);
                 for (Change c : page) {
                     Set<Subscription> subscribers = byRegion.get(c.roazRegionId());
                     if (subscribers != null) {
@@ -176,6 +184,10 @@ class RegionChangeHub implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE;
+    }
+
+    private StreamAudience audienceOf(String kind) {
+        return kind == null ? null : audiences.get(kind);
     }
 
     /** Number of open subscriptions (for tests and metrics). */
