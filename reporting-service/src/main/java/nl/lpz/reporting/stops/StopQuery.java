@@ -34,9 +34,9 @@ class StopQuery {
     private final ActiveStops activeStops;
     private final TransactionTemplate readOnly;
 
-    StopQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    StopQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ActiveStops activeStops) {
         this.jdbc = jdbc;
-        this.activeStops = new ActiveStops(jdbc);
+        this.activeStops = activeStops;
         this.readOnly = Sql.snapshotReads(transactionManager);
     }
 

@@ -25,6 +25,7 @@ import nl.lpz.reporting.StopFixtures.Announcement;
 import nl.lpz.reporting.StopFixtures.Stop;
 import nl.lpz.reporting.stops.RegionalStops;
 import nl.lpz.reporting.readmodel.ActiveStop;
+import nl.lpz.reporting.readmodel.ActiveStops;
 import nl.lpz.reporting.stops.StopQuery;
 import nl.lpz.reporting.stops.StopStatistics;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +58,7 @@ class StopProjectionTest {
         db = ProjectionDatabase.open("stops");
         jdbc = db.jdbc();
         DataSourceTransactionManager tm = db.transactions();
-        query = new StopQuery(jdbc, tm);
+        query = new StopQuery(jdbc, tm, new ActiveStops(jdbc));
     }
 
     @AfterAll
