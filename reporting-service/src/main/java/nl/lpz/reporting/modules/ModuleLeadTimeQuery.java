@@ -87,25 +87,7 @@ class ModuleLeadTimeQuery {
         this.readOnly = Sql.snapshotReads(transactionManager);
         this.catalogue = catalogue;
         this.properties = properties;
-        requireKnownPassageNorms(catalogue, properties);
-    }
-
-    /** A region's norm that names no lead-time interval of the catalogue, or is no sensible duration, stops start. */
-    private static void requireKnownPassageNorms(ModuleCatalogue catalogue, ModuleProperties properties) {
-        properties.passageNorms().forEach((key, norm) -> {
-            String[] parts = key.split("\\.", 3);
-            boolean known = parts.length == 3 && !parts[2].isBlank() && catalogue.versions(parts[0]).stream()
-                    .flatMap(m -> m.units().stream()).flatMap(u -> u.passages().intervals().stream())
-                    .anyMatch(i -> i.id().equals(parts[1]));
-            if (!known) {
-                throw new IllegalStateException("lpz.reporting.modules.passage-norms[" + key + "] names no lead-time "
-                        + "interval of the catalogue; the key is <module>.<interval>.<ROAZ region>");
-            }
-            if (norm == null || norm.isNegative() || norm.isZero() || norm.compareTo(Duration.ofDays(7)) > 0) {
-                throw new IllegalStateException("lpz.reporting.modules.passage-norms[" + key + "] must be a "
-                        + "positive ISO-8601 duration of at most 7 days (e.g. PT3H), like a definition's norm");
-            }
-        });
+        properties.requireFits(catalogue);
     }
 
     /** The days asked for, both inclusive. */

@@ -3,6 +3,8 @@ package nl.lpz.reporting.modules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nl.lpz.modules.LevelRule;
+import nl.lpz.modules.ModuleCatalogue;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         (e.g. {@code passage-norms[<module>.<interval>.ROAZ-NHF]=PT3H}): replaces the definition's
  *                         norm of that interval (of every version) for the region; checked against the catalogue at
  *                         start
+ * @see #requireFits(ModuleCatalogue)
  */
 @ConfigurationProperties("lpz.reporting.modules")
 public record ModuleProperties(@DefaultValue("PT24H") Duration complianceWindow,
@@ -40,5 +43,58 @@ public record ModuleProperties(@DefaultValue("PT24H") Duration complianceWindow,
     /** The region's norm of this lead-time interval, if it set its own. */
     Duration normFor(String moduleId, String intervalId, String roazRegionId) {
         return passageNorms.get(moduleId + "." + intervalId + "." + roazRegionId);
+    }
+
+    /**
+     * A region's setting that names no level or lead-time interval of the catalogue, or whose value does not fit it,
+     * stops the start: a typo would otherwise hold the region silently to the national bounds or norm.
+     */
+    void requireFits(ModuleCatalogue catalogue) {
+        levelBounds.forEach((key, bounds) -> {
+            RegionalKey k = RegionalKey.of("level-bounds", key, "level");
+            LevelRule level = catalogue.current(k.moduleId()).stream()
+                    .flatMap(m -> m.units().stream()).flatMap(u -> u.levels().stream())
+                    .filter(l -> l.id().equals(k.itemId())).findFirst()
+                    .orElseThrow(() -> k.unknown("level"));
+            boolean ascending = true;
+            for (int i = 1; i < bounds.size(); i++) {
+                ascending &= bounds.get(i) > bounds.get(i - 1);
+            }
+            if (bounds.size() != level.bounds().size() || !ascending || bounds.get(0) < 0) {
+                throw new IllegalStateException(k.setting() + " must hold " + level.bounds().size()
+                        + " ascending bounds of 0 or more, like the definition's " + level.bounds());
+            }
+        });
+        passageNorms.forEach((key, norm) -> {
+            RegionalKey k = RegionalKey.of("passage-norms", key, "interval");
+            boolean known = catalogue.versions(k.moduleId()).stream()
+                    .flatMap(m -> m.units().stream()).flatMap(u -> u.passages().intervals().stream())
+                    .anyMatch(i -> i.id().equals(k.itemId()));
+            if (!known) {
+                throw k.unknown("lead-time interval");
+            }
+            if (norm == null || norm.isNegative() || norm.isZero() || norm.compareTo(Duration.ofDays(7)) > 0) {
+                throw new IllegalStateException(k.setting() + " must be a positive ISO-8601 duration of at most "
+                        + "7 days (e.g. PT3H), like a definition's norm");
+            }
+        });
+    }
+
+    /** A regional setting's key {@code <module>.<item>.<ROAZ region>}, split once. */
+    private record RegionalKey(String setting, String moduleId, String itemId, String shape) {
+        static RegionalKey of(String property, String key, String item) {
+            String setting = "lpz.reporting.modules." + property + "[" + key + "]";
+            String shape = "<module>.<" + item + ">.<ROAZ region>";
+            String[] parts = key.split("\\.", 3);
+            if (parts.length < 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
+                throw new IllegalStateException(setting + " names no " + item + " of the catalogue; the key is "
+                        + shape);
+            }
+            return new RegionalKey(setting, parts[0], parts[1], shape);
+        }
+
+        IllegalStateException unknown(String what) {
+            return new IllegalStateException(setting + " names no " + what + " of the catalogue; the key is " + shape);
+        }
     }
 }

@@ -73,30 +73,7 @@ class RegionalModuleQuery {
         this.catalogue = catalogue;
         this.clock = clock;
         this.properties = properties;
-        requireKnownLevelBounds(catalogue, properties);
-    }
-
-    /** A region's level bounds that name no level of the catalogue, or do not fit it, stop the start. */
-    private static void requireKnownLevelBounds(ModuleCatalogue catalogue, ModuleProperties properties) {
-        properties.levelBounds().forEach((key, bounds) -> {
-            String[] parts = key.split("\\.", 3);
-            LevelRule level = parts.length < 3 ? null : catalogue.current(parts[0]).stream()
-                    .flatMap(m -> m.units().stream()).flatMap(u -> u.levels().stream())
-                    .filter(l -> l.id().equals(parts[1])).findFirst().orElse(null);
-            if (level == null) {
-                throw new IllegalStateException("lpz.reporting.modules.level-bounds[" + key + "] names no level of "
-                        + "the catalogue; the key is <module>.<level>.<ROAZ region>");
-            }
-            boolean ascending = true;
-            for (int i = 1; i < bounds.size(); i++) {
-                ascending &= bounds.get(i) > bounds.get(i - 1);
-            }
-            if (bounds.size() != level.bounds().size() || !ascending || bounds.get(0) < 0) {
-                throw new IllegalStateException("lpz.reporting.modules.level-bounds[" + key + "] must hold "
-                        + level.bounds().size() + " ascending bounds of 0 or more, like the definition's "
-                        + level.bounds());
-            }
-        });
+        properties.requireFits(catalogue);
     }
 
     /**
