@@ -8,6 +8,7 @@ import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.reporting.pipeline.Batch;
 import nl.lpz.reporting.pipeline.DecodedRecord;
+import nl.lpz.reporting.pipeline.UnnestColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,6 +46,25 @@ class BedProjector {
         }
     }
 
+    private static final UnnestColumns<BedRow> COLUMNS = UnnestColumns.of(BedRow.class)
+            .text(BedRow::eventId)
+            .uuid(BedRow::sourceEventId)
+            .text(BedRow::locationId)
+            .text(BedRow::organisationId)
+            .text(BedRow::departmentId)
+            .text(BedRow::bedId)
+            .timestamp(BedRow::occurredAt)
+            .text(BedRow::status)
+            .text(BedRow::specialistisch)
+            .text(BedRow::specialisme)
+            .text(BedRow::snijdendBeschouwend)
+            .bool(BedRow::covid)
+            .text(BedRow::patientCovidStatus)
+            .bool(BedRow::removed)
+            .bool(BedRow::stale)
+            .text(BedRow::source)
+            .text(BedRow::codeListVersion);
+
     /**
      * All bed events of the batch in one statement: the history rows are inserted in record order (duplicates by
      * event id skipped), and of the rows actually inserted the newest per bed is upserted into {@code bed_current}
@@ -52,9 +72,7 @@ class BedProjector {
      */
     private static final String PROJECT_BEDS = """
             with input as (
-                select * from unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
-                                     ?::text[], ?::boolean[], ?::boolean[], ?::text[], ?::text[])
+                select * from unnest(%s)
                     with ordinality as u(event_id, source_event_id, location_id, organisation_id, department_id,
                                          bed_id, occurred_at, status, specialistisch, specialisme,
                                          snijdend_beschouwend, covid, patient_covid_status, removed, stale, source,
@@ -87,7 +105,8 @@ class BedProjector {
                     removed = excluded.removed, event_id = excluded.event_id
                 where bed_current.occurred_at <= excluded.occurred_at
             )
-            select location_id, removed, count(*) as n from inserted group by location_id, removed""";
+            select location_id, removed, count(*) as n from inserted group by location_id, removed"""
+            .formatted(COLUMNS.parameters());
 
     /** Applies the bed events of a batch (in record order) in one statement and counts them in {@code batch}. */
     void apply(List<DecodedRecord.Event> events, ChangedLocations changes, Batch batch) {
@@ -95,65 +114,10 @@ class BedProjector {
             return;
         }
         List<BedRow> rows = events.stream().map(BedRow::of).toList();
-        int n = rows.size();
-        String[] eventId = new String[n];
-        UUID[] sourceEventId = new UUID[n];
-        String[] locationId = new String[n];
-        String[] organisationId = new String[n];
-        String[] departmentId = new String[n];
-        String[] bedId = new String[n];
-        String[] occurredAt = new String[n];
-        String[] status = new String[n];
-        String[] specialistisch = new String[n];
-        String[] specialisme = new String[n];
-        String[] snijdend = new String[n];
-        Boolean[] covid = new Boolean[n];
-        String[] patient = new String[n];
-        Boolean[] removed = new Boolean[n];
-        Boolean[] stale = new Boolean[n];
-        String[] source = new String[n];
-        String[] codeListVersion = new String[n];
-        for (int i = 0; i < n; i++) {
-            BedRow r = rows.get(i);
-            eventId[i] = r.eventId();
-            sourceEventId[i] = r.sourceEventId();
-            locationId[i] = r.locationId();
-            organisationId[i] = r.organisationId();
-            departmentId[i] = r.departmentId();
-            bedId[i] = r.bedId();
-            occurredAt[i] = r.occurredAt().toString();
-            status[i] = r.status();
-            specialistisch[i] = r.specialistisch();
-            specialisme[i] = r.specialisme();
-            snijdend[i] = r.snijdendBeschouwend();
-            covid[i] = r.covid();
-            patient[i] = r.patientCovidStatus();
-            removed[i] = r.removed();
-            stale[i] = r.stale();
-            source[i] = r.source();
-            codeListVersion[i] = r.codeListVersion();
-        }
         int[] fresh = {0};
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(PROJECT_BEDS);
-            int p = 1;
-            ps.setArray(p++, con.createArrayOf("text", eventId));
-            ps.setArray(p++, con.createArrayOf("uuid", sourceEventId));
-            ps.setArray(p++, con.createArrayOf("text", locationId));
-            ps.setArray(p++, con.createArrayOf("text", organisationId));
-            ps.setArray(p++, con.createArrayOf("text", departmentId));
-            ps.setArray(p++, con.createArrayOf("text", bedId));
-            ps.setArray(p++, con.createArrayOf("text", occurredAt));
-            ps.setArray(p++, con.createArrayOf("text", status));
-            ps.setArray(p++, con.createArrayOf("text", specialistisch));
-            ps.setArray(p++, con.createArrayOf("text", specialisme));
-            ps.setArray(p++, con.createArrayOf("text", snijdend));
-            ps.setArray(p++, con.createArrayOf("bool", covid));
-            ps.setArray(p++, con.createArrayOf("text", patient));
-            ps.setArray(p++, con.createArrayOf("bool", removed));
-            ps.setArray(p++, con.createArrayOf("bool", stale));
-            ps.setArray(p++, con.createArrayOf("text", source));
-            ps.setArray(p, con.createArrayOf("text", codeListVersion));
+            COLUMNS.bind(con, ps, 1, rows);
             return ps;
         }, rs -> {
             int count = rs.getInt("n");
@@ -161,6 +125,6 @@ class BedProjector {
             changes.locations.add(rs.getString("location_id"));
             batch.projected(rs.getBoolean("removed") ? "BedRemoved" : "BedStatusChanged", count);
         });
-        batch.duplicates(n - fresh[0]);
+        batch.duplicates(rows.size() - fresh[0]);
     }
 }

@@ -13,6 +13,7 @@ import nl.lpz.events.capacity.ModulePassageRecorded;
 import nl.lpz.reporting.pipeline.Batch;
 import nl.lpz.reporting.pipeline.DecodedRecord;
 import nl.lpz.reporting.pipeline.Projection;
+import nl.lpz.reporting.pipeline.UnnestColumns;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,17 +30,33 @@ import org.springframework.stereotype.Component;
 class ModulePassageProjection implements Projection {
     static final String EVENT_TYPE = ModulePassageRecorded.class.getSimpleName();
 
+    /** One passage as the table holds it: its moments as JSON, and the day and instant of its first moment. */
+    private record PassageRow(String eventId, ModulePassageRecorded passage, String moments, Instant startedAt) {
+    }
+
+    private static final UnnestColumns<PassageRow> COLUMNS = UnnestColumns.of(PassageRow.class)
+            .text(PassageRow::eventId)
+            .text(r -> r.passage().moduleId())
+            .integer(r -> r.passage().definitionVersion())
+            .text(r -> r.passage().providerKind())
+            .text(r -> r.passage().providerId())
+            .text(r -> r.passage().organisationId().value())
+            .text(r -> r.passage().unitKind())
+            .text(r -> r.passage().unitId())
+            .text(PassageRow::moments)
+            .timestamp(PassageRow::startedAt)
+            .date(r -> LocalDate.ofInstant(r.startedAt(), ModuleComplianceQuery.ZONE));
+
     private static final String INSERT_PASSAGES = """
             insert into module_passage (event_id, module_id, definition_version, provider_kind, provider_id,
                                         organisation_id, unit_kind, unit_id, moments, started_at, day)
             select event_id, module_id, definition_version, provider_kind, provider_id, organisation_id, unit_kind,
                    unit_id, moments::jsonb, started_at, day
-            from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::timestamptz[], ?::date[])
+            from unnest(%s)
                 with ordinality as u(event_id, module_id, definition_version, provider_kind, provider_id,
                                      organisation_id, unit_kind, unit_id, moments, started_at, day, ord)
             order by ord
-            on conflict (event_id) do nothing""";
+            on conflict (event_id) do nothing""".formatted(COLUMNS.parameters());
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = EventJson.mapper();
@@ -60,54 +77,19 @@ class ModulePassageProjection implements Projection {
 
     @Override
     public void apply(List<DecodedRecord.Event> events, Batch batch) {
-        int n = events.size();
-        String[] eventId = new String[n];
-        String[] moduleId = new String[n];
-        Integer[] version = new Integer[n];
-        String[] providerKind = new String[n];
-        String[] providerId = new String[n];
-        String[] organisationId = new String[n];
-        String[] unitKind = new String[n];
-        String[] unitId = new String[n];
-        String[] moments = new String[n];
-        String[] startedAt = new String[n];
-        String[] day = new String[n];
-        for (int i = 0; i < n; i++) {
-            DecodedRecord.Event e = events.get(i);
+        // the decoder refused passages without moments or with a moment without its instant
+        List<PassageRow> rows = events.stream().map(e -> {
             ModulePassageRecorded p = (ModulePassageRecorded) e.event();
-            // the decoder refused passages without moments or with a moment without its instant
-            Instant first = Collections.min(p.moments().values());
-            eventId[i] = e.eventId();
-            moduleId[i] = p.moduleId();
-            version[i] = p.definitionVersion();
-            providerKind[i] = p.providerKind();
-            providerId[i] = p.providerId();
-            organisationId[i] = p.organisationId().value();
-            unitKind[i] = p.unitKind();
-            unitId[i] = p.unitId();
-            moments[i] = toJson(p.moments());
-            startedAt[i] = first.toString();
-            day[i] = LocalDate.ofInstant(first, ModuleComplianceQuery.ZONE).toString();
-        }
+            return new PassageRow(e.eventId(), p, toJson(p.moments()), Collections.min(p.moments().values()));
+        }).toList();
         int inserted = jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement(INSERT_PASSAGES)) {
-                int p = 1;
-                ps.setArray(p++, con.createArrayOf("text", eventId));
-                ps.setArray(p++, con.createArrayOf("text", moduleId));
-                ps.setArray(p++, con.createArrayOf("int4", version));
-                ps.setArray(p++, con.createArrayOf("text", providerKind));
-                ps.setArray(p++, con.createArrayOf("text", providerId));
-                ps.setArray(p++, con.createArrayOf("text", organisationId));
-                ps.setArray(p++, con.createArrayOf("text", unitKind));
-                ps.setArray(p++, con.createArrayOf("text", unitId));
-                ps.setArray(p++, con.createArrayOf("text", moments));
-                ps.setArray(p++, con.createArrayOf("text", startedAt));
-                ps.setArray(p, con.createArrayOf("text", day));
+                COLUMNS.bind(con, ps, 1, rows);
                 return ps.executeUpdate();
             }
         });
         batch.projected(EVENT_TYPE, inserted);
-        batch.duplicates(n - inserted);
+        batch.duplicates(rows.size() - inserted);
     }
 
     private String toJson(Object value) {

@@ -22,6 +22,7 @@ import nl.lpz.reporting.pipeline.Batch;
 import nl.lpz.reporting.pipeline.ChangeLogEntry;
 import nl.lpz.reporting.pipeline.DecodedRecord;
 import nl.lpz.reporting.pipeline.Projection;
+import nl.lpz.reporting.pipeline.UnnestColumns;
 import nl.lpz.reporting.readmodel.Sql;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,6 +60,28 @@ class ModuleProjection implements Projection {
         return List.of("module_history", "module_current");
     }
 
+    /** One module event as the history holds it: a removal has no figures. */
+    private record UnitRow(String eventId, ModuleEvent event, String values, String statuses, Instant occurredAt,
+                           boolean removed, boolean stale, String source, UUID sourceEventId) {
+    }
+
+    private static final UnnestColumns<UnitRow> COLUMNS = UnnestColumns.of(UnitRow.class)
+            .text(UnitRow::eventId)
+            .text(r -> r.event().moduleId())
+            .integer(r -> r.event().definitionVersion())
+            .text(r -> r.event().providerKind())
+            .text(r -> r.event().providerId())
+            .text(r -> r.event().organisationId().value())
+            .text(r -> r.event().unitKind())
+            .text(r -> r.event().unitId())
+            .text(UnitRow::values)
+            .text(UnitRow::statuses)
+            .timestamp(UnitRow::occurredAt)
+            .bool(UnitRow::removed)
+            .bool(UnitRow::stale)
+            .text(UnitRow::source)
+            .uuid(UnitRow::sourceEventId);
+
     /**
      * The history rows are inserted in record order (duplicates by event id skipped); of the rows actually inserted
      * the newest per unit is upserted into {@code module_current} unless the unit already holds a newer report, so a
@@ -66,9 +89,7 @@ class ModuleProjection implements Projection {
      */
     private static final String PROJECT_UNITS = """
             with input as (
-                select * from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::boolean[], ?::boolean[],
-                                     ?::text[], ?::uuid[])
+                select * from unnest(%s)
                     with ordinality as u(event_id, module_id, definition_version, provider_kind, provider_id,
                                          organisation_id, unit_kind, unit_id, figure_values, figure_statuses,
                                          occurred_at, removed, stale, source, source_event_id, ord)
@@ -99,7 +120,7 @@ class ModuleProjection implements Projection {
                 where module_current.occurred_at <= excluded.occurred_at
             )
             select id, module_id, provider_kind, provider_id, organisation_id, unit_kind, unit_id, occurred_at, removed
-            from inserted order by id""";
+            from inserted order by id""".formatted(COLUMNS.parameters());
 
     /** A unit whose figures a batch changed, for its change-log row. */
     private record ChangedUnit(String moduleId, String providerKind, String providerId, String organisationId,
@@ -108,70 +129,12 @@ class ModuleProjection implements Projection {
 
     @Override
     public void apply(List<DecodedRecord.Event> events, Batch batch) {
-        int n = events.size();
-        String[] eventId = new String[n];
-        String[] moduleId = new String[n];
-        Integer[] version = new Integer[n];
-        String[] providerKind = new String[n];
-        String[] providerId = new String[n];
-        String[] organisationId = new String[n];
-        String[] unitKind = new String[n];
-        String[] unitId = new String[n];
-        String[] values = new String[n];
-        String[] statuses = new String[n];
-        String[] occurredAt = new String[n];
-        Boolean[] removed = new Boolean[n];
-        Boolean[] stale = new Boolean[n];
-        String[] source = new String[n];
-        UUID[] sourceEventId = new UUID[n];
-        for (int i = 0; i < n; i++) {
-            DecodedRecord.Event e = events.get(i);
-            ModuleEvent m = (ModuleEvent) e.event();
-            eventId[i] = e.eventId();
-            moduleId[i] = m.moduleId();
-            version[i] = m.definitionVersion();
-            providerKind[i] = m.providerKind();
-            providerId[i] = m.providerId();
-            organisationId[i] = m.organisationId().value();
-            unitKind[i] = m.unitKind();
-            unitId[i] = m.unitId();
-            if (m instanceof ModuleFiguresReported f) {
-                values[i] = toJson(f.values());
-                statuses[i] = toJson(f.statuses());
-                occurredAt[i] = f.occurredAt().toString();
-                removed[i] = false;
-                stale[i] = f.stale();
-                source[i] = f.source() == null ? null : f.source().name();
-                sourceEventId[i] = f.sourceEventId();
-            } else {
-                ModuleUnitRemoved r = (ModuleUnitRemoved) m;
-                values[i] = "{}";
-                statuses[i] = "{}";
-                occurredAt[i] = r.occurredAt().toString();
-                removed[i] = true;
-                stale[i] = false;
-            }
-        }
+        List<UnitRow> rows = events.stream().map(this::row).toList();
         Map<List<String>, ChangedUnit> changed = new LinkedHashMap<>();
         int[] fresh = {0};
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(PROJECT_UNITS);
-            int p = 1;
-            ps.setArray(p++, con.createArrayOf("text", eventId));
-            ps.setArray(p++, con.createArrayOf("text", moduleId));
-            ps.setArray(p++, con.createArrayOf("int4", version));
-            ps.setArray(p++, con.createArrayOf("text", providerKind));
-            ps.setArray(p++, con.createArrayOf("text", providerId));
-            ps.setArray(p++, con.createArrayOf("text", organisationId));
-            ps.setArray(p++, con.createArrayOf("text", unitKind));
-            ps.setArray(p++, con.createArrayOf("text", unitId));
-            ps.setArray(p++, con.createArrayOf("text", values));
-            ps.setArray(p++, con.createArrayOf("text", statuses));
-            ps.setArray(p++, con.createArrayOf("text", occurredAt));
-            ps.setArray(p++, con.createArrayOf("bool", removed));
-            ps.setArray(p++, con.createArrayOf("bool", stale));
-            ps.setArray(p++, con.createArrayOf("text", source));
-            ps.setArray(p, con.createArrayOf("uuid", sourceEventId));
+            COLUMNS.bind(con, ps, 1, rows);
             return ps;
         }, rs -> {
             fresh[0]++;
@@ -184,8 +147,17 @@ class ModuleProjection implements Projection {
             changed.put(List.of(unit.moduleId(), unit.providerKind(), unit.providerId(), unit.unitKind(),
                     unit.unitId()), unit);
         });
-        batch.duplicates(n - fresh[0]);
+        batch.duplicates(rows.size() - fresh[0]);
         changes(changed.values()).forEach(batch::changed);
+    }
+
+    private UnitRow row(DecodedRecord.Event e) {
+        if (e.event() instanceof ModuleFiguresReported f) {
+            return new UnitRow(e.eventId(), f, toJson(f.values()), toJson(f.statuses()), f.occurredAt(), false,
+                    f.stale(), f.source() == null ? null : f.source().name(), f.sourceEventId());
+        }
+        ModuleUnitRemoved r = (ModuleUnitRemoved) e.event();
+        return new UnitRow(e.eventId(), r, "{}", "{}", r.occurredAt(), true, false, null, null);
     }
 
     /**
