@@ -16,7 +16,8 @@ import java.util.UUID;
  * {@code moments} in the definition's order. It carries no identity of the patient: {@code eventId}, the sender's
  * idempotency key, is its only key.
  */
-public record ModulePassage(UUID eventId, String unitKind, String unitId, Map<String, Instant> moments) {
+public record ModulePassage(UUID eventId, String unitKind, String unitId, Map<String, Instant> moments)
+        implements ModuleBatchItem {
 
     public ModulePassage {
         Objects.requireNonNull(eventId, "eventId");
@@ -31,8 +32,17 @@ public record ModulePassage(UUID eventId, String unitKind, String unitId, Map<St
     }
 
     /** Its latest moment: by then the sender knew all of it. */
+    @Override
     public Instant occurredAt() {
         return Collections.max(moments.values());
+    }
+
+    /** Each moment, as {@code moments.<name>}. */
+    @Override
+    public Map<String, Instant> instants() {
+        Map<String, Instant> instants = new LinkedHashMap<>();
+        moments.forEach((name, at) -> instants.put("moments." + name, at));
+        return instants;
     }
 
     /**
@@ -40,6 +50,7 @@ public record ModulePassage(UUID eventId, String unitKind, String unitId, Map<St
      * in name order (so the same moment written with another offset, or the moments in another order, are the same
      * content). Its own kind keeps it apart from a module report or a bed event with the same id.
      */
+    @Override
     public String payloadHash(ModuleProviderId provider) {
         List<Object> canonical = new ArrayList<>(List.of(provider.moduleId(), provider.providerId(), unitKind,
                 unitId, moments.size()));

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import nl.lpz.capacity.command.EventReceipts.Claim;
 import nl.lpz.capacity.command.EventReceipts.Receipt;
 import nl.lpz.capacity.command.ReportResult.Kind;
@@ -55,91 +56,79 @@ class ModuleProvider {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ReportResult handle(ReportModuleFigures command, EventReceipts receipts) {
-        List<ModuleReport> reports = command.reports();
-        Outcome[] outcomes = new Outcome[reports.size()];
-        Map<UUID, Receipt> toClaim = new LinkedHashMap<>();
-        for (int i = 0; i < reports.size(); i++) {
-            ModuleReport report = reports.get(i);
-            InstantRule.Refusal refusal = InstantRule.refusal("occurredAt", report.occurredAt(),
-                    command.receivedAt(), command.backfillHorizon());
-            Optional<String> unstorable = refusal != null ? Optional.empty()
-                    : ValueRules.firstViolation(reported(command, report, false));
-            if (refusal != null) {
-                outcomes[i] = Outcome.rejected(report.eventId(), refusal.code(), refusal.detail());
-            } else if (unstorable.isPresent()) {
-                outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.INVALID_FIELD, unstorable.get());
-            } else {
-                toClaim.putIfAbsent(report.eventId(), new Receipt(report.eventId(), command.payloadHashes().get(i),
-                        report.occurredAt()));
-            }
-        }
-        Map<UUID, Claim> claims = toClaim.isEmpty() ? Map.of()
-                : receipts.claim(command.organisationId(), toClaim.values());
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < reports.size(); i++) {
-            if (outcomes[i] != null) {
-                continue;
-            }
-            ModuleReport report = reports.get(i);
-            outcomes[i] = claimed(report.eventId(), command.payloadHashes().get(i), claims, toClaim, seen);
-            if (outcomes[i] != null) {
-                continue;
-            }
-            ModuleUnitFigures current = units.get(ModuleUnitFigures.key(report.unitKind(), report.unitId()));
-            boolean stale = current != null && report.occurredAt().isBefore(current.lastOccurredAt());
-            apply(reported(command, report, stale));
-            outcomes[i] = Outcome.of(report.eventId(), stale ? Kind.STALE : Kind.ACCEPTED);
-        }
-        return new ReportResult(List.of(outcomes));
+        return takeEach(command, command.reports(), command.payloadHashes(), receipts,
+                report -> reported(command, report, false), report -> {
+                    ModuleUnitFigures current = units.get(ModuleUnitFigures.key(report.unitKind(), report.unitId()));
+                    boolean stale = current != null && report.occurredAt().isBefore(current.lastOccurredAt());
+                    apply(reported(command, report, stale));
+                    return stale ? Kind.STALE : Kind.ACCEPTED;
+                });
     }
 
     /**
-     * Patient passages (lead times): each moment by the reports' {@link InstantRule}, receipts claimed in the same
-     * table with the same rules, each new passage one {@link ModulePassageRecorded}. A passage changes no unit's
-     * figures, so the aggregate keeps nothing of it and none is stale.
+     * Patient passages (lead times): taken as reports are, each new passage one {@link ModulePassageRecorded}. A
+     * passage changes no unit's figures, so the aggregate keeps nothing of it and none is stale.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ReportResult handle(RecordModulePassages command, EventReceipts receipts) {
-        List<ModulePassage> passages = command.passages();
-        Outcome[] outcomes = new Outcome[passages.size()];
+        return takeEach(command, command.passages(), command.payloadHashes(), receipts, command::recorded,
+                passage -> {
+                    apply(command.recorded(passage));
+                    return Kind.ACCEPTED;
+                });
+    }
+
+    /**
+     * The batch step of reports and passages alike: each item's instants by the {@link InstantRule} and its event by
+     * the {@link ValueRules} (a refused one keeps its rejection and claims nothing), then the receipts of the others
+     * claimed at once for the sending organisation, and each new one applied, in order; one outcome per item.
+     *
+     * @param event the event an item would cause, for the value rules
+     * @param take  applies a new item's event(s), and says whether it was stale
+     */
+    private static <T extends ModuleBatchItem> ReportResult takeEach(ModuleProviderCommand command, List<T> items,
+                                                                     List<String> hashes, EventReceipts receipts,
+                                                                     Function<T, Object> event,
+                                                                     Function<T, Kind> take) {
+        Outcome[] outcomes = new Outcome[items.size()];
         Map<UUID, Receipt> toClaim = new LinkedHashMap<>();
-        for (int i = 0; i < passages.size(); i++) {
-            ModulePassage passage = passages.get(i);
-            InstantRule.Refusal refusal = null;
-            for (Map.Entry<String, Instant> moment : passage.moments().entrySet()) {
-                refusal = InstantRule.refusal("moments." + moment.getKey(), moment.getValue(), command.receivedAt(),
-                        command.backfillHorizon());
-                if (refusal != null) {
-                    break;
-                }
-            }
-            Optional<String> unstorable = refusal != null ? Optional.empty()
-                    : ValueRules.firstViolation(command.recorded(passage));
-            if (refusal != null) {
-                outcomes[i] = Outcome.rejected(passage.eventId(), refusal.code(), refusal.detail());
-            } else if (unstorable.isPresent()) {
-                outcomes[i] = Outcome.rejected(passage.eventId(), CommandRejected.INVALID_FIELD, unstorable.get());
-            } else {
-                toClaim.putIfAbsent(passage.eventId(), new Receipt(passage.eventId(),
-                        command.payloadHashes().get(i), passage.occurredAt()));
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            outcomes[i] = refusal(item, command, event);
+            if (outcomes[i] == null) {
+                toClaim.putIfAbsent(item.eventId(), new Receipt(item.eventId(), hashes.get(i), item.occurredAt()));
             }
         }
         Map<UUID, Claim> claims = toClaim.isEmpty() ? Map.of()
                 : receipts.claim(command.organisationId(), toClaim.values());
         Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < passages.size(); i++) {
+        for (int i = 0; i < items.size(); i++) {
             if (outcomes[i] != null) {
                 continue;
             }
-            ModulePassage passage = passages.get(i);
-            outcomes[i] = claimed(passage.eventId(), command.payloadHashes().get(i), claims, toClaim, seen);
+            T item = items.get(i);
+            outcomes[i] = claimed(item.eventId(), hashes.get(i), claims, toClaim, seen);
             if (outcomes[i] == null) {
-                apply(command.recorded(passage));
-                outcomes[i] = Outcome.of(passage.eventId(), Kind.ACCEPTED);
+                outcomes[i] = Outcome.of(item.eventId(), take.apply(item));
             }
         }
         return new ReportResult(List.of(outcomes));
+    }
+
+    /** An item's rejection before its receipt is claimed: an instant out of bounds, or a value no store holds. */
+    private static <T extends ModuleBatchItem> Outcome refusal(T item, ModuleProviderCommand command,
+                                                               Function<T, Object> event) {
+        for (Map.Entry<String, Instant> instant : item.instants().entrySet()) {
+            InstantRule.Refusal refusal = InstantRule.refusal(instant.getKey(), instant.getValue(),
+                    command.receivedAt(), command.backfillHorizon());
+            if (refusal != null) {
+                return Outcome.rejected(item.eventId(), refusal.code(), refusal.detail());
+            }
+        }
+        return ValueRules.firstViolation(event.apply(item))
+                .map(detail -> Outcome.rejected(item.eventId(), CommandRejected.INVALID_FIELD, detail))
+                .orElse(null);
     }
 
     /**

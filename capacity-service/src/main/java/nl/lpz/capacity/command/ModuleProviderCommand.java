@@ -1,6 +1,8 @@
 package nl.lpz.capacity.command;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import nl.lpz.events.capacity.ModuleFiguresReported;
 import nl.lpz.events.capacity.ModulePassageRecorded;
@@ -19,6 +21,27 @@ sealed interface ModuleProviderCommand permits ReportModuleFigures, ResyncModule
     ProviderKind providerKind();
 
     OrganisationId organisationId();
+
+    /** When the edge received the request: with {@link #backfillHorizon()} the bounds of its instants. */
+    Instant receivedAt();
+
+    Instant backfillHorizon();
+
+    /**
+     * What a batch command ({@link ReportModuleFigures}, {@link RecordModulePassages}) holds besides its items: one
+     * payload hash per item, the provider's kind and owner, and the bounds of its instants.
+     */
+    static void requireBatch(List<? extends ModuleBatchItem> items, List<String> payloadHashes, String what,
+                             ProviderKind providerKind, OrganisationId organisationId, Instant receivedAt,
+                             Instant backfillHorizon) {
+        if (payloadHashes.size() != items.size()) {
+            throw new IllegalArgumentException(payloadHashes.size() + " hashes for " + items.size() + " " + what);
+        }
+        Objects.requireNonNull(providerKind, "providerKind");
+        Objects.requireNonNull(organisationId, "organisationId");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(backfillHorizon, "backfillHorizon");
+    }
 
     default ModuleFiguresReported reported(String unitKind, String unitId, Figures figures, Instant occurredAt,
                                            boolean stale, ModuleReportSource source, UUID sourceEventId) {

@@ -12,7 +12,13 @@ import nl.lpz.modules.Figures;
  * One report of a unit's figures, already read by the module definition ({@code ModuleDefinition.read}), so its
  * figures fit the unit kind; {@code eventId} is the sender's idempotency key.
  */
-public record ModuleReport(UUID eventId, String unitKind, String unitId, Figures figures, Instant occurredAt) {
+public record ModuleReport(UUID eventId, String unitKind, String unitId, Figures figures, Instant occurredAt)
+        implements ModuleBatchItem {
+
+    @Override
+    public Map<String, Instant> instants() {
+        return Map.of("occurredAt", occurredAt);
+    }
 
     /**
      * SHA-256 (hex) of what the report says ({@link PayloadHash}): module, provider, unit and the figures as the
@@ -20,6 +26,7 @@ public record ModuleReport(UUID eventId, String unitKind, String unitId, Figures
      * same content), with {@code occurredAt} as an instant. Figures are in id order, each section counted, so a
      * number cannot pass for a status.
      */
+    @Override
     public String payloadHash(ModuleProviderId provider) {
         List<Object> canonical = new ArrayList<>(List.of(provider.moduleId(), provider.providerId(), unitKind,
                 unitId));

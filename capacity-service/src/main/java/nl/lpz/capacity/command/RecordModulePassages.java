@@ -2,7 +2,6 @@ package nl.lpz.capacity.command;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.modules.ProviderKind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -21,13 +20,8 @@ public record RecordModulePassages(@TargetAggregateIdentifier ModuleProviderId p
     public RecordModulePassages {
         passages = List.copyOf(passages);
         payloadHashes = List.copyOf(payloadHashes);
-        if (payloadHashes.size() != passages.size()) {
-            throw new IllegalArgumentException(payloadHashes.size() + " hashes for " + passages.size() + " passages");
-        }
-        Objects.requireNonNull(providerKind, "providerKind");
-        Objects.requireNonNull(organisationId, "organisationId");
-        Objects.requireNonNull(receivedAt, "receivedAt");
-        Objects.requireNonNull(backfillHorizon, "backfillHorizon");
+        ModuleProviderCommand.requireBatch(passages, payloadHashes, "passages", providerKind, organisationId, receivedAt,
+                backfillHorizon);
     }
 
     /** The passages hashed here. */

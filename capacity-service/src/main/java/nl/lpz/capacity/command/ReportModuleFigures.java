@@ -2,7 +2,6 @@ package nl.lpz.capacity.command;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.modules.ProviderKind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -21,13 +20,8 @@ public record ReportModuleFigures(@TargetAggregateIdentifier ModuleProviderId pr
     public ReportModuleFigures {
         reports = List.copyOf(reports);
         payloadHashes = List.copyOf(payloadHashes);
-        if (payloadHashes.size() != reports.size()) {
-            throw new IllegalArgumentException(payloadHashes.size() + " hashes for " + reports.size() + " reports");
-        }
-        Objects.requireNonNull(providerKind, "providerKind");
-        Objects.requireNonNull(organisationId, "organisationId");
-        Objects.requireNonNull(receivedAt, "receivedAt");
-        Objects.requireNonNull(backfillHorizon, "backfillHorizon");
+        ModuleProviderCommand.requireBatch(reports, payloadHashes, "reports", providerKind, organisationId, receivedAt,
+                backfillHorizon);
     }
 
     /** The reports hashed here. */

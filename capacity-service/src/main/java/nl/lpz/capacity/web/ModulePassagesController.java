@@ -24,17 +24,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.lpz.capacity.command.EventIdConflicts;
-import nl.lpz.capacity.command.EventIdConflicts.SentReport;
 import nl.lpz.capacity.command.ModulePassage;
-import nl.lpz.capacity.command.ModuleProviderId;
 import nl.lpz.capacity.command.ReceiptSettings;
 import nl.lpz.capacity.command.RecordModulePassages;
-import nl.lpz.capacity.command.ReportResult;
-import nl.lpz.capacity.command.ReportResult.Outcome;
 import nl.lpz.capacity.query.LocationDirectory;
 import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Role;
-import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.modules.FigureViolation;
 import nl.lpz.modules.ModuleCatalogue;
 import nl.lpz.modules.ModuleDefinition;
@@ -190,48 +185,25 @@ class ModulePassagesController {
         Map<String, String> owners = directory.owners(providerIds);
         owners.values().stream().distinct().forEach(caller::requireOrganisation);
 
-        Outcome[] outcomes = new Outcome[bodies.size()];
-        ModulePassage[] passages = new ModulePassage[bodies.size()];
-        String[] hashes = new String[bodies.size()];
-        Map<String, List<Integer>> byProvider = new LinkedHashMap<>();
-        List<SentReport> toCheck = new ArrayList<>(bodies.size());
+        ReportBatches.ModuleBatch<ModulePassage> batch = new ReportBatches.ModuleBatch<>(definition.id(), owners,
+                bodies.size());
         for (int i = 0; i < bodies.size(); i++) {
             ModulePassageBody body = bodies.get(i);
-            String owner = owners.get(body.providerId());
-            if (owner == null) {
-                outcomes[i] = ModuleReportsController.rejected(body.eventId(), CapacityProblems.UNKNOWN_LOCATION,
-                        "provider " + body.providerId() + " is not a registered location");
+            if (!batch.registered(i, body.eventId(), body.providerId())) {
                 continue;
             }
             Optional<FigureViolation> violation = definition.checkPassage(body.unitKind(), sentMoments.get(i));
             if (violation.isPresent()) {
-                outcomes[i] = ModuleReportsController.rejected(body.eventId(), violation.get().code(),
-                        violation.get().detail());
+                batch.reject(i, body.eventId(), violation.get().code(), violation.get().detail());
                 continue;
             }
-            ModuleProviderId provider = ModuleProviderId.of(definition.id(), body.providerId());
-            passages[i] = new ModulePassage(body.eventId(), body.unitKind(), body.unitId(),
-                    inDefinitionOrder(definition, body.unitKind(), sentMoments.get(i)));
-            hashes[i] = passages[i].payloadHash(provider);
-            toCheck.add(new SentReport(OrganisationId.of(owner), body.eventId(), passages[i].occurredAt(),
-                    hashes[i]));
-            byProvider.computeIfAbsent(body.providerId(), k -> new ArrayList<>()).add(i);
+            batch.take(i, body.providerId(), new ModulePassage(body.eventId(), body.unitKind(), body.unitId(),
+                    inDefinitionOrder(definition, body.unitKind(), sentMoments.get(i))));
         }
-        ReportBatches.requireNoEventIdConflict(conflicts, toCheck);
-        Instant receivedAt = clock.instant();
-        Instant horizon = receipts.backfillHorizon(receivedAt);
-        for (Map.Entry<String, List<Integer>> group : byProvider.entrySet()) {
-            List<Integer> indexes = group.getValue();
-            ReportResult result = commands.send(new RecordModulePassages(
-                    ModuleProviderId.of(definition.id(), group.getKey()), definition.version(),
-                    ModuleReportsController.REGISTERED_KIND, OrganisationId.of(owners.get(group.getKey())),
-                    indexes.stream().map(i -> passages[i]).toList(), receivedAt, horizon,
-                    indexes.stream().map(i -> hashes[i]).toList()), group.getKey());
-            for (int j = 0; j < indexes.size(); j++) {
-                outcomes[indexes.get(j)] = result.outcomes().get(j);
-            }
-        }
-        ReportBatches.Counts counts = ReportBatches.count(outcomes, "passages");
+        ReportBatches.Counts counts = batch.send(conflicts, receipts, clock, "passages",
+                (provider, owner, passages, hashes, receivedAt, horizon) -> commands.send(new RecordModulePassages(
+                        provider, definition.version(), ModuleReportsController.REGISTERED_KIND, owner, passages,
+                        receivedAt, horizon, hashes), provider.providerId()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ModulePassagesAnswer(counts.accepted(),
                 counts.duplicates(), counts.rejected()));
     }

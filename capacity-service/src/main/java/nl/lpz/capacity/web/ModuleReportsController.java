@@ -12,22 +12,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.lpz.capacity.command.EventIdConflicts;
-import nl.lpz.capacity.command.EventIdConflicts.SentReport;
 import nl.lpz.capacity.command.ModuleProviderId;
 import nl.lpz.capacity.command.ModuleReport;
 import nl.lpz.capacity.command.ModuleUnitEntry;
 import nl.lpz.capacity.command.ReceiptSettings;
 import nl.lpz.capacity.command.ReportModuleFigures;
-import nl.lpz.capacity.command.ReportResult;
-import nl.lpz.capacity.command.ReportResult.Kind;
-import nl.lpz.capacity.command.ReportResult.Outcome;
 import nl.lpz.capacity.command.ResyncModuleUnits;
 import nl.lpz.capacity.command.ResyncResult;
 import nl.lpz.capacity.query.LocationDirectory;
@@ -144,45 +139,25 @@ class ModuleReportsController {
         Map<String, String> owners = directory.owners(providerIds);
         owners.values().stream().distinct().forEach(caller::requireOrganisation);
 
-        Outcome[] outcomes = new Outcome[sent.size()];
-        ModuleReport[] reports = new ModuleReport[sent.size()];
-        String[] hashes = new String[sent.size()];
-        Map<String, List<Integer>> byProvider = new LinkedHashMap<>();
-        List<SentReport> toCheck = new ArrayList<>(sent.size());
+        ReportBatches.ModuleBatch<ModuleReport> batch = new ReportBatches.ModuleBatch<>(definition.id(), owners,
+                sent.size());
         for (int i = 0; i < sent.size(); i++) {
             ModuleReportBody body = sent.get(i).body();
-            String owner = owners.get(body.providerId());
-            if (owner == null) {
-                outcomes[i] = rejected(body.eventId(), CapacityProblems.UNKNOWN_LOCATION,
-                        "provider " + body.providerId() + " is not a registered location");
+            if (!batch.registered(i, body.eventId(), body.providerId())) {
                 continue;
             }
             Checked checked = definition.read(body.unitKind(), body.figures());
             if (!checked.ok()) {
-                outcomes[i] = rejected(body.eventId(), checked.violation().code(), checked.violation().detail());
+                batch.reject(i, body.eventId(), checked.violation().code(), checked.violation().detail());
                 continue;
             }
-            ModuleProviderId provider = ModuleProviderId.of(definition.id(), body.providerId());
-            reports[i] = new ModuleReport(body.eventId(), body.unitKind(), body.unitId(), checked.figures(),
-                    sent.get(i).occurredAt());
-            hashes[i] = reports[i].payloadHash(provider);
-            toCheck.add(new SentReport(OrganisationId.of(owner), body.eventId(), reports[i].occurredAt(), hashes[i]));
-            byProvider.computeIfAbsent(body.providerId(), k -> new ArrayList<>()).add(i);
+            batch.take(i, body.providerId(), new ModuleReport(body.eventId(), body.unitKind(), body.unitId(),
+                    checked.figures(), sent.get(i).occurredAt()));
         }
-        ReportBatches.requireNoEventIdConflict(conflicts, toCheck);
-        Instant receivedAt = clock.instant();
-        Instant horizon = receipts.backfillHorizon(receivedAt);
-        for (Map.Entry<String, List<Integer>> group : byProvider.entrySet()) {
-            List<Integer> indexes = group.getValue();
-            ReportResult result = commands.send(new ReportModuleFigures(
-                    ModuleProviderId.of(definition.id(), group.getKey()), definition.version(), REGISTERED_KIND,
-                    OrganisationId.of(owners.get(group.getKey())), indexes.stream().map(i -> reports[i]).toList(),
-                    receivedAt, horizon, indexes.stream().map(i -> hashes[i]).toList()), group.getKey());
-            for (int j = 0; j < indexes.size(); j++) {
-                outcomes[indexes.get(j)] = result.outcomes().get(j);
-            }
-        }
-        ReportBatches.Counts counts = ReportBatches.count(outcomes, "module reports");
+        ReportBatches.Counts counts = batch.send(conflicts, receipts, clock, "module reports",
+                (provider, owner, reports, hashes, receivedAt, horizon) -> commands.send(new ReportModuleFigures(
+                        provider, definition.version(), REGISTERED_KIND, owner, reports, receivedAt, horizon, hashes),
+                        provider.providerId()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ModuleReportsAnswer(counts.accepted(),
                 counts.duplicates(), counts.stale(), counts.rejected()));
     }
@@ -268,9 +243,5 @@ class ModuleReportsController {
                 CapacityProblems.text(status, field + ".figures." + figure.getKey(), MAX_FIGURE_TEXT);
             }
         }
-    }
-
-    static Outcome rejected(UUID eventId, String code, String detail) {
-        return new Outcome(eventId, Kind.REJECTED, code, detail);
     }
 }

@@ -1,13 +1,23 @@
 package nl.lpz.capacity.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.lpz.capacity.command.EventIdConflicts;
 import nl.lpz.capacity.command.EventIdConflicts.SentReport;
+import nl.lpz.capacity.command.ModuleBatchItem;
+import nl.lpz.capacity.command.ModuleProviderId;
+import nl.lpz.capacity.command.ReceiptSettings;
+import nl.lpz.capacity.command.ReportResult;
+import nl.lpz.capacity.command.ReportResult.Kind;
 import nl.lpz.capacity.command.ReportResult.Outcome;
+import nl.lpz.events.ids.OrganisationId;
 
 /**
  * What a batch of bed events and a batch of module reports answer alike, because the sender's software handles both
@@ -66,5 +76,81 @@ final class ReportBatches {
                     + "the first: " + first.detail(), Map.of("rejected", rejected));
         }
         return new Counts(accepted, duplicates, stale, rejected);
+    }
+
+    /**
+     * One provider's items of a module request, as its command: the module core sends one command per provider, in
+     * one transaction each.
+     */
+    @FunctionalInterface
+    interface ProviderCommand<T extends ModuleBatchItem> {
+        ReportResult send(ModuleProviderId provider, OrganisationId owner, List<T> items, List<String> payloadHashes,
+                          Instant receivedAt, Instant backfillHorizon);
+    }
+
+    /**
+     * The items of one module request (reports or passages) between the edge's checks and the providers' commands:
+     * each is rejected here or taken with its provider; {@link #send} then refuses the whole request for a reused
+     * event id, sends one command per provider and counts the outcomes.
+     */
+    static final class ModuleBatch<T extends ModuleBatchItem> {
+        private final String moduleId;
+        private final Map<String, String> owners;
+        private final Outcome[] outcomes;
+        private final List<T> items;
+        private final List<String> hashes;
+        private final Map<String, List<Integer>> byProvider = new LinkedHashMap<>();
+        private final List<SentReport> toCheck = new ArrayList<>();
+
+        /** @param owners the owning organisation of each provider id of the request that is a registered location */
+        ModuleBatch(String moduleId, Map<String, String> owners, int size) {
+            this.moduleId = moduleId;
+            this.owners = owners;
+            this.outcomes = new Outcome[size];
+            this.items = new ArrayList<>(Collections.nCopies(size, null));
+            this.hashes = new ArrayList<>(Collections.nCopies(size, null));
+        }
+
+        /** Whether the provider of item {@code i} is registered; if not, the item is rejected. */
+        boolean registered(int i, UUID eventId, String providerId) {
+            if (owners.containsKey(providerId)) {
+                return true;
+            }
+            reject(i, eventId, CapacityProblems.UNKNOWN_LOCATION, "provider " + providerId
+                    + " is not a registered location");
+            return false;
+        }
+
+        void reject(int i, UUID eventId, String code, String detail) {
+            outcomes[i] = new Outcome(eventId, Kind.REJECTED, code, detail);
+        }
+
+        /** Item {@code i}, checked, goes to its (registered) provider's command. */
+        void take(int i, String providerId, T item) {
+            String hash = item.payloadHash(ModuleProviderId.of(moduleId, providerId));
+            items.set(i, item);
+            hashes.set(i, hash);
+            toCheck.add(new SentReport(OrganisationId.of(owners.get(providerId)), item.eventId(), item.occurredAt(),
+                    hash));
+            byProvider.computeIfAbsent(providerId, k -> new ArrayList<>()).add(i);
+        }
+
+        /** {@code what} names the items in a problem's detail. */
+        Counts send(EventIdConflicts conflicts, ReceiptSettings receipts, Clock clock, String what,
+                    ProviderCommand<T> command) {
+            requireNoEventIdConflict(conflicts, toCheck);
+            Instant receivedAt = clock.instant();
+            Instant horizon = receipts.backfillHorizon(receivedAt);
+            for (Map.Entry<String, List<Integer>> group : byProvider.entrySet()) {
+                List<Integer> indexes = group.getValue();
+                ReportResult result = command.send(ModuleProviderId.of(moduleId, group.getKey()),
+                        OrganisationId.of(owners.get(group.getKey())), indexes.stream().map(items::get).toList(),
+                        indexes.stream().map(hashes::get).toList(), receivedAt, horizon);
+                for (int j = 0; j < indexes.size(); j++) {
+                    outcomes[indexes.get(j)] = result.outcomes().get(j);
+                }
+            }
+            return count(outcomes, what);
+        }
     }
 }
