@@ -100,6 +100,7 @@ export async function loadModulePicture() {
     if (state.asOf !== asOf || state.moduleId !== moduleId) return; // switched meanwhile
     state.modulePicture = picture; state.moduleProblem = null;
     state.moduleLeadTimes = await loadLeadTimes(moduleId, asOf);
+    if (!asOf) rereadAtNextOpeningChange(picture);
   } catch (e) {
     if (state.asOf !== asOf || state.moduleId !== moduleId || e.status === 0) return; // unreachable: keep the last
     state.modulePicture = null; state.moduleProblem = e;
@@ -125,6 +126,19 @@ async function loadLeadTimes(moduleId, asOf) {
     console.warn('lead times', e);
     return null;
   }
+}
+
+let hoursTimer = null;
+/**
+ * An ED opens and closes by its hours without any event on the stream: the live picture is read again just after the
+ * earliest opening or closing it shows.
+ */
+function rereadAtNextOpeningChange(picture) {
+  clearTimeout(hoursTimer);
+  const changes = (picture.providers || []).flatMap(p => p.units || []).map(u => u.availability)
+    .filter(Boolean).map(a => a.outsideHours ? a.until : a.closesAt).filter(Boolean)
+    .map(iso => Date.parse(iso) - Date.now()).filter(ms => ms > 0);
+  if (changes.length) hoursTimer = setTimeout(() => soonModule(), Math.min(...changes) + 1000);
 }
 
 let capTimer = null, stopTimer = null, moduleTimer = null;

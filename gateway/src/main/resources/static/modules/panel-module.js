@@ -35,13 +35,18 @@ function ownFirst(a, b) {
   return own(a) - own(b) || (a.name || a.providerId).localeCompare(b.name || b.providerId);
 }
 
-/** STOP with the stop's end, or the figure's value; '–' when the picture names none (or its stops are not shown). */
+/**
+ * STOP with the stop's end; CLOSED outside the opening hours with when it opens; or the figure's value, with when it
+ * closes for an ED that keeps hours; '–' when the picture names none (or its stops are not shown).
+ */
 function availabilityCell(u) {
   const a = u.availability;
-  if (!a) return h('td', { dataset: { role: 'availability' } }, '–');
-  return h('td', { dataset: { role: 'availability' } }, a.value === 'STOP'
-    ? [badge(`${a.value} ${a.stopKind}`, 'stop'), ' ', h('small', null, t('until', fmt(a.until)))]
-    : badge(a.value, 'status'));
+  const cell = content => h('td', { dataset: { role: 'availability', hours: a?.outsideHours ? 'closed' : '' } },
+    content);
+  if (!a) return cell('–');
+  if (a.value === 'STOP') return cell([badge(`${a.value} ${a.stopKind}`, 'stop'), ' ', h('small', null, t('until', fmt(a.until)))]);
+  if (a.outsideHours) return cell([badge(a.value, 'stop'), ' ', h('small', null, t('opensAt', fmt(a.until)))]);
+  return cell([badge(a.value, 'status'), a.closesAt ? [' ', h('small', null, t('closesAt', fmt(a.closesAt)))] : null]);
 }
 
 /** Per stop kind of the definition the location offers (or has a stop of): OPEN, or STOP with its end. */

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class SpoedAvailabilityIT {
     private static final String PICTURE = "/api/v1/regions/" + ROAZ_NHF + "/modules/spoed";
     private static final Stops.Region AMSTERDAM = new Stops.Region(VR13, ROAZ_NHF);
+    private static final ZoneId AMSTERDAM_TIME = ZoneId.of("Europe/Amsterdam");
 
     @Test
     void givenAnOpenEd_whenItDeclaresAnSehStop_thenItsAvailabilityReadsStopUntilTheEnd_andOpenAfterEnding() {
@@ -59,6 +62,50 @@ class SpoedAvailabilityIT {
         awaitEd(Api.rcps(ROAZ_NHF), ed.locationId(), u -> {
             assertThat(u.path("availability").path("value").asText()).isEqualTo("OPEN");
             assertThat(u.path("stops")).isEmpty();
+        });
+    }
+
+    @Test
+    void givenAnEdWithOpeningHours_whenReadOutsideThem_thenClosedUntilItOpens_andAroundTheClockOnceTheyAreCleared() {
+        Stops.Provider ed = Stops.provider(AMC_ORG, AMSTERDAM, "SEH", "SR");
+        Api.expectStatus(Api.post(Api.epd(AMC_ORG), "/api/v1/modules/spoed/reports",
+                Map.of("reports", List.of(report(ed.locationId(), "OPEN")))), 202);
+        awaitEd(Api.rcps(ROAZ_NHF), ed.locationId(),
+                u -> assertThat(u.path("availability").path("value").asText()).isEqualTo("OPEN"));
+        // open only two days from now, 08:00-17:00 in Amsterdam: closed now, whatever the time of the run
+        LocalDate day = LocalDate.now(AMSTERDAM_TIME).plusDays(2);
+        String hours = "/api/v1/locations/" + ed.locationId() + "/opening-hours/SEH";
+        JsonNode set = Api.expectStatus(Api.put(ed.hospital(), hours, Map.of("periods",
+                List.of(Map.of("day", day.getDayOfWeek().name(), "opens", "08:00", "closes", "17:00")))), 200);
+        assertThat(set.path("changed").asBoolean()).isTrue();
+        assertThat(set.path("aroundTheClock").asBoolean()).isFalse();
+
+        JsonNode closed = awaitEd(Api.rcps(ROAZ_NHF), ed.locationId(),
+                u -> assertThat(u.path("availability").path("value").asText()).isEqualTo("CLOSED"));
+        assertThat(closed.path("availability").path("outsideHours").asBoolean()).isTrue();
+        Stops.assertStoredInstant(closed.path("availability").path("until"),
+                day.atTime(8, 0).atZone(AMSTERDAM_TIME).toInstant());
+        assertThat(closed.path("statuses").path("openness").asText()).as("the figure as reported").isEqualTo("OPEN");
+        JsonNode location = Api.expectStatus(Api.get(Api.admin(), "/api/v1/locations/" + ed.locationId()), 200);
+        assertThat(location.path("openingHours").path("SEH").get(0).path("opens").asText()).isEqualTo("08:00");
+
+        // refused, and nothing changed: a kind not offered there, a period that closes before it opens, a reader
+        Api.expectProblem(Api.put(ed.hospital(), "/api/v1/locations/" + ed.locationId() + "/opening-hours/PCI",
+                Map.of("periods", List.of())), 400, "CARE_NOT_OFFERED");
+        Api.expectProblem(Api.put(ed.hospital(), hours, Map.of("periods", List.of(Map.of("day", "MONDAY",
+                "opens", "17:00", "closes", "08:00")))), 400, "INVALID_FIELD");
+        Api.expectProblem(Api.put(ed.hospital(), hours, Map.of("periods", List.of(
+                Map.of("day", "MONDAY", "opens", "08:00", "closes", "17:00"),
+                Map.of("day", "MONDAY", "opens", "16:00", "closes", "20:00")))), 400, "OVERLAPPING_OPENING_HOURS");
+        Api.expectProblem(Api.put(Api.mka(VR13), hours, Map.of("periods", List.of())), 403, "FORBIDDEN_ROLE");
+        assertThat(Api.expectStatus(Api.get(Api.admin(), "/api/v1/locations/" + ed.locationId()), 200)
+                .path("openingHours").path("SEH")).hasSize(1);
+
+        Api.expectStatus(Api.put(ed.hospital(), hours, Map.of("periods", List.of())), 200);
+        awaitEd(Api.rcps(ROAZ_NHF), ed.locationId(), u -> {
+            assertThat(u.path("availability").path("value").asText()).isEqualTo("OPEN");
+            assertThat(u.path("availability").path("outsideHours").asBoolean()).isFalse();
+            assertThat(u.path("availability").hasNonNull("closesAt")).as("around the clock").isFalse();
         });
     }
 

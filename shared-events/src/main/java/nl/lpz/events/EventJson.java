@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.events.capacity.ContactsUpdated;
+import nl.lpz.events.capacity.OpeningHoursSet;
 import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.ThresholdsSet;
 import nl.lpz.events.capacity.VisibilityChanged;
@@ -45,7 +46,7 @@ public final class EventJson {
 
     private static final Map<String, Class<?>> TYPES = Stream.of(
                     LocationRegistered.class, BedStatusChanged.class, BedRemoved.class, ThresholdsSet.class,
-                    ContactsUpdated.class, VisibilityChanged.class,
+                    ContactsUpdated.class, VisibilityChanged.class, OpeningHoursSet.class,
                     StopDeclared.class, StopExtended.class, StopEnded.class, StopExpired.class,
                     StopExpiryWarned.class, StopsLapsed.class, StopRefused.class, StopAnnounced.class,
                     StopAnnouncementLapsed.class, PlannedStopReminder.class,

@@ -7,7 +7,10 @@ package nl.lpz.events;
 public final class Topics {
     /** BedStatusChanged, BedRemoved: high volume, keyed by location id. */
     public static final String CAPACITY_BEDS = "lpz.capacity.beds.v1";
-    /** LocationRegistered, ThresholdsSet, ContactsUpdated (keyed by location id), VisibilityChanged (by organisation id). */
+    /**
+     * LocationRegistered, ThresholdsSet, ContactsUpdated, OpeningHoursSet (keyed by location id), VisibilityChanged (by
+     * organisation id).
+     */
     public static final String CAPACITY_TOPOLOGY = "lpz.capacity.topology.v1";
 
     /** Every {@link nl.lpz.events.capacity.ModuleEvent} (figures of a module's units), keyed by provider id. */

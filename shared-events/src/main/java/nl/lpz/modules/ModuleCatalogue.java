@@ -192,7 +192,7 @@ public final class ModuleCatalogue {
         }
     }
 
-    record RawAvailability(String figure, String stoppedBy) {
+    record RawAvailability(String figure, String stoppedBy, String hoursOf) {
     }
 
     record RawStops(List<String> kinds, RawAvailability availability) {
@@ -219,8 +219,14 @@ public final class ModuleCatalogue {
             if (!kinds.contains(availability.stoppedBy())) {
                 throw new InvalidModuleDefinition(source, where + ": availability.stoppedBy is one of kinds");
             }
+            if (availability.hoursOf() != null && (!careKinds.contains(availability.hoursOf())
+                    || !figure.values().contains(UnitStops.CLOSED))) {
+                throw new InvalidModuleDefinition(source, where + ": availability.hoursOf names a care kind of "
+                        + careKinds + ", and the figure has the value " + UnitStops.CLOSED + ", which the unit shows "
+                        + "outside those hours");
+            }
             return new UnitStops(kinds, Optional.of(new UnitStops.Availability(figure.id(),
-                    availability.stoppedBy())));
+                    availability.stoppedBy(), Optional.ofNullable(availability.hoursOf()))));
         }
     }
 

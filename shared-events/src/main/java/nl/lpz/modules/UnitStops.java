@@ -13,13 +13,16 @@ import java.util.Optional;
  * @param kinds        care kinds ({@code CareKind} names) whose active stops are shown with the unit, and whose
  *                     availability (open, or on stop) is derived for a location offering them
  * @param availability optional: the unit's availability reads this status figure, or {@code STOP} while a stop of
- *                     {@code stoppedBy} is active
+ *                     {@code stoppedBy} is active, or {@code CLOSED} outside the location's opening hours of
+ *                     {@code hoursOf} (when set; an ED that is not open around the clock)
  */
 public record UnitStops(List<String> kinds, Optional<Availability> availability) {
     /** The value availability takes while a stop of {@link Availability#stoppedBy()} is active. */
     public static final String STOP = "STOP";
     /** A care kind offered at the location with no active stop. */
     public static final String OPEN = "OPEN";
+    /** The value availability takes outside the opening hours of {@link Availability#hoursOf()}. */
+    public static final String CLOSED = "CLOSED";
 
     public static final UnitStops NONE = new UnitStops(List.of(), Optional.empty());
 
@@ -27,7 +30,14 @@ public record UnitStops(List<String> kinds, Optional<Availability> availability)
         kinds = List.copyOf(kinds);
     }
 
-    /** @param figure a status figure of the unit; @param stoppedBy one of the stop kinds */
-    public record Availability(String figure, String stoppedBy) {
+    /**
+     * @param figure    a status figure of the unit
+     * @param stoppedBy one of the stop kinds
+     * @param hoursOf   optional: the care kind whose opening hours at the location bound the availability
+     */
+    public record Availability(String figure, String stoppedBy, Optional<String> hoursOf) {
+        public Availability(String figure, String stoppedBy) {
+            this(figure, stoppedBy, Optional.empty());
+        }
     }
 }

@@ -46,7 +46,7 @@ class ModuleCatalogueTest {
     @Test
     void givenTheShippedDefinitions_whenParsed_thenSpoedAndGeboortezorgAreThere() {
         Map<String, ModuleCatalogue.InputStreamSource> sources = new LinkedHashMap<>();
-        for (String file : new String[] {"spoed-v1.yaml", "spoed-v2.yaml", "spoed-v3.yaml",
+        for (String file : new String[] {"spoed-v1.yaml", "spoed-v2.yaml", "spoed-v3.yaml", "spoed-v4.yaml",
                 "geboortezorg-v1.yaml", "geboortezorg-v2.yaml"}) {
             sources.put(file, () -> getClass().getResourceAsStream("/lpz-modules/" + file));
         }
@@ -69,10 +69,16 @@ class ModuleCatalogueTest {
         assertThat(catalogue.current("geboortezorg").orElseThrow().unit("verloskamers").orElseThrow().invariants())
                 .extracting(Invariant::text).containsExactly("occupied <= capacity");
         // version 2 shows the location's stops with the ED; version 1 stays as it was for the events written under it
-        assertThat(spoed.version()).isEqualTo(3);
+        // and version 4 closes it outside its opening hours
+        assertThat(spoed.version()).isEqualTo(4);
         UnitStops stops = spoed.unit("seh").orElseThrow().stops();
         assertThat(stops.kinds()).containsExactly("SEH", "SR", "EHH");
-        assertThat(stops.availability()).contains(new UnitStops.Availability("openness", "SEH"));
+        assertThat(stops.availability()).contains(new UnitStops.Availability("openness", "SEH",
+                java.util.Optional.of("SEH")));
+        assertThat(catalogue.version("spoed", 3).orElseThrow().unit("seh").orElseThrow().stops().availability())
+                .contains(new UnitStops.Availability("openness", "SEH"));
+        assertThat(catalogue.version("spoed", 4).orElseThrow().unit("seh").orElseThrow().figures())
+                .isEqualTo(catalogue.version("spoed", 3).orElseThrow().unit("seh").orElseThrow().figures());
         assertThat(catalogue.version("spoed", 1).orElseThrow().unit("seh").orElseThrow().stops())
                 .isEqualTo(UnitStops.NONE);
         assertThat(catalogue.version("spoed", 1).orElseThrow().unit("seh").orElseThrow().figures())
@@ -191,6 +197,15 @@ class ModuleCatalogueTest {
                 "    invariants: [\"occupied <= capacity\"]\n", stops.formatted("[SEH, PCI]",
                         "      availability: {figure: colour, stoppedBy: PCI}\n")))).unit("post").orElseThrow()
                 .stops().availability()).contains(new UnitStops.Availability("colour", "PCI"));
+        // opening hours close a unit: its figure must be able to say CLOSED (colour holds GREEN and RED only)
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace(
+                "    invariants: [\"occupied <= capacity\"]\n", stops.formatted("[SEH, PCI]",
+                        "      availability: {figure: colour, stoppedBy: PCI, hoursOf: PCI}\n")))))
+                .hasMessageContaining("hoursOf");
+        assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml(MINIMAL.replace(
+                "    invariants: [\"occupied <= capacity\"]\n", stops.formatted("[SEH, PCI]",
+                        "      availability: {figure: colour, stoppedBy: PCI, hoursOf: ICU}\n")))))
+                .hasMessageContaining("hoursOf");
         assertThatThrownBy(() -> ModuleCatalogue.parse("x.yaml", yaml("id: [")))
                 .isInstanceOf(InvalidModuleDefinition.class).hasMessageContaining("does not parse");
         assertThatThrownBy(() -> ModuleCatalogue.parse(Map.of("a.yaml", yaml(MINIMAL), "b.yaml", yaml(MINIMAL))))

@@ -10,6 +10,8 @@ public class CommandRejected extends RuntimeException {
     public static final String DUPLICATE_BED = "DUPLICATE_BED";
     public static final String DUPLICATE_THRESHOLD = "DUPLICATE_THRESHOLD";
     public static final String DUPLICATE_UNIT = "DUPLICATE_UNIT";
+    public static final String CARE_NOT_OFFERED = "CARE_NOT_OFFERED";
+    public static final String OVERLAPPING_OPENING_HOURS = "OVERLAPPING_OPENING_HOURS";
 
     private final String code;
 

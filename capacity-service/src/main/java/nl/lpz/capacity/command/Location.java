@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.capacity.Contact;
 import nl.lpz.events.capacity.ContactsUpdated;
+import nl.lpz.events.capacity.OpeningHoursSet;
+import nl.lpz.events.capacity.OpeningPeriod;
+import nl.lpz.events.capacity.WeeklyHours;
 import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.Threshold;
 import nl.lpz.events.capacity.ThresholdsSet;
@@ -64,6 +68,8 @@ class Location {
     private List<Threshold> thresholds = List.of();
     private List<Contact> regiehouderSeh = List.of();
     private List<Contact> beddencoordinator = List.of();
+    /** Per care kind with hours set, its periods (none: around the clock). */
+    private Map<CareKind, List<OpeningPeriod>> openingHours = new EnumMap<>(CareKind.class);
     private Map<String, BedState> beds = new HashMap<>();
 
     Location() {
@@ -230,6 +236,25 @@ class Location {
         return true;
     }
 
+    @CommandHandler
+    boolean handle(SetOpeningHours command) {
+        OpeningHoursSet set = Projectable.require(new OpeningHoursSet(locationId, organisationId, command.careKind(),
+                command.periods(), command.requestedAt(), command.actor()));
+        if (!careOffered.contains(command.careKind())) {
+            throw new CommandRejected(CommandRejected.CARE_NOT_OFFERED, "location " + locationId.value()
+                    + " does not offer " + command.careKind() + " (it offers " + careOffered + ")");
+        }
+        WeeklyHours.overlap(command.periods()).ifPresent(overlap -> {
+            throw new CommandRejected(CommandRejected.OVERLAPPING_OPENING_HOURS, overlap);
+        });
+        if (Set.copyOf(command.periods()).equals(Set.copyOf(openingHours.getOrDefault(command.careKind(),
+                List.of())))) {
+            return false;
+        }
+        apply(set);
+        return true;
+    }
+
     @EventSourcingHandler
     void on(LocationRegistered event) {
         locationId = event.locationId();
@@ -259,6 +284,15 @@ class Location {
     @EventSourcingHandler
     void on(ThresholdsSet event) {
         thresholds = event.thresholds();
+    }
+
+    @EventSourcingHandler
+    void on(OpeningHoursSet event) {
+        if (event.periods().isEmpty()) {
+            openingHours.remove(event.careKind());
+        } else {
+            openingHours.put(event.careKind(), event.periods());
+        }
     }
 
     @EventSourcingHandler

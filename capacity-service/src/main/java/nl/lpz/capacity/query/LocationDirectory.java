@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 public class LocationDirectory {
     static final ObjectMapper JSON = EventJson.mapper();
     private static final String COLUMNS = "location_id, organisation_id, name, roaz_region_id, safety_region_id, "
-            + "care_offered, location_type, latitude, longitude, thresholds, contacts, registered_at, updated_at";
+            + "care_offered, location_type, latitude, longitude, thresholds, contacts, opening_hours, registered_at, "
+            + "updated_at";
 
     private final JdbcTemplate jdbc;
 
@@ -97,10 +99,14 @@ public class LocationDirectory {
             List<Threshold> thresholds = JSON.readValue(rs.getString("thresholds"), new TypeReference<>() {
             });
             LocationView.Contacts contacts = JSON.readValue(rs.getString("contacts"), LocationView.Contacts.class);
+            Map<CareKind, List<LocationView.Period>> openingHours = new EnumMap<>(CareKind.class);
+            openingHours.putAll(JSON.readValue(rs.getString("opening_hours"), new TypeReference<
+                    Map<CareKind, List<LocationView.Period>>>() {
+            }));
             return new LocationView(rs.getString("location_id"), rs.getString("organisation_id"), rs.getString("name"),
                     rs.getString("roaz_region_id"), rs.getString("safety_region_id"), List.copyOf(kinds),
                     rs.getString("location_type"), (Double) rs.getObject("latitude"),
-                    (Double) rs.getObject("longitude"), thresholds, contacts,
+                    (Double) rs.getObject("longitude"), thresholds, contacts, openingHours,
                     rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("unreadable directory row " + rs.getString("location_id"), e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Timestamp;
 import java.util.Map;
 import nl.lpz.events.capacity.ContactsUpdated;
+import nl.lpz.events.capacity.OpeningHoursSet;
 import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.ThresholdsSet;
 import nl.lpz.events.capacity.VisibilityChanged;
@@ -48,6 +49,20 @@ class LocationDirectoryProjection {
     void on(ThresholdsSet event) {
         jdbc.update("UPDATE location_directory SET thresholds = ?::jsonb, updated_at = ? WHERE location_id = ?",
                 json(event.thresholds()), Timestamp.from(event.setAt()), event.locationId().value());
+    }
+
+    @EventHandler
+    void on(OpeningHoursSet event) {
+        String kind = event.careKind().name();
+        if (event.periods().isEmpty()) {
+            jdbc.update("UPDATE location_directory SET opening_hours = opening_hours - ?, updated_at = ? "
+                    + "WHERE location_id = ?", kind, Timestamp.from(event.setAt()), event.locationId().value());
+        } else {
+            jdbc.update("UPDATE location_directory SET opening_hours = opening_hours || jsonb_build_object(?, "
+                            + "?::jsonb), updated_at = ? WHERE location_id = ?", kind,
+                    json(event.periods().stream().map(LocationView.Period::of).toList()),
+                    Timestamp.from(event.setAt()), event.locationId().value());
+        }
     }
 
     @EventHandler

@@ -100,6 +100,17 @@ final class CapacityProblems {
     }
 
     /** A refused value quoted back only when it is short printable ASCII: anything else may not even encode. */
+    /** The constant of {@code type} named by {@code value}, or 400 naming the constants. */
+    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw invalid(field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", not "
+                + (value == null ? "missing" : echo(value)));
+    }
+
     static String echo(String value) {
         boolean printable = value.length() <= 80 && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
         return printable ? "'" + value + "'" : "a value of " + value.length() + " characters";

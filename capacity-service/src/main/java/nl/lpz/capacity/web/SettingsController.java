@@ -5,15 +5,25 @@ import static nl.lpz.capacity.web.CapacityProblems.invalid;
 import static nl.lpz.capacity.web.CapacityProblems.required;
 import static nl.lpz.capacity.web.CapacityProblems.requiredText;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import nl.lpz.capacity.command.SetOpeningHours;
 import nl.lpz.capacity.command.SetThresholds;
 import nl.lpz.capacity.command.SetVisibility;
 import nl.lpz.capacity.command.UpdateContacts;
 import nl.lpz.capacity.query.LocationDirectory;
+import nl.lpz.capacity.query.LocationView;
 import nl.lpz.events.capacity.Actor;
+import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.capacity.Contact;
+import nl.lpz.events.capacity.OpeningPeriod;
+import nl.lpz.events.capacity.WeeklyHours;
 import nl.lpz.events.capacity.Threshold;
 import nl.lpz.events.ids.LocationId;
 import nl.lpz.events.ids.OrganisationId;
@@ -38,6 +48,10 @@ class SettingsController {
     static final int MAX_CONTACT_NAME = 200;
     /** E.164 allows 15 digits; this leaves room for spaces, a plus, brackets and an extension. */
     static final int MAX_PHONE = 40;
+
+    /** Four periods a day is more than any ED keeps; more is a sender's error. */
+    static final int MAX_OPENING_PERIODS = 28;
+    private static final Pattern CLOCK = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]|24:00");
 
     private final CommandSender commands;
     private final LocationDirectory directory;
@@ -72,6 +86,65 @@ class SettingsController {
 
     record ContactsAnswer(String locationId, List<Contact> regiehouderSeh, List<Contact> beddencoordinator,
                           boolean changed) {
+    }
+
+    record PeriodBody(String day, String opens, String closes) {
+    }
+
+    record OpeningHoursRequest(List<PeriodBody> periods) {
+    }
+
+    record OpeningHoursAnswer(String locationId, CareKind careKind, boolean aroundTheClock,
+                              List<LocationView.Period> periods, boolean changed) {
+    }
+
+    @Operation(summary = "When a care kind of the location is open (an ED that is not 24/7), from HOSPITAL",
+            description = "Replaces the kind's hours: periods [{day: MONDAY..SUNDAY, opens: HH:mm, closes: HH:mm}] in "
+                    + "Dutch wall-clock time (Europe/Amsterdam); closes 00:00 or 24:00 is midnight at the end of the "
+                    + "day, a period across midnight is two periods; no periods: open around the clock (every kind "
+                    + "is until its hours are set). 200 {locationId, careKind, aroundTheClock, periods, changed}. 400 "
+                    + "INVALID_FIELD/INVALID_ID, OVERLAPPING_OPENING_HOURS, CARE_NOT_OFFERED (the location does not "
+                    + "offer the kind); 404 UNKNOWN_LOCATION; 403 FORBIDDEN_ROLE/FORBIDDEN_ORGANISATION. The regional "
+                    + "module picture shows a unit whose availability follows these hours as CLOSED outside them.")
+    @PutMapping(path = "/api/v1/locations/{locationId}/opening-hours/{careKind}",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    OpeningHoursAnswer openingHours(@PathVariable String locationId, @PathVariable String careKind,
+                                    @RequestBody OpeningHoursRequest request, @Parameter(hidden = true) Caller caller) {
+        caller.requireAny(Role.HOSPITAL);
+        id(locationId, "locationId");
+        CareKind kind = CapacityProblems.enumValue(CareKind.class, careKind, "careKind");
+        List<PeriodBody> bodies = required(request.periods(), "periods");
+        if (bodies.size() > MAX_OPENING_PERIODS) {
+            throw invalid("periods must hold at most " + MAX_OPENING_PERIODS + " periods, not " + bodies.size());
+        }
+        List<OpeningPeriod> periods = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            String field = "periods[" + i + "]";
+            PeriodBody body = required(bodies.get(i), field);
+            DayOfWeek day = CapacityProblems.enumValue(DayOfWeek.class, body.day(), field + ".day");
+            LocalTime opens = clock(body.opens(), field + ".opens");
+            LocalTime closes = clock(body.closes(), field + ".closes");
+            if (opens.equals(LocalTime.MIDNIGHT) && "24:00".equals(body.opens())) {
+                throw invalid(field + ".opens must be before 24:00");
+            }
+            if (!closes.equals(LocalTime.MIDNIGHT) && !closes.isAfter(opens)) {
+                throw invalid(field + " closes at " + body.closes() + ", not after it opens at " + body.opens()
+                        + "; a period across midnight is two periods (until 00:00, and from 00:00 the next day)");
+            }
+            periods.add(new OpeningPeriod(day, opens, closes));
+        }
+        requireOwner(locationId, caller);
+        boolean changed = commands.send(new SetOpeningHours(LocationId.of(locationId), kind, periods,
+                clock.instant(), actor(caller)), locationId);
+        return new OpeningHoursAnswer(locationId, kind, new WeeklyHours(periods).aroundTheClock(),
+                periods.stream().map(LocationView.Period::of).toList(), changed);
+    }
+
+    private static LocalTime clock(String text, String field) {
+        if (text == null || !CLOCK.matcher(text).matches()) {
+            throw invalid(field + " must be a time HH:mm (00:00 to 24:00)");
+        }
+        return "24:00".equals(text) ? LocalTime.MIDNIGHT : LocalTime.parse(text);
     }
 
     @PutMapping(path = "/api/v1/locations/{locationId}/thresholds", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -17,6 +17,8 @@ import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.capacity.Contact;
 import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.LocationRegistered;
+import nl.lpz.events.capacity.OpeningHoursSet;
+import nl.lpz.events.capacity.OpeningPeriod;
 import nl.lpz.events.capacity.PatientCovidStatus;
 import nl.lpz.events.capacity.SnijdendBeschouwend;
 import nl.lpz.events.capacity.Threshold;
@@ -28,6 +30,8 @@ import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.events.ids.RoazRegionId;
 import nl.lpz.events.ids.SafetyRegionId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -261,6 +265,42 @@ class LocationTest {
         fixture.given(registered(), new ContactsUpdated(LOC, ORG, seh, bed, NOW, nurse))
                 .when(new UpdateContacts(LOC, seh, bed, NOW, nurse))
                 .expectNoEvents();
+    }
+
+    @Test
+    void givenAnEdOfferedThere_whenItsOpeningHoursAreSet_thenSetOnce_andCareNotOfferedOrOverlapsAreRefused() {
+        Actor coordinator = new Actor("coordinator", "100101");
+        List<OpeningPeriod> weekdays = List.of(
+                new OpeningPeriod(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(22, 0)),
+                new OpeningPeriod(DayOfWeek.TUESDAY, LocalTime.of(8, 0), LocalTime.MIDNIGHT));
+        fixture.given(registered())
+                .when(new SetOpeningHours(LOC, CareKind.SEH, weekdays, NOW, coordinator))
+                .expectEvents(new OpeningHoursSet(LOC, ORG, CareKind.SEH, weekdays, NOW, coordinator))
+                .expectResultMessagePayload(true);
+        fixture.given(registered(), new OpeningHoursSet(LOC, ORG, CareKind.SEH, weekdays, NOW, coordinator))
+                .when(new SetOpeningHours(LOC, CareKind.SEH, List.of(weekdays.get(1), weekdays.get(0)), NOW,
+                        coordinator))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+        fixture.given(registered(), new OpeningHoursSet(LOC, ORG, CareKind.SEH, weekdays, NOW, coordinator))
+                .when(new SetOpeningHours(LOC, CareKind.SEH, List.of(), NOW, coordinator))
+                .expectEvents(new OpeningHoursSet(LOC, ORG, CareKind.SEH, List.of(), NOW, coordinator));
+        fixture.given(registered())
+                .when(new SetOpeningHours(LOC, CareKind.SEH, List.of(), NOW, coordinator))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+        fixture.given(registered())
+                .when(new SetOpeningHours(LOC, CareKind.PCI, weekdays, NOW, coordinator))
+                .expectNoEvents()
+                .expectException(CommandRejected.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("does not offer PCI"));
+        fixture.given(registered())
+                .when(new SetOpeningHours(LOC, CareKind.SEH, List.of(weekdays.get(0),
+                        new OpeningPeriod(DayOfWeek.MONDAY, LocalTime.of(21, 0), LocalTime.of(23, 0))), NOW,
+                        coordinator))
+                .expectNoEvents()
+                .expectException(CommandRejected.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("overlap"));
     }
 
     @Test

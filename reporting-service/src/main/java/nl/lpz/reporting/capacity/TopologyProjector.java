@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import nl.lpz.events.EventJson;
 import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.LocationRegistered;
+import nl.lpz.events.capacity.OpeningHoursSet;
 import nl.lpz.events.capacity.ThresholdsSet;
 import nl.lpz.events.capacity.VisibilityChanged;
 import nl.lpz.reporting.pipeline.DecodedRecord;
@@ -15,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * How the topology and settings events change {@code location}, {@code threshold_history},
- * {@code visibility_history} and {@code contacts}; idempotent through {@link ProcessedEvents}.
+ * {@code visibility_history}, {@code contacts} and {@code opening_hours_history}; idempotent through
+ * {@link ProcessedEvents}.
  */
 class TopologyProjector {
     private final JdbcTemplate jdbc;
@@ -65,6 +67,14 @@ class TopologyProjector {
                                 event_id = excluded.event_id""",
                     c.locationId().value(), c.organisationId().value(), toJson(c.regiehouderSeh()),
                     toJson(c.beddencoordinator()), Sql.ts(c.updatedAt()), e.eventId());
+        } else if (ev instanceof OpeningHoursSet o) {
+            jdbc.update("""
+                            insert into opening_hours_history (event_id, location_id, organisation_id, care_kind,
+                                                               periods, set_at)
+                            values (?, ?, ?, ?, ?::jsonb, ?) on conflict (event_id) do nothing""",
+                    e.eventId(), o.locationId().value(), o.organisationId().value(), o.careKind().name(),
+                    toJson(o.periods()), Sql.ts(o.setAt()));
+            changes.locations.add(o.locationId().value());
         } else if (ev instanceof VisibilityChanged v) {
             jdbc.update("""
                             insert into visibility_history (event_id, organisation_id, changed_at, shared, release_history,

@@ -42,10 +42,12 @@ public record RegionalModule(String moduleId, LocalizedName moduleName, String r
     }
 
     /**
-     * {@code value}: the status figure's value, or STOP; {@code stopKind} and {@code until} (the stop's expected end)
-     * only for STOP.
+     * {@code value}: STOP while a stop of the definition's kind runs ({@code stopKind}, {@code until} its expected
+     * end); CLOSED outside the location's opening hours of the definition's care kind ({@code outsideHours},
+     * {@code until} the instant it opens); else the status figure's value, with {@code closesAt} when the location
+     * keeps hours (the end of the current opening).
      */
-    public record Availability(String value, String stopKind, Instant until) {
+    public record Availability(String value, String stopKind, Instant until, boolean outsideHours, Instant closesAt) {
     }
 
     /**

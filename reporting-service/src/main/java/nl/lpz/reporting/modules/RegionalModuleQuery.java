@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import nl.lpz.events.EventJson;
+import nl.lpz.events.capacity.WeeklyHours;
 import nl.lpz.modules.FigureDefinition;
 import nl.lpz.modules.FigureType;
 import nl.lpz.modules.LevelRule;
@@ -37,6 +38,7 @@ import nl.lpz.reporting.modules.RegionalModule.Unit;
 import nl.lpz.reporting.modules.RegionalModule.UnitTotals;
 import nl.lpz.reporting.readmodel.ActiveStop;
 import nl.lpz.reporting.readmodel.ActiveStops;
+import nl.lpz.reporting.readmodel.OpeningHours;
 import nl.lpz.reporting.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -64,11 +66,14 @@ class RegionalModuleQuery {
     private final ObjectMapper json = EventJson.mapper();
     private final ModuleProperties properties;
     private final ActiveStops activeStops;
+    private final OpeningHours openingHours;
 
     RegionalModuleQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ModuleCatalogue catalogue,
-                        Clock clock, ModuleProperties properties, ActiveStops activeStops) {
+                        Clock clock, ModuleProperties properties, ActiveStops activeStops,
+                        OpeningHours openingHours) {
         this.jdbc = jdbc;
         this.activeStops = activeStops;
+        this.openingHours = openingHours;
         this.readOnly = Sql.snapshotReads(transactionManager);
         this.catalogue = catalogue;
         this.clock = clock;
@@ -91,8 +96,12 @@ class RegionalModuleQuery {
                        Instant occurredAt) {
     }
 
-    /** The rows of the picture and, per provider location whose stops the reader sees, its stops of the kinds asked. */
-    private record Read(List<Row> rows, Map<String, List<ActiveStop>> stops, Set<String> stopsShown) {
+    /**
+     * The rows of the picture and, per provider location whose stops the reader sees, its stops of the kinds asked
+     * and, per care kind whose opening hours bound an availability, the hours of those locations that have them.
+     */
+    private record Read(List<Row> rows, Map<String, List<ActiveStop>> stops, Set<String> stopsShown,
+                        Map<String, Map<String, WeeklyHours>> hours) {
     }
 
     /**
@@ -111,7 +120,8 @@ class RegionalModuleQuery {
             names.put(row.providerId(), row.name());
             Unit unit = unit(module, row, pictureAt, roazRegionId);
             if (read.stopsShown().contains(row.providerId())) {
-                unit = withStops(module, unit, row, read.stops().getOrDefault(row.providerId(), List.of()));
+                unit = withStops(module, unit, row, read.stops().getOrDefault(row.providerId(), List.of()),
+                        read.hours(), pictureAt);
             }
             unitsByProvider.computeIfAbsent(row.providerId(), k -> new ArrayList<>()).add(unit);
         }
@@ -143,15 +153,18 @@ class RegionalModuleQuery {
         Map<String, List<ActiveStop>> stops = new HashMap<>();
         activeStops.activeAt(shown, kinds, pictureAt, asOf != null)
                 .forEach(stop -> stops.computeIfAbsent(stop.locationId(), k -> new ArrayList<>()).add(stop));
-        return new Read(rows, stops, shown);
+        Map<String, Map<String, WeeklyHours>> hours = new HashMap<>();
+        module.units().forEach(u -> u.stops().availability().flatMap(UnitStops.Availability::hoursOf)
+                .ifPresent(kind -> hours.computeIfAbsent(kind, k -> openingHours.at(shown, k, pictureAt))));
+        return new Read(rows, stops, shown, hours);
     }
 
     /**
      * The unit with the location's stops of the kinds its unit kind's current definition names, the availability of
      * each such kind the location offers, and the availability the definition derives.
      */
-    private static Unit withStops(ModuleDefinition current, Unit unit, Row row,
-                                  List<ActiveStop> locationStops) {
+    private static Unit withStops(ModuleDefinition current, Unit unit, Row row, List<ActiveStop> locationStops,
+                                  Map<String, Map<String, WeeklyHours>> hours, Instant pictureAt) {
         UnitStops rule = current.unit(row.unitKind()).map(UnitDefinition::stops).orElse(UnitStops.NONE);
         if (rule.kinds().isEmpty()) {
             return unit;
@@ -167,15 +180,33 @@ class RegionalModuleQuery {
                 care.put(kind, stopped ? UnitStops.STOP : UnitStops.OPEN);
             }
         }
-        Availability availability = rule.availability().map(a -> stops.stream()
-                        .filter(s -> s.kind().equals(a.stoppedBy()))
-                        .max(Comparator.comparing(RegionalModule.UnitStop::expectedEnd))
-                        .map(s -> new Availability(UnitStops.STOP, s.kind(), s.expectedEnd()))
-                        .orElseGet(() -> unit.statuses().containsKey(a.figure())
-                                ? new Availability(unit.statuses().get(a.figure()), null, null) : null))
-                .orElse(null);
+        Availability availability = rule.availability().map(a -> availability(a, unit, stops,
+                a.hoursOf().map(kind -> hours.getOrDefault(kind, Map.of()).get(row.providerId())).orElse(null),
+                pictureAt)).orElse(null);
         return new Unit(unit.unitKind(), unit.unitId(), unit.definitionVersion(), unit.values(), unit.statuses(),
                 unit.levels(), unit.occurredAt(), unit.ageSeconds(), unit.stale(), stops, care, availability);
+    }
+
+    /**
+     * STOP with its end while a stop of its kind runs; else, outside the location's opening hours, CLOSED until it
+     * opens; else the reported figure, with the instant it closes when it keeps hours (null when not reported).
+     */
+    private static Availability availability(UnitStops.Availability rule, Unit unit,
+                                             List<RegionalModule.UnitStop> stops, WeeklyHours hours,
+                                             Instant pictureAt) {
+        Optional<RegionalModule.UnitStop> stop = stops.stream().filter(s -> s.kind().equals(rule.stoppedBy()))
+                .max(Comparator.comparing(RegionalModule.UnitStop::expectedEnd));
+        if (stop.isPresent()) {
+            return new Availability(UnitStops.STOP, stop.get().kind(), stop.get().expectedEnd(), false, null);
+        }
+        if (hours != null && !hours.openAt(pictureAt)) {
+            return new Availability(UnitStops.CLOSED, null, hours.nextChange(pictureAt).orElse(null), true, null);
+        }
+        if (!unit.statuses().containsKey(rule.figure())) {
+            return null;
+        }
+        return new Availability(unit.statuses().get(rule.figure()), null, null, false,
+                hours == null ? null : hours.nextChange(pictureAt).orElse(null));
     }
 
     private List<Row> rows(String moduleId, String roazRegionId, Instant asOf, String onlyOrganisation) {

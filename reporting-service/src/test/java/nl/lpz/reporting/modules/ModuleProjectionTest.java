@@ -11,9 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import nl.lpz.events.Topics;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.capacity.LocationRegistered;
+import nl.lpz.events.capacity.OpeningHoursSet;
+import nl.lpz.events.capacity.OpeningPeriod;
 import nl.lpz.events.ids.LocationId;
 import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.events.ids.RoazRegionId;
@@ -45,6 +49,7 @@ import nl.lpz.reporting.pipeline.DecodedRecord;
 import nl.lpz.reporting.pipeline.ProjectionPipeline;
 import nl.lpz.reporting.readmodel.ActiveStops;
 import nl.lpz.reporting.readmodel.Locations;
+import nl.lpz.reporting.readmodel.OpeningHours;
 import nl.lpz.reporting.readmodel.RegionAccess;
 import nl.lpz.reporting.readmodel.StopReaders;
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +118,7 @@ class ModuleProjectionTest {
     private static ModuleReaders readers;
     private static ModuleComplianceQuery compliance;
     private static ActiveStops stops;
+    private static OpeningHours hours;
 
     private String region;
     private String otherRegion;
@@ -130,8 +136,9 @@ class ModuleProjectionTest {
         catalogue = ModuleFixtures.catalogue();
         module = catalogue.current(MODULE).orElseThrow();
         stops = new ActiveStops(jdbc);
+        hours = new OpeningHours(jdbc);
         query = new RegionalModuleQuery(jdbc, db.transactions(), catalogue, Clock.fixed(NOW, ZoneOffset.UTC),
-                new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()), stops);
+                new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()), stops, hours);
         Locations locations = new Locations(jdbc);
         readers = new ModuleReaders(catalogue, new RegionAccess(locations), locations, new StopReaders(locations));
         compliance = new ModuleComplianceQuery(jdbc, db.transactions(), Clock.fixed(NOW, ZoneOffset.UTC),
@@ -250,7 +257,7 @@ class ModuleProjectionTest {
     void givenARegionWithItsOwnLevelBounds_whenRead_thenItsUnitsAreLeveledByThem_andOtherRegionsByTheDefinition() {
         RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
                 Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
-                        Map.of(MODULE + ".fill." + region, List.of(0.2, 0.3)), Map.of()), stops);
+                        Map.of(MODULE + ".fill." + region, List.of(0.2, 0.3)), Map.of()), stops, hours);
         project(report(unit(loc, org, "P1").figures(4, 1, "GREEN").at(at(50))),
                 report(unit(locC, orgC, "P1").figures(4, 1, "GREEN").at(at(50))));
 
@@ -263,11 +270,11 @@ class ModuleProjectionTest {
         assertThat(unitOf(other, locC, "P1").levels()).containsExactly(Map.entry("fill", "LAAG"));
         assertThatThrownBy(() -> new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
                 Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
-                        Map.of(MODULE + ".fill." + region, List.of(0.3, 0.2)), Map.of()), stops))
+                        Map.of(MODULE + ".fill." + region, List.of(0.3, 0.2)), Map.of()), stops, hours))
                 .hasMessageContaining("ascending");
         assertThatThrownBy(() -> new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
                 Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
-                        Map.of(MODULE + ".geen." + region, List.of(0.3)), Map.of()), stops))
+                        Map.of(MODULE + ".geen." + region, List.of(0.3)), Map.of()), stops, hours))
                 .hasMessageContaining("names no level");
     }
 
@@ -427,7 +434,7 @@ class ModuleProjectionTest {
         assertThat(current.version()).isEqualTo(2);
         RegionalModuleQuery versioned = new RegionalModuleQuery(jdbc, db.transactions(), withVersion2,
                 Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()),
-                stops);
+                stops, hours);
         project(report(unit(loc, org, "OLD").values(Map.of("places", 4L, "taken", 1L, "waitMinutes", 12L))
                         .at(at(50))),
                 report(unit(loc, org, "NEW").version(2).values(Map.of("places", 5L, "taken", 2L, "extra", 3L))
@@ -605,7 +612,7 @@ class ModuleProjectionTest {
         ModuleDefinition current = withStops.current(MODULE).orElseThrow();
         RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), withStops,
                 Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()),
-                stops);
+                stops, hours);
         Locations locations = new Locations(jdbc);
         ModuleReaders stopAware = new ModuleReaders(withStops, new RegionAccess(locations), locations,
                 new StopReaders(locations));
@@ -632,13 +639,13 @@ class ModuleProjectionTest {
                         RegionalModule.UnitStop::expectedEnd)
                 .containsExactly(tuple(seh.stopId(), "SEH", at(160)));
         assertThat(onStop.care()).as("SR is not offered there").containsExactly(Map.entry("SEH", "STOP"));
-        assertThat(onStop.availability()).isEqualTo(new RegionalModule.Availability("STOP", "SEH", at(160)));
+        assertThat(onStop.availability()).isEqualTo(new RegionalModule.Availability("STOP", "SEH", at(160), false, null));
         assertThat(onStop.statuses()).as("the reported figure stays as reported").containsEntry("state", "GREEN");
         Unit srStopped = unitOf(rcps, locB, "P1");
         assertThat(srStopped.care()).as("a stop shows its kind even where the topology does not list it")
                 .containsExactly(Map.entry("SEH", "OPEN"), Map.entry("SR", "STOP"));
         assertThat(srStopped.availability()).as("an SR stop leaves the SEH availability to the figure")
-                .isEqualTo(new RegionalModule.Availability("AMBER", null, null));
+                .isEqualTo(new RegionalModule.Availability("AMBER", null, null, false, null));
         assertThat(unitOf(rcps, locD, "P1").availability().value()).as("the RCPS reads every VR of its region")
                 .isEqualTo("STOP");
         UnitTotals totals = rcps.totals().get(0);
@@ -657,7 +664,7 @@ class ModuleProjectionTest {
         RegionalModule before = regional.find(current, region, at(30),
                 stopAware.reading(caller("RCPS", null, region), current, region));
         assertThat(unitOf(before, loc, "P1").availability()).as("before the stop")
-                .isEqualTo(new RegionalModule.Availability("GREEN", null, null));
+                .isEqualTo(new RegionalModule.Availability("GREEN", null, null, false, null));
         assertThat(unitOf(before, loc, "P1").stops()).isEmpty();
         RegionalModule during = regional.find(current, region, at(50),
                 stopAware.reading(caller("RCPS", null, region), current, region));
@@ -675,5 +682,69 @@ class ModuleProjectionTest {
                 stopAware.reading(caller("PUBLIC_AGGREGATE", null, null), current, region));
         assertThat(aggregate.totals().get(0).availability()).as("stops only for their readers").isEmpty();
         assertThat(aggregate.totals().get(0).care()).isEmpty();
+    }
+
+    /** The module with stops, whose availability also follows the locations' SEH opening hours. */
+    private static final String WITH_HOURS = WITH_STOPS.replace("version: 3", "version: 4")
+            .replace("values: [GREEN, AMBER, RED]}", "values: [GREEN, AMBER, RED, CLOSED]}")
+            .replace("availability: {figure: state, stoppedBy: SEH}", "availability: {figure: state, stoppedBy: SEH, "
+                    + "hoursOf: SEH}");
+
+    private static OpeningHoursSet openingHours(String location, String organisation, Instant setAt,
+                                                OpeningPeriod... periods) {
+        return new OpeningHoursSet(LocationId.of(location), new OrganisationId(organisation), CareKind.SEH,
+                List.of(periods), setAt, Actor.SYSTEM);
+    }
+
+    private static OpeningPeriod monday(String opens, String closes) {
+        return new OpeningPeriod(DayOfWeek.MONDAY, LocalTime.parse(opens), LocalTime.parse(closes));
+    }
+
+    @Test
+    void givenOpeningHours_whenReadOutsideThem_thenClosedUntilItOpens_andInsideThemTheFigureUntilItCloses() {
+        ModuleCatalogue withHours = ModuleFixtures.catalogue(WITH_HOURS);
+        ModuleDefinition current = withHours.current(MODULE).orElseThrow();
+        RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), withHours,
+                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()),
+                stops, hours);
+        Locations locations = new Locations(jdbc);
+        ModuleReaders readers = new ModuleReaders(withHours, new RegionAccess(locations), locations,
+                new StopReaders(locations));
+        project(report(unit(loc, org, "P1").version(4).figures(4, 1, "GREEN").at(at(20))),
+                report(unit(locB, orgB, "P1").version(4).figures(4, 3, "AMBER").at(at(20))));
+        // T0 is Monday 09:00 in Amsterdam, NOW 10:00; the hours are set at 09:40
+        project(publish(openingHours(loc, org, at(40), monday("09:00", "09:50"), monday("11:00", "00:00"))),
+                publish(openingHours(locB, orgB, at(40), monday("08:00", "12:00"))));
+
+        RegionalModule now = regional.find(current, region, null, readers.reading(caller("RCPS", null, region),
+                current, region));
+
+        assertThat(unitOf(now, loc, "P1").availability()).as("closed at 10:00, opens at 11:00 (10:00Z)")
+                .isEqualTo(new RegionalModule.Availability("CLOSED", null, at(120), true, null));
+        assertThat(unitOf(now, loc, "P1").statuses()).as("as reported").containsEntry("state", "GREEN");
+        assertThat(unitOf(now, locB, "P1").availability()).as("open, closes at 12:00 (11:00Z)")
+                .isEqualTo(new RegionalModule.Availability("AMBER", null, null, false, at(180)));
+        assertThat(now.totals().get(0).availability()).containsEntry("CLOSED", 1).containsEntry("AMBER", 1);
+
+        RegionalModule beforeTheHours = regional.find(current, region, at(30),
+                readers.reading(caller("RCPS", null, region), current, region));
+        assertThat(unitOf(beforeTheHours, loc, "P1").availability()).as("no hours yet at 09:30: around the clock")
+                .isEqualTo(new RegionalModule.Availability("GREEN", null, null, false, null));
+        RegionalModule withinThem = regional.find(current, region, at(45),
+                readers.reading(caller("RCPS", null, region), current, region));
+        assertThat(unitOf(withinThem, loc, "P1").availability()).as("09:45: open until 09:50")
+                .isEqualTo(new RegionalModule.Availability("GREEN", null, null, false, at(50)));
+
+        Stop seh = Stop.of("VR01", region, CareKind.SEH, loc, org, at(50), 120);
+        project(StopFixtures.publish(seh.declared()));
+        assertThat(unitOf(regional.find(current, region, null, readers.reading(caller("RCPS", null, region),
+                current, region)), loc, "P1").availability().value()).as("a stop shows over the hours")
+                .isEqualTo("STOP");
+
+        project(publish(openingHours(loc, org, at(55))));
+        project(StopFixtures.publish(seh.ended(at(56))));
+        assertThat(unitOf(regional.find(current, region, null, readers.reading(caller("RCPS", null, region),
+                current, region)), loc, "P1").availability()).as("no periods again: around the clock")
+                .isEqualTo(new RegionalModule.Availability("GREEN", null, null, false, null));
     }
 }

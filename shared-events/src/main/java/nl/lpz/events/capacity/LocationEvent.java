@@ -5,7 +5,7 @@ import nl.lpz.events.ids.OrganisationId;
 
 /** Events of the Location aggregate: its registration, settings and beds. */
 public sealed interface LocationEvent extends CapacityEvent
-        permits LocationRegistered, BedStatusChanged, BedRemoved, ThresholdsSet, ContactsUpdated {
+        permits LocationRegistered, BedStatusChanged, BedRemoved, ThresholdsSet, ContactsUpdated, OpeningHoursSet {
     LocationId locationId();
 
     OrganisationId organisationId();
