@@ -23,7 +23,7 @@ class EventFixturesTest {
         return Stream.of("LocationRegistered", "BedStatusChanged", "BedRemoved", "ThresholdsSet", "ContactsUpdated",
                 "VisibilityChanged", "StopDeclared", "StopExtended", "StopEnded", "StopExpired", "StopExpiryWarned",
                 "StopsLapsed", "StopRefused", "StopAnnounced", "StopAnnouncementLapsed", "PlannedStopReminder",
-                "ModuleFiguresReported", "ModuleUnitRemoved", "ModulePassageRecorded");
+                "ModuleFiguresReported", "ModuleUnitRemoved", "ModulePassageRecorded", "BirthRefusalRecorded");
     }
 
     @ParameterizedTest
