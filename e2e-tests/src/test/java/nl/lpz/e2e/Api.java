@@ -74,6 +74,11 @@ final class Api {
         return new Identity("e2e-rcps-" + roazRegion, List.of("RCPS"), null, roazRegion);
     }
 
+    /** A first-line midwife: the practice as organisation, its ROAZ region as region. */
+    static Identity midwife(String practice, String roazRegion) {
+        return new Identity("e2e-midwife-" + practice, List.of("MIDWIFE"), practice, roazRegion);
+    }
+
     static Identity mka(String safetyRegion) {
         return new Identity("e2e-mka-" + safetyRegion, List.of("MKA"), null, safetyRegion);
     }

@@ -354,6 +354,7 @@ class ErrorContractIT {
                 new Object[] {"PUT", "/api/v1/organisations/" + AMC_ORG + "/visibility", Api.hospital(AMC_ORG)},
                 new Object[] {"POST", "/api/v1/modules/spoed/reports", Api.epd(AMC_ORG)},
                 new Object[] {"PUT", "/api/v1/modules/spoed/providers/" + loc + "/units", Api.epd(AMC_ORG)},
+                new Object[] {"POST", "/api/v1/birth-care/refusals", Api.midwife("VP-e2e", "ROAZ-NHF")},
                 new Object[] {"POST", "/api/v1/validation/" + AMC_ORG + "/submissions", Api.hospital(AMC_ORG)},
                 new Object[] {"PUT", "/api/v1/validation/" + AMC_ORG + "/differences/d1", Api.hospital(AMC_ORG)},
                 new Object[] {"POST", "/api/v1/compliance/modules/COVID/activation", Api.admin()},

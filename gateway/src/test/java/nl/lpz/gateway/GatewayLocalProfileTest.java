@@ -87,6 +87,22 @@ class GatewayLocalProfileTest {
     }
 
     @Test
+    void givenAMidwifeTokenFromDevTokens_whenRecordingRefusals_thenForwardedToCapacityWithPracticeAndRegion() {
+        String token = devToken("{\"sub\":\"vk-1\",\"roles\":[\"MIDWIFE\"],"
+                + "\"organisation\":\"VP-Waterland\",\"region\":\"ROAZ-NHF\"}");
+
+        client.post().uri("/api/v1/birth-care/refusals").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("capacity")
+                .jsonPath("$.identity['x-lpz-roles']").isEqualTo("MIDWIFE")
+                .jsonPath("$.identity['x-lpz-organisation']").isEqualTo("VP-Waterland")
+                .jsonPath("$.identity['x-lpz-region']").isEqualTo("ROAZ-NHF");
+    }
+
+    @Test
     void givenClientSentIdentityHeaders_whenForwarded_thenTheyAreReplacedByTheClaims() {
         String token = devToken("{\"sub\":\"user-2\",\"roles\":[\"HOSPITAL\"],\"organisation\":\"100101\"}");
 
@@ -244,6 +260,10 @@ class GatewayLocalProfileTest {
             "GET,  /api/v1/stop-statistics,                    reporting",
             "GET,  /api/v1/compliance/modules,                 reporting",
             "POST, /api/v1/validation/submissions,             reporting",
+            "POST, /api/v1/birth-care/refusals,                capacity",
+            "GET,  /api/v1/birth-care/refusals/mine,           reporting",
+            "GET,  /api/v1/locations/100101/refusals,          reporting",
+            "GET,  /api/v1/regions/ROAZ-NHF/refusals/monthly,  reporting",
     })
     void givenServicePath_whenCalled_thenRoutedToItsService(String method, String path, String service) {
         client.method(HttpMethod.valueOf(method)).uri(path).header("Authorization", "Bearer " + anyToken())

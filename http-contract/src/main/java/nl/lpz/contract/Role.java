@@ -3,9 +3,14 @@ package nl.lpz.contract;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Roles of the token's {@code roles} claim (api-contract, Authentication). */
+/**
+ * Roles of the token's {@code roles} claim (api-contract, Authentication). {@code MIDWIFE} is a first-line midwife
+ * (verloskundige, eerste lijn): {@code organisation} = the midwife practice, {@code region} = its ROAZ region, as for
+ * RCPS; it records refusals of women in labour by hospitals (docs/services/capacity-service.md, "Birth-care
+ * refusals"). Append new roles at the end.
+ */
 public enum Role {
-    HOSPITAL, EPD_SYSTEM, MKA, MMA, RCPS, LCPS, PUBLIC_AGGREGATE, ADMIN;
+    HOSPITAL, EPD_SYSTEM, MKA, MMA, RCPS, LCPS, PUBLIC_AGGREGATE, ADMIN, MIDWIFE;
 
     public static Optional<Role> parse(String name) {
         return Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();

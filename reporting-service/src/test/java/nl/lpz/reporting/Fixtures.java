@@ -16,6 +16,7 @@ import nl.lpz.events.capacity.BedLabels;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatus;
 import nl.lpz.events.capacity.BedStatusChanged;
+import nl.lpz.events.capacity.BirthCareEvent;
 import nl.lpz.events.capacity.CapacityEvent;
 import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.capacity.Contact;
@@ -91,7 +92,8 @@ public final class Fixtures {
 
     public static Published publish(CapacityEvent event) {
         String topic = event instanceof BedStatusChanged || event instanceof BedRemoved ? Topics.CAPACITY_BEDS
-                : event instanceof ModuleEvent ? Topics.CAPACITY_MODULES : Topics.CAPACITY_TOPOLOGY;
+                : event instanceof ModuleEvent ? Topics.CAPACITY_MODULES
+                : event instanceof BirthCareEvent ? Topics.CAPACITY_BIRTH_REFUSALS : Topics.CAPACITY_TOPOLOGY;
         return new Published(topic, event.partitionKey(), EventJson.typeOf(event), UUID.randomUUID().toString(),
                 EventJson.toBytes(event));
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import nl.lpz.reporting.capacity.CapacityProjections;
 import nl.lpz.reporting.modules.ModuleProjections;
+import nl.lpz.reporting.refusals.RefusalProjections;
 import nl.lpz.reporting.pipeline.DecodedRecord;
 import nl.lpz.reporting.pipeline.ProjectionPipeline;
 import nl.lpz.reporting.pipeline.TestPipelines;
@@ -37,7 +38,8 @@ public record ProjectionDatabase(HikariDataSource dataSource, JdbcTemplate jdbc,
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ProjectionPipeline projector = TestPipelines.create(jdbc, transactions, meters,
                 List.of(CapacityProjections.create(jdbc), StopProjections.create(jdbc),
-                        ModuleProjections.create(jdbc), ModuleProjections.passages(jdbc)));
+                        ModuleProjections.create(jdbc), ModuleProjections.passages(jdbc),
+                        RefusalProjections.create(jdbc)));
         return new ProjectionDatabase(dataSource, jdbc, transactions, projector, meters);
     }
 

@@ -57,6 +57,7 @@ public abstract class ReportingIntegrationTest {
             for (NewTopic topic : List.of(new NewTopic(Topics.CAPACITY_BEDS, 3, (short) 1),
                     new NewTopic(Topics.CAPACITY_TOPOLOGY, 2, (short) 1),
                     new NewTopic(Topics.CAPACITY_MODULES, 2, (short) 1),
+                    new NewTopic(Topics.CAPACITY_BIRTH_REFUSALS, 2, (short) 1),
                     new NewTopic(Topics.STOPS, 3, (short) 1))) {
                 try {
                     admin.createTopics(List.of(topic.configs(Map.of("retention.ms", "-1")))).all()

@@ -23,6 +23,9 @@ class ServiceSurfaceIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/modules/{moduleId}/lead-times'].get")
                         .exists())
                 .andExpect(jsonPath("$.paths['/api/v1/compliance/modules'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/locations/{locationId}/refusals'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{roazRegionId}/refusals/monthly'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/birth-care/refusals/mine'].get").exists())
                 .andExpect(jsonPath("$.paths['/internal/rebuild']").doesNotExist());
     }
 

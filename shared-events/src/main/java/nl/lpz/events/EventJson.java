@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.lpz.events.capacity.BedRemoved;
+import nl.lpz.events.capacity.BirthRefusalRecorded;
 import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.OpeningHoursSet;
@@ -50,7 +51,8 @@ public final class EventJson {
                     StopDeclared.class, StopExtended.class, StopEnded.class, StopExpired.class,
                     StopExpiryWarned.class, StopsLapsed.class, StopRefused.class, StopAnnounced.class,
                     StopAnnouncementLapsed.class, PlannedStopReminder.class,
-                    ModuleFiguresReported.class, ModuleUnitRemoved.class, ModulePassageRecorded.class)
+                    ModuleFiguresReported.class, ModuleUnitRemoved.class, ModulePassageRecorded.class,
+                    BirthRefusalRecorded.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventJson() {

@@ -16,6 +16,12 @@ public final class Topics {
     /** Every {@link nl.lpz.events.capacity.ModuleEvent} (figures of a module's units), keyed by provider id. */
     public static final String CAPACITY_MODULES = "lpz.capacity.modules.v1";
 
+    /**
+     * Every {@link nl.lpz.events.capacity.BirthCareEvent} (refusals of women in labour recorded by first-line
+     * midwives), keyed by the refused location id.
+     */
+    public static final String CAPACITY_BIRTH_REFUSALS = "lpz.capacity.birth-refusals.v1";
+
     /** Every {@link nl.lpz.events.stops.StopEvent} of stop-service, keyed by safety region id. */
     public static final String STOPS = "lpz.stops.v1";
 

@@ -23,7 +23,8 @@ class EventFixturesTest {
         return Stream.of("LocationRegistered", "BedStatusChanged", "BedRemoved", "ThresholdsSet", "ContactsUpdated",
                 "VisibilityChanged", "StopDeclared", "StopExtended", "StopEnded", "StopExpired", "StopExpiryWarned",
                 "StopsLapsed", "StopRefused", "StopAnnounced", "StopAnnouncementLapsed", "PlannedStopReminder",
-                "ModuleFiguresReported", "ModuleUnitRemoved", "ModulePassageRecorded", "OpeningHoursSet");
+                "ModuleFiguresReported", "ModuleUnitRemoved", "ModulePassageRecorded", "OpeningHoursSet",
+                "BirthRefusalRecorded");
     }
 
     @ParameterizedTest

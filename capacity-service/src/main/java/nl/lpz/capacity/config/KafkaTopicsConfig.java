@@ -39,6 +39,13 @@ public class KafkaTopicsConfig {
                 .config("retention.ms", "-1").build();
     }
 
+    /** Keyed by the refused location; a few refusals a day nationally, so as few partitions as the topology. */
+    @Bean
+    NewTopic capacityBirthRefusalsTopic(KafkaTopicsProperties kafka) {
+        return TopicBuilder.name(Topics.CAPACITY_BIRTH_REFUSALS).partitions(3).replicas(kafka.replicationFactor())
+                .config("retention.ms", "-1").build();
+    }
+
     @Bean
     NewTopic capacityTopologyTopic(KafkaTopicsProperties kafka) {
         return TopicBuilder.name(Topics.CAPACITY_TOPOLOGY).partitions(3).replicas(kafka.replicationFactor())

@@ -17,7 +17,7 @@ public class OpenApiConfig {
     @Bean
     OpenAPI capacityOpenApi() {
         return new OpenAPI().info(new Info().title("LPZ capacity-service")
-                .description("Topology, bed events, snapshots, settings, the module catalogue and the modules' "
-                        + "reports (write side)").version("v1"));
+                .description("Topology, bed events, snapshots, settings, the module catalogue, the modules' "
+                        + "reports and birth-care refusals (write side)").version("v1"));
     }
 }

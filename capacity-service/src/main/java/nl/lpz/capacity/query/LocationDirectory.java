@@ -69,6 +69,23 @@ public class LocationDirectory {
         return owners;
     }
 
+    /** The care each known location among these offers; unknown ones are absent from the answer. */
+    public Map<String, Set<CareKind>> careOffered(Collection<String> locationIds) {
+        Map<String, Set<CareKind>> care = new HashMap<>();
+        if (locationIds.isEmpty()) {
+            return care;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement(
+                    "SELECT location_id, care_offered FROM location_directory WHERE location_id = ANY (?)");
+            ps.setArray(1, con.createArrayOf("varchar", locationIds.toArray()));
+            return ps;
+        }, rs -> {
+            care.put(rs.getString(1), careKinds(rs.getString(2)));
+        });
+        return care;
+    }
+
     public boolean hasLocations(String organisationId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM location_directory WHERE organisation_id = ?)", Boolean.class,
@@ -91,11 +108,7 @@ public class LocationDirectory {
 
     private LocationView view(ResultSet rs, int row) throws SQLException {
         try {
-            String care = rs.getString("care_offered");
-            Set<CareKind> kinds = EnumSet.noneOf(CareKind.class);
-            if (!care.isBlank()) {
-                Arrays.stream(care.split(",")).map(CareKind::valueOf).forEach(kinds::add);
-            }
+            Set<CareKind> kinds = careKinds(rs.getString("care_offered"));
             List<Threshold> thresholds = JSON.readValue(rs.getString("thresholds"), new TypeReference<>() {
             });
             LocationView.Contacts contacts = JSON.readValue(rs.getString("contacts"), LocationView.Contacts.class);
@@ -111,6 +124,14 @@ public class LocationDirectory {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("unreadable directory row " + rs.getString("location_id"), e);
         }
+    }
+
+    private static Set<CareKind> careKinds(String column) {
+        Set<CareKind> kinds = EnumSet.noneOf(CareKind.class);
+        if (!column.isBlank()) {
+            Arrays.stream(column.split(",")).map(CareKind::valueOf).forEach(kinds::add);
+        }
+        return kinds;
     }
 
     static String careColumn(Collection<CareKind> kinds) {

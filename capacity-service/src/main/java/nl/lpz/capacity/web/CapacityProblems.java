@@ -2,6 +2,7 @@ package nl.lpz.capacity.web;
 
 import java.util.Collection;
 import java.util.Map;
+import nl.lpz.capacity.command.BirthRefusalRules;
 import nl.lpz.events.ValueRules;
 import nl.lpz.events.ids.Ids;
 import nl.lpz.platform.web.ApiException;
@@ -25,14 +26,14 @@ final class CapacityProblems {
     }
 
     /**
-     * HTTP status of a refusal code a command, the bed-event batch or a module report can give; every other code
+     * HTTP status of a refusal code a command, the bed-event batch, a module report or a birth-care refusal can give; every other code
      * (the module definitions' figure codes among them) is the sender's content to correct: 400.
      */
     static HttpStatus statusOf(String code) {
         return switch (code) {
             case EVENT_ID_CONFLICT -> HttpStatus.CONFLICT;
             case UNKNOWN_LOCATION, UNKNOWN_ORGANISATION, UNKNOWN_MODULE -> HttpStatus.NOT_FOUND;
-            case PROVIDER_KIND_NOT_ALLOWED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case PROVIDER_KIND_NOT_ALLOWED, BirthRefusalRules.NO_BIRTH_CARE -> HttpStatus.UNPROCESSABLE_CONTENT;
             default -> HttpStatus.BAD_REQUEST;
         };
     }

@@ -12,10 +12,17 @@ import org.springframework.http.HttpMethod;
 public final class RouteTable {
 
     public static final List<ApiRoute> ROUTES = List.of(
+            // reporting-service: the birth-care refusals read per location, ROAZ region and midwife practice; before
+            // capacity-service's lines, which take the rest of /locations/** and /birth-care/**
+            ApiRoute.of("reporting-refusals", Backend.REPORTING,
+                    "/api/v1/locations/*/refusals",
+                    "/api/v1/regions/*/refusals/**",
+                    "/api/v1/birth-care/refusals/mine"),
             // capacity-service: topology (and the safety regions' reference table), beds, settings, code lists, the
-            // module catalogue and the modules' reports
+            // module catalogue and the modules' reports, birth-care refusals (write)
             ApiRoute.of("capacity", Backend.CAPACITY,
                     "/api/v1/safety-regions",
+                    "/api/v1/birth-care/**",
                     "/api/v1/modules/**",
                     "/api/v1/locations/**",
                     "/api/v1/bed-events",

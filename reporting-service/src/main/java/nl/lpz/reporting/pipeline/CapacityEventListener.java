@@ -17,7 +17,7 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the capacity topics (beds, topology, module figures) and {@code lpz.stops.v1} in batches (group
+ * Consumes the capacity topics (beds, topology, module figures, birth-care refusals) and {@code lpz.stops.v1} in batches (group
  * {@code reporting-regional-capacity}) and hands each poll to the projector in one database transaction (every
  * projection in the same transaction); the container commits the offsets after the listener returns (ack mode
  * BATCH), i.e. after the commit. On assignment every partition is positioned where the read model's own
@@ -48,7 +48,8 @@ class CapacityEventListener implements ConsumerSeekAware, ParkedRecordReplayer {
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = "${lpz.reporting.consumer-group:reporting-regional-capacity}",
-            topics = {Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY, Topics.CAPACITY_MODULES, Topics.STOPS},
+            topics = {Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY, Topics.CAPACITY_MODULES,
+                    Topics.CAPACITY_BIRTH_REFUSALS, Topics.STOPS},
             batch = "true", concurrency = "${lpz.reporting.listener-concurrency:1}")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<DecodedRecord> decoded = new ArrayList<>(records.size());

@@ -42,7 +42,7 @@ class ReadModelRebuild implements DisposableBean {
     /** The pipeline's own tables, emptied with those of every projection. */
     private static final List<String> PIPELINE_TABLES = List.of("processed_event", "consumer_offset");
     private static final List<String> TOPICS = List.of(Topics.CAPACITY_BEDS, Topics.CAPACITY_TOPOLOGY,
-            Topics.CAPACITY_MODULES, Topics.STOPS);
+            Topics.CAPACITY_MODULES, Topics.CAPACITY_BIRTH_REFUSALS, Topics.STOPS);
 
     private final KafkaListenerEndpointRegistry listeners;
     private final JdbcTemplate jdbc;

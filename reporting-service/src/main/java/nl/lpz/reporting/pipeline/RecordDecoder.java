@@ -9,6 +9,7 @@ import nl.lpz.events.EventJson;
 import nl.lpz.events.ValueRules;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatusChanged;
+import nl.lpz.events.capacity.BirthRefusalRecorded;
 import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.ModuleEvent;
@@ -123,6 +124,11 @@ final class RecordDecoder {
         }
         if (event instanceof ModuleEvent m) {
             return missingModuleField(m);
+        }
+        if (event instanceof BirthRefusalRecorded r) {
+            return first("practiceId", r.practiceId(), "midwifeRegionId", r.midwifeRegionId(), "refusedLocationId",
+                    r.refusedLocationId(), "occurredAt", r.occurredAt(), "reason", r.reason(), "recordedAt",
+                    r.recordedAt(), "sourceEventId", r.sourceEventId());
         }
         return missingStopField(event);
     }
