@@ -1,6 +1,7 @@
 package nl.lpz.capacity.command;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import nl.lpz.events.capacity.RefusalReason;
@@ -13,13 +14,18 @@ import nl.lpz.events.ids.LocationId;
  * practice's idempotency key, is its only key.
  */
 public record BirthRefusal(UUID eventId, LocationId refusedLocationId, Instant occurredAt, RefusalReason reason,
-                           LocationId takenByLocationId) {
+                           LocationId takenByLocationId) implements ReceiptedItem {
 
     public BirthRefusal {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(refusedLocationId, "refusedLocationId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public Map<String, Instant> instants() {
+        return Map.of("occurredAt", occurredAt);
     }
 
     /**

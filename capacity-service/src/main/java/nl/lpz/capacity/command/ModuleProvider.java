@@ -7,19 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
-import nl.lpz.capacity.command.EventReceipts.Claim;
-import nl.lpz.capacity.command.EventReceipts.Receipt;
 import nl.lpz.capacity.command.ReportResult.Kind;
-import nl.lpz.capacity.command.ReportResult.Outcome;
 import nl.lpz.events.ValueRules;
 import nl.lpz.events.capacity.ModuleFiguresReported;
 import nl.lpz.events.capacity.ModulePassageRecorded;
@@ -56,7 +49,8 @@ class ModuleProvider {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ReportResult handle(ReportModuleFigures command, EventReceipts receipts) {
-        return takeEach(command, command.reports(), command.payloadHashes(), receipts,
+        return ReceiptBatch.takeEach(command.reports(), command.payloadHashes(), command.organisationId(),
+                command.receivedAt(), command.backfillHorizon(), receipts,
                 report -> reported(command, report, false), report -> {
                     ModuleUnitFigures current = units.get(ModuleUnitFigures.key(report.unitKind(), report.unitId()));
                     boolean stale = current != null && report.occurredAt().isBefore(current.lastOccurredAt());
@@ -72,80 +66,12 @@ class ModuleProvider {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ReportResult handle(RecordModulePassages command, EventReceipts receipts) {
-        return takeEach(command, command.passages(), command.payloadHashes(), receipts, command::recorded,
+        return ReceiptBatch.takeEach(command.passages(), command.payloadHashes(), command.organisationId(),
+                command.receivedAt(), command.backfillHorizon(), receipts, command::recorded,
                 passage -> {
                     apply(command.recorded(passage));
                     return Kind.ACCEPTED;
                 });
-    }
-
-    /**
-     * The batch step of reports and passages alike: each item's instants by the {@link InstantRule} and its event by
-     * the {@link ValueRules} (a refused one keeps its rejection and claims nothing), then the receipts of the others
-     * claimed at once for the sending organisation, and each new one applied, in order; one outcome per item.
-     *
-     * @param event the event an item would cause, for the value rules
-     * @param take  applies a new item's event(s), and says whether it was stale
-     */
-    private static <T extends ModuleBatchItem> ReportResult takeEach(ModuleProviderCommand command, List<T> items,
-                                                                     List<String> hashes, EventReceipts receipts,
-                                                                     Function<T, Object> event,
-                                                                     Function<T, Kind> take) {
-        Outcome[] outcomes = new Outcome[items.size()];
-        Map<UUID, Receipt> toClaim = new LinkedHashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            T item = items.get(i);
-            outcomes[i] = refusal(item, command, event);
-            if (outcomes[i] == null) {
-                toClaim.putIfAbsent(item.eventId(), new Receipt(item.eventId(), hashes.get(i), item.occurredAt()));
-            }
-        }
-        Map<UUID, Claim> claims = toClaim.isEmpty() ? Map.of()
-                : receipts.claim(command.organisationId(), toClaim.values());
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (outcomes[i] != null) {
-                continue;
-            }
-            T item = items.get(i);
-            outcomes[i] = claimed(item.eventId(), hashes.get(i), claims, toClaim, seen);
-            if (outcomes[i] == null) {
-                outcomes[i] = Outcome.of(item.eventId(), take.apply(item));
-            }
-        }
-        return new ReportResult(List.of(outcomes));
-    }
-
-    /** An item's rejection before its receipt is claimed: an instant out of bounds, or a value no store holds. */
-    private static <T extends ModuleBatchItem> Outcome refusal(T item, ModuleProviderCommand command,
-                                                               Function<T, Object> event) {
-        for (Map.Entry<String, Instant> instant : item.instants().entrySet()) {
-            InstantRule.Refusal refusal = InstantRule.refusal(instant.getKey(), instant.getValue(),
-                    command.receivedAt(), command.backfillHorizon());
-            if (refusal != null) {
-                return Outcome.rejected(item.eventId(), refusal.code(), refusal.detail());
-            }
-        }
-        return ValueRules.firstViolation(event.apply(item))
-                .map(detail -> Outcome.rejected(item.eventId(), CommandRejected.INVALID_FIELD, detail))
-                .orElse(null);
-    }
-
-    /**
-     * What the receipts say of one event of a command whose receipts were claimed: a conflict when its id was received
-     * with other content (before, or earlier in this command), a duplicate when with the same, null when it is new.
-     */
-    private static Outcome claimed(UUID eventId, String payloadHash, Map<UUID, Claim> claims,
-                                   Map<UUID, Receipt> claimed, Set<UUID> seen) {
-        Claim claim = claims.getOrDefault(eventId, Claim.DUPLICATE);
-        if (claim == Claim.CONFLICT || !payloadHash.equals(claimed.get(eventId).payloadHash())) {
-            return Outcome.rejected(eventId, CommandRejected.EVENT_ID_CONFLICT, "eventId " + eventId
-                    + " was received before with other content");
-        }
-        if (claim == Claim.DUPLICATE || !seen.add(eventId)) {
-            return Outcome.of(eventId, Kind.DUPLICATE);
-        }
-        return null;
     }
 
     @CommandHandler

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import nl.lpz.capacity.command.BirthRefusal;
 import nl.lpz.capacity.command.BirthRefusalRules;
 import nl.lpz.capacity.command.EventIdConflicts;
@@ -67,7 +66,6 @@ class BirthRefusalsController {
     /** The keys a refusal may hold; any other is refused, so that nothing about the woman can be sent along. */
     static final List<String> REFUSAL_KEYS = List.of("eventId", "refusedLocationId", "occurredAt", "reason",
             "takenByLocationId");
-    private static final int KEYS_IN_DETAIL = 5;
 
     private final CommandSender commands;
     private final LocationDirectory directory;
@@ -196,7 +194,7 @@ class BirthRefusalsController {
         caller.requireAny(Role.MIDWIFE);
         MidwifePracticeId practice = practiceOf(caller);
         RoazRegionId midwifeRegion = regionOf(caller);
-        closed(request.unexpected.keySet(), "the request", List.of("refusals"));
+        CapacityProblems.requireClosed(request.unexpected.keySet(), "the request", List.of("refusals"), "the woman");
         List<RefusalBody> bodies = required(request.refusals(), "refusals");
         if (bodies.isEmpty() || bodies.size() > MAX_REFUSALS) {
             throw invalid("refusals must hold 1 to " + MAX_REFUSALS + " refusals, not " + bodies.size());
@@ -206,7 +204,7 @@ class BirthRefusalsController {
         for (int i = 0; i < bodies.size(); i++) {
             String field = "refusals[" + i + "]";
             RefusalBody body = required(bodies.get(i), field);
-            closed(body.unexpectedKeys(), field, REFUSAL_KEYS);
+            CapacityProblems.requireClosed(body.unexpectedKeys(), field, REFUSAL_KEYS, "the woman");
             required(body.eventId(), field + ".eventId");
             locationIds.add(id(body.refusedLocationId(), field + ".refusedLocationId"));
             required(body.occurredAt(), field + ".occurredAt");
@@ -227,7 +225,7 @@ class BirthRefusalsController {
             Optional<BirthRefusalRules.Violation> violation = BirthRefusalRules.check(body.refusedLocationId(),
                     body.takenByLocationId(), care);
             if (violation.isPresent()) {
-                outcomes[i] = ModuleReportsController.rejected(body.eventId(), violation.get().code(),
+                outcomes[i] = ReportBatches.rejected(body.eventId(), violation.get().code(),
                         violation.get().detail());
                 continue;
             }
@@ -279,18 +277,5 @@ class BirthRefusalsController {
         return Arrays.stream(RefusalReason.values()).filter(r -> r.name().equals(value)).findFirst()
                 .orElseThrow(() -> invalid(field + " must be one of " + Arrays.toString(RefusalReason.values())
                         + ", not " + CapacityProblems.echo(value)));
-    }
-
-    /**
-     * An object holds its own keys and nothing else: whatever else a sender adds (a name, a date of birth, a note)
-     * refuses the request as a malformed one would be, and is neither stored nor quoted back.
-     */
-    private static void closed(Set<String> keys, String field, List<String> allowed) {
-        if (!keys.isEmpty()) {
-            throw ApiException.badRequest(ProblemCodes.MALFORMED_REQUEST, field + " holds "
-                    + keys.stream().limit(KEYS_IN_DETAIL).map(CapacityProblems::echo).collect(Collectors.joining(", "))
-                    + (keys.size() > KEYS_IN_DETAIL ? " and " + (keys.size() - KEYS_IN_DETAIL) + " more keys" : "")
-                    + "; it holds only " + String.join(", ", allowed) + ", and nothing about the woman");
-        }
     }
 }

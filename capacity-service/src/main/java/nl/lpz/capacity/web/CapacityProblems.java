@@ -1,7 +1,9 @@
 package nl.lpz.capacity.web;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.lpz.capacity.command.BirthRefusalRules;
 import nl.lpz.events.ValueRules;
 import nl.lpz.events.ids.Ids;
@@ -101,6 +103,27 @@ final class CapacityProblems {
     }
 
     /** A refused value quoted back only when it is short printable ASCII: anything else may not even encode. */
+    /** Unexpected keys named in a closed object's refusal. */
+    private static final int KEYS_IN_DETAIL = 5;
+
+    /**
+     * An object of a request that holds its own keys and nothing else (a patient passage, a birth-care refusal):
+     * whatever else a sender adds (a patient number, a name, a date of birth) refuses the request as a malformed one
+     * would be, and is neither stored nor quoted back beyond its key.
+     *
+     * @param person whom nothing may identify, for the detail ("a patient", "the woman")
+     */
+    static void requireClosed(Set<String> unexpected, String field, List<String> allowed, String person) {
+        if (!unexpected.isEmpty()) {
+            throw ApiException.badRequest(ProblemCodes.MALFORMED_REQUEST, field + " holds "
+                    + unexpected.stream().limit(KEYS_IN_DETAIL).map(CapacityProblems::echo)
+                    .collect(java.util.stream.Collectors.joining(", "))
+                    + (unexpected.size() > KEYS_IN_DETAIL ? " and " + (unexpected.size() - KEYS_IN_DETAIL)
+                    + " more keys" : "")
+                    + "; it holds only " + String.join(", ", allowed) + ", and nothing that identifies " + person);
+        }
+    }
+
     /** The constant of {@code type} named by {@code value}, or 400 naming the constants. */
     static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
         for (E constant : type.getEnumConstants()) {

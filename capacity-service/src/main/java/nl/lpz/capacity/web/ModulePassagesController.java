@@ -22,18 +22,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import nl.lpz.capacity.command.EventIdConflicts;
 import nl.lpz.capacity.command.ModulePassage;
 import nl.lpz.capacity.command.ReceiptSettings;
 import nl.lpz.capacity.command.RecordModulePassages;
 import nl.lpz.capacity.query.LocationDirectory;
-import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Role;
 import nl.lpz.modules.FigureViolation;
 import nl.lpz.modules.ModuleCatalogue;
 import nl.lpz.modules.ModuleDefinition;
-import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,8 +55,6 @@ class ModulePassagesController {
     static final int MAX_PASSAGES = 1000;
     /** The keys a passage may hold; any other is refused, so that no patient identity can be sent along. */
     static final List<String> PASSAGE_KEYS = List.of("eventId", "providerId", "unitKind", "unitId", "moments");
-    /** Unexpected keys named in a refusal's detail. */
-    private static final int KEYS_IN_DETAIL = 5;
 
     private final CommandSender commands;
     private final LocationDirectory directory;
@@ -175,7 +170,7 @@ class ModulePassagesController {
         for (int i = 0; i < bodies.size(); i++) {
             String field = "passages[" + i + "]";
             ModulePassageBody body = required(bodies.get(i), field);
-            closed(body, field);
+            CapacityProblems.requireClosed(body.unexpectedKeys(), field, PASSAGE_KEYS, "a patient");
             required(body.eventId(), field + ".eventId");
             providerIds.add(id(body.providerId(), field + ".providerId"));
             id(body.unitKind(), field + ".unitKind");
@@ -206,21 +201,6 @@ class ModulePassagesController {
                         receivedAt, horizon, hashes), provider.providerId()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ModulePassagesAnswer(counts.accepted(),
                 counts.duplicates(), counts.rejected()));
-    }
-
-    /**
-     * A passage holds its five keys and nothing else: whatever else a sender adds (a patient number, a name, a date of
-     * birth) refuses the request as a malformed one would be, and is neither stored nor quoted back.
-     */
-    private static void closed(ModulePassageBody body, String field) {
-        Set<String> keys = body.unexpectedKeys();
-        if (!keys.isEmpty()) {
-            throw ApiException.badRequest(ProblemCodes.MALFORMED_REQUEST, field + " holds "
-                    + keys.stream().limit(KEYS_IN_DETAIL).map(CapacityProblems::echo).collect(Collectors.joining(", "))
-                    + (keys.size() > KEYS_IN_DETAIL ? " and " + (keys.size() - KEYS_IN_DETAIL) + " more keys" : "")
-                    + "; a passage holds only " + String.join(", ", PASSAGE_KEYS) + ", and nothing that identifies "
-                    + "a patient");
-        }
     }
 
     /**

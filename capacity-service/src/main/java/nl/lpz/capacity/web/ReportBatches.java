@@ -34,6 +34,11 @@ final class ReportBatches {
     record Rejection(UUID eventId, String code, String detail) {
     }
 
+    /** An item rejected at the edge, before any command. */
+    static Outcome rejected(UUID eventId, String code, String detail) {
+        return new Outcome(eventId, Kind.REJECTED, code, detail);
+    }
+
     record Counts(long accepted, long duplicates, long stale, List<Rejection> rejected) {
     }
 
@@ -122,7 +127,7 @@ final class ReportBatches {
         }
 
         void reject(int i, UUID eventId, String code, String detail) {
-            outcomes[i] = new Outcome(eventId, Kind.REJECTED, code, detail);
+            outcomes[i] = rejected(eventId, code, detail);
         }
 
         /** Item {@code i}, checked, goes to its (registered) provider's command. */
