@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>--gateway http://127.0.0.1:8080  --rate 20 (events/s nationally, day average)  --scale 1.0 (share of beds)
  * --seed 2020  --tick-ms 1000  --no-snapshot  --max-events N (stop after N events; default: run until killed)
  * --stops-per-hour 6 (stop declarations nationally, day average; 0 = no stops)
- * --module-interval-seconds 60 (a round of module figures, {@link ModuleSimulation}; 0 = none)</pre>
+ * --module-interval-seconds 60 (a round of module figures, {@link ModuleSimulation}; 0 = none)
+ * --refusals-per-hour 6 (birth-care refusals by simulated midwives, {@link CareSettingsSimulation}; 0 = none)</pre>
  *
  * <p>And every module of the catalogue that hospital locations deliver (Spoed, Geboortezorg, ...): each round, each
  * expected location's units with generated figures, through {@code POST /api/v1/modules/{id}/reports}.
@@ -34,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EpdSimulator {
     /** One stop declaration per ~10 minutes nationally. */
     static final double DEFAULT_STOPS_PER_HOUR = 6;
+    static final double DEFAULT_REFUSALS_PER_HOUR = 6;
     private final GatewayClient gateway;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
@@ -55,11 +57,13 @@ public final class EpdSimulator {
         long maxEvents = Long.parseLong(args.get("max-events", String.valueOf(Long.MAX_VALUE)));
         double stopsPerHour = args.getDouble("stops-per-hour", DEFAULT_STOPS_PER_HOUR);
         new EpdSimulator(gateway).run(rate, scale, args.getInt("seed", 2020), tickMs, !args.flag("no-snapshot"),
-                maxEvents, stopsPerHour, args.getInt("module-interval-seconds", 60));
+                maxEvents, stopsPerHour, args.getInt("module-interval-seconds", 60),
+                args.getDouble("refusals-per-hour", DEFAULT_REFUSALS_PER_HOUR));
     }
 
     private void run(double rate, double scale, long seed, long tickMs, boolean snapshot, long maxEvents,
-                     double stopsPerHour, long moduleIntervalSeconds) throws InterruptedException {
+                     double stopsPerHour, long moduleIntervalSeconds, double refusalsPerHour)
+            throws InterruptedException {
         List<SimLocation> locations = awaitTopology();
         EpdSimulation sim = new EpdSimulation(locations, scale, seed);
         long orgs = locations.stream().map(SimLocation::organisationId).distinct().count();
@@ -105,6 +109,25 @@ public final class EpdSimulator {
                             moduleIntervalSeconds));
         }
 
+        CareSettingsSimulation care = new CareSettingsSimulation(locations, seed + 3);
+        Map<String, String> orgOf = new LinkedHashMap<>();
+        locations.forEach(l -> orgOf.put(l.locationId(), l.organisationId()));
+        Map<String, List<Map<String, String>>> hours = care.openingHours();
+        for (Map.Entry<String, List<Map<String, String>>> ed : hours.entrySet()) {
+            String path = "/api/v1/locations/" + ed.getKey() + "/opening-hours/SEH";
+            deliver(() -> gateway.sendAsHospital("PUT", path, Map.of("periods", ed.getValue()),
+                    orgOf.get(ed.getKey())), "PUT", path, "opening hours of " + ed.getKey());
+        }
+        log("opening hours: %d EDs open weekdays 08:00-23:00 and weekends 09:00-21:00 (Spoed shows them CLOSED "
+                .formatted(hours.size()) + "outside); GENERATED, not real");
+        if (refusalsPerHour > 0) {
+            Thread t = new Thread(() -> runRefusals(care, refusalsPerHour), "refusal-simulator");
+            t.setDaemon(true);
+            t.start();
+            log("birth-care refusals: ~%.1f per hour nationally, one midwife practice per ROAZ region; GENERATED, "
+                    .formatted(refusalsPerHour) + "not real");
+        }
+
         Map<String, String> orgOfLocation = new LinkedHashMap<>();
         locations.forEach(l -> orgOfLocation.put(l.locationId(), l.organisationId()));
         long nextReport = System.currentTimeMillis() + 60_000;
@@ -137,6 +160,29 @@ public final class EpdSimulator {
             }
         }
         log("done: " + totals());
+    }
+
+    private void runRefusals(CareSettingsSimulation care, double perHour) {
+        long recorded = 0;
+        try {
+            while (true) {
+                Thread.sleep((long) (3_600_000 / perHour));
+                var refusal = care.nextRefusal(Instant.now());
+                if (refusal.isEmpty()) {
+                    log("birth-care refusals: no ROAZ region with two obstetric units; none recorded");
+                    return;
+                }
+                var r = refusal.get();
+                JsonNode answer = deliver(() -> gateway.sendAsMidwife("POST", "/api/v1/birth-care/refusals",
+                        Map.of("refusals", List.of(r.body())), r.practiceId(), r.roazRegionId()),
+                        "POST", "/api/v1/birth-care/refusals", "a refusal of practice " + r.practiceId());
+                if (answer != null && answer.path("accepted").asLong() == 1 && recorded++ % 10 == 0) {
+                    log("birth-care refusals: %d recorded".formatted(recorded));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void runModules(ModuleSimulation modules, long intervalSeconds) {
@@ -203,12 +249,22 @@ public final class EpdSimulator {
      */
     private JsonNode deliver(String method, String path, Object body, String organisation, String what)
             throws InterruptedException {
+        return deliver(() -> gateway.send(method, path, body, organisation), method, path, what);
+    }
+
+    /** One call to the gateway, as whichever user makes it. */
+    @FunctionalInterface
+    private interface Call {
+        GatewayClient.Response send() throws IOException, InterruptedException;
+    }
+
+    private JsonNode deliver(Call call, String method, String path, String what) throws InterruptedException {
         long backoff = 500;
         boolean reported = false;
         while (true) {
             String problem;
             try {
-                GatewayClient.Response r = gateway.send(method, path, body, organisation);
+                GatewayClient.Response r = call.send();
                 if (r.ok()) {
                     if (reported) {
                         log("gateway answers again");

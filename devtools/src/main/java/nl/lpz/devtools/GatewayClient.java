@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HTTP to the gateway with the local profile's dev tokens: one EPD_SYSTEM token per organisation (an EPD may only
- * write its own organisation's beds), one HOSPITAL token per organisation for the stop procedure, and an ADMIN token
- * for topology reads. A 401 fetches a fresh token once.
+ * write its own organisation's beds), one HOSPITAL token per organisation for the stop procedure and settings, one
+ * MIDWIFE token per simulated practice, and an ADMIN token for topology reads. A 401 fetches a fresh token once.
  */
 final class GatewayClient {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -29,6 +29,7 @@ final class GatewayClient {
             "ROAZ-NN", "ROAZ-OO", "ROAZ-WE", "ROAZ-ZW", "ROAZ-ZWN");
     private static final String ADMIN = "\0admin";
     private static final String HOSPITAL = "\0hospital:";
+    private static final String MIDWIFE = "\0midwife:";
 
     record Response(int status, String body) {
         boolean ok() {
@@ -62,6 +63,12 @@ final class GatewayClient {
     Response sendAsHospital(String method, String path, Object body, String organisation)
             throws IOException, InterruptedException {
         return sendWithKey(method, path, body, HOSPITAL + organisation);
+    }
+
+    /** {@code method path} with a JSON body as a MIDWIFE of {@code practice} in ROAZ region {@code roazRegionId}. */
+    Response sendAsMidwife(String method, String path, Object body, String practice, String roazRegionId)
+            throws IOException, InterruptedException {
+        return sendWithKey(method, path, body, MIDWIFE + practice + "\0" + roazRegionId);
     }
 
     private Response sendWithKey(String method, String path, Object body, String key)
@@ -98,6 +105,12 @@ final class GatewayClient {
         if (ADMIN.equals(key)) {
             claims.put("sub", subjectPrefix + "-admin");
             claims.put("roles", List.of("ADMIN"));
+        } else if (key.startsWith(MIDWIFE)) {
+            String[] practiceAndRegion = key.substring(MIDWIFE.length()).split("\0", 2);
+            claims.put("sub", subjectPrefix + "-midwife-" + practiceAndRegion[0]);
+            claims.put("roles", List.of("MIDWIFE"));
+            claims.put("organisation", practiceAndRegion[0]);
+            claims.put("region", practiceAndRegion[1]);
         } else if (key.startsWith(HOSPITAL)) {
             String organisation = key.substring(HOSPITAL.length());
             claims.put("sub", subjectPrefix + "-hospital-" + organisation);

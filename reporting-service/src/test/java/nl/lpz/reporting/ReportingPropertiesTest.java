@@ -31,6 +31,8 @@ class ReportingPropertiesTest {
         ModuleProperties modules = binder.bindOrCreate("lpz.reporting.modules", ModuleProperties.class);
         assertThat(modules.complianceWindow()).isEqualTo(Duration.ofHours(24));
         assertThat(modules.passageNorms()).isEmpty();
+        assertThat(modules.aggregateMinimumOrganisations()).isEqualTo(3);
+        assertThat(modules.aggregateMinimumPassages()).isEqualTo(10);
     }
 
     @Test

@@ -50,7 +50,8 @@ class ModuleLeadTimeQuery {
                 select * from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[])
                     as d(definition_version, unit_kind, interval_id, from_moment, to_moment, norm_seconds)
             ), span as (
-                select p.event_id, p.provider_id, l.name, p.unit_kind, p.unit_id, p.day, p.definition_version,
+                select p.event_id, p.provider_id, l.name, l.organisation_id, p.unit_kind, p.unit_id, p.day,
+                       p.definition_version,
                        d.interval_id, d.norm_seconds,
                        extract(epoch from (p.moments ->> d.to_moment)::timestamptz
                                           - (p.moments ->> d.from_moment)::timestamptz)::float8 as seconds
@@ -64,6 +65,7 @@ class ModuleLeadTimeQuery {
             select grouping(provider_id) as region_total, grouping(interval_id) as whole_day,
                    provider_id, name, unit_kind, unit_id, day, interval_id,
                    count(distinct event_id) as started,
+                   count(distinct organisation_id) as organisations,
                    count(seconds) as passages,
                    percentile_cont(0.5) within group (order by seconds) as median_seconds,
                    percentile_cont(0.9) within group (order by seconds) as p90_seconds,
@@ -100,7 +102,8 @@ class ModuleLeadTimeQuery {
 
     /** One row of the statement: a provider's unit or a unit kind's total, for a day or one interval of it. */
     private record Figures(boolean regionTotal, boolean wholeDay, String providerId, String name, String unitKind,
-                           String unitId, LocalDate day, String interval, int started, int passages,
+                           String unitId, LocalDate day, String interval, int started, int organisations,
+                           int passages,
                            Double medianSeconds, Double p90Seconds, Double normSeconds, int heldToNorm,
                            int overNorm) {
     }
@@ -123,6 +126,7 @@ class ModuleLeadTimeQuery {
                 .forEach(u -> byKind.put(u.kind(), new TreeMap<>()));
         Comparator<List<String>> unitOrder = Comparator.comparing((List<String> u) -> u.get(0), kindOrder)
                 .thenComparing(u -> u.get(1));
+        boolean aggregate = reading.detail() == ReaderRule.Detail.AGGREGATE;
         for (Figures row : rows) {
             Map<LocalDate, DayFigures> days;
             if (row.regionTotal()) {
@@ -135,8 +139,10 @@ class ModuleLeadTimeQuery {
             DayFigures day = days.computeIfAbsent(row.day(), k -> new DayFigures());
             if (row.wholeDay()) {
                 day.started = row.started();
+                day.organisations = row.organisations();
             } else {
-                day.intervals.put(row.interval(), figures(row));
+                day.intervals.put(row.interval(), aggregate && row.regionTotal() ? suppressed(figures(row))
+                        : figures(row));
             }
         }
         List<Provider> providers = new ArrayList<>();
@@ -149,7 +155,10 @@ class ModuleLeadTimeQuery {
             });
         }
         List<KindTotals> totals = new ArrayList<>();
-        byKind.forEach((kind, days) -> totals.add(new KindTotals(kind, days(module, roazRegionId, kind, days))));
+        byKind.forEach((kind, days) -> totals.add(new KindTotals(kind, aggregate
+                ? days(module, roazRegionId, kind, days).stream().map(d -> withoutFewOrganisations(d,
+                        days.get(d.day()).organisations)).toList()
+                : days(module, roazRegionId, kind, days))));
         return new ModuleLeadTimes(module.id(), module.name(), roazRegionId, period.from(), period.to(),
                 ModuleComplianceQuery.ZONE.getId(), reading.detail(), providers, totals);
     }
@@ -157,6 +166,7 @@ class ModuleLeadTimeQuery {
     /** What the statement said of one day of a unit or unit kind. */
     private static final class DayFigures {
         int started;
+        int organisations;
         final Map<String, IntervalFigures> intervals = new TreeMap<>();
     }
 
@@ -174,12 +184,37 @@ class ModuleLeadTimeQuery {
             for (UnitPassages.Interval interval : current) {
                 Double norm = seconds(norm(module.id(), interval, roazRegionId));
                 ordered.put(interval.id(), figures.intervals.getOrDefault(interval.id(), new IntervalFigures(
-                        interval.id(), 0, null, null, minutes(norm), norm == null ? null : 0, null)));
+                        interval.id(), 0, null, null, minutes(norm), norm == null ? null : 0, null, null)));
             }
             figures.intervals.forEach(ordered::putIfAbsent);
-            result.add(new Day(day, figures.started, List.copyOf(ordered.values())));
+            result.add(new Day(day, figures.started, List.copyOf(ordered.values()), null));
         });
         return result;
+    }
+
+    /**
+     * For an aggregate reader: an interval's median, p90 and share over the norm only over enough passages that no
+     * single patient's time shows ({@code lpz.reporting.modules.aggregate-minimum-passages}).
+     */
+    private IntervalFigures suppressed(IntervalFigures f) {
+        if (f.passages() == 0 || f.passages() >= properties.aggregateMinimumPassages()) {
+            return f;
+        }
+        return new IntervalFigures(f.interval(), f.passages(), null, null, f.normMinutes(), null, null,
+                IntervalFigures.SMALL_COUNT);
+    }
+
+    /**
+     * For an aggregate reader: a day's figures only over enough organisations that none can be told apart
+     * ({@code lpz.reporting.modules.aggregate-minimum-organisations}); else the day with its reason and nothing else.
+     */
+    private Day withoutFewOrganisations(Day day, int organisations) {
+        if (organisations >= properties.aggregateMinimumOrganisations()) {
+            return day;
+        }
+        return new Day(day.day(), null, day.intervals().stream().map(f -> new IntervalFigures(f.interval(), null,
+                null, null, f.normMinutes(), null, null, IntervalFigures.TOO_FEW_ORGANISATIONS)).toList(),
+                IntervalFigures.TOO_FEW_ORGANISATIONS);
     }
 
     private static IntervalFigures figures(Figures row) {
@@ -187,7 +222,7 @@ class ModuleLeadTimeQuery {
         return new IntervalFigures(row.interval(), row.passages(), minutes(row.medianSeconds()),
                 minutes(row.p90Seconds()), minutes(row.normSeconds()), normed ? row.overNorm() : null,
                 normed && row.heldToNorm() > 0 ? Math.round(row.overNorm() * 1000.0 / row.heldToNorm()) / 1000.0
-                        : null);
+                        : null, null);
     }
 
     /** Seconds as minutes with one decimal. */
@@ -246,7 +281,8 @@ class ModuleLeadTimeQuery {
         }, (rs, i) -> new Figures(rs.getInt("region_total") == 1, rs.getInt("whole_day") == 1,
                 rs.getString("provider_id"), rs.getString("name"), rs.getString("unit_kind"),
                 rs.getString("unit_id"), rs.getObject("day", LocalDate.class), rs.getString("interval_id"),
-                rs.getInt("started"), rs.getInt("passages"), nullableDouble(rs, "median_seconds"),
+                rs.getInt("started"), rs.getInt("organisations"), rs.getInt("passages"),
+                nullableDouble(rs, "median_seconds"),
                 nullableDouble(rs, "p90_seconds"), nullableDouble(rs, "norm_seconds"), rs.getInt("held_to_norm"),
                 rs.getInt("over_norm")));
     }

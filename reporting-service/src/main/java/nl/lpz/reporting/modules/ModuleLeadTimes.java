@@ -31,8 +31,15 @@ public record ModuleLeadTimes(String moduleId, LocalizedName moduleName, String 
     /**
      * One day: {@code passages}, those that started on it (read with a definition version this instance knows), and
      * per interval of the unit kind its figures (the current definition's intervals first, also without passages).
+     * {@code suppressed}: null, or for an aggregate reader's totals {@code TOO_FEW_ORGANISATIONS} when the day's
+     * passages are of fewer organisations than {@code lpz.reporting.modules.aggregate-minimum-organisations}; then
+     * {@code passages} and every interval's figures but its norm are null.
      */
-    public record Day(LocalDate day, int passages, List<IntervalFigures> intervals) {
+    public record Day(LocalDate day, Integer passages, List<IntervalFigures> intervals, String suppressed) {
+        /** A day shown in full. */
+        public Day(LocalDate day, Integer passages, List<IntervalFigures> intervals) {
+            this(day, passages, intervals, null);
+        }
     }
 
     /**
@@ -41,8 +48,19 @@ public record ModuleLeadTimes(String moduleId, LocalizedName moduleName, String 
      * {@code normMinutes}: the region's norm if it set one, else that of the newest definition version among the
      * passages (null: no norm); {@code overNorm}: passages longer than their norm; {@code overNormShare}: overNorm per
      * passage held to a norm, three decimals (null without such passages). Both null when there is no norm.
+     * {@code suppressed}: null, or for an aggregate reader's totals {@code SMALL_COUNT} when fewer passages than
+     * {@code lpz.reporting.modules.aggregate-minimum-passages} reached the interval (median, p90, overNorm and its
+     * share null), or {@code TOO_FEW_ORGANISATIONS} (see {@link Day}).
      */
-    public record IntervalFigures(String interval, int passages, Double medianMinutes, Double p90Minutes,
-                                  Double normMinutes, Integer overNorm, Double overNormShare) {
+    public record IntervalFigures(String interval, Integer passages, Double medianMinutes, Double p90Minutes,
+                                  Double normMinutes, Integer overNorm, Double overNormShare, String suppressed) {
+        public static final String SMALL_COUNT = "SMALL_COUNT";
+        public static final String TOO_FEW_ORGANISATIONS = "TOO_FEW_ORGANISATIONS";
+
+        /** An interval shown in full. */
+        public IntervalFigures(String interval, Integer passages, Double medianMinutes, Double p90Minutes,
+                               Double normMinutes, Integer overNorm, Double overNormShare) {
+            this(interval, passages, medianMinutes, p90Minutes, normMinutes, overNorm, overNormShare, null);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import nl.lpz.modules.LevelRule;
 import nl.lpz.modules.ModuleCatalogue;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -20,19 +21,38 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         (e.g. {@code passage-norms[<module>.<interval>.ROAZ-NHF]=PT3H}): replaces the definition's
  *                         norm of that interval (of every version) for the region; checked against the catalogue at
  *                         start
+ * @param aggregateMinimumOrganisations an aggregate reader (detail AGGREGATE) sees a unit kind's totals, and a lead
+ *                                      time's figures, only over at least this many organisations (at least 1; the
+ *                                      public figures' rule, 3 by default)
+ * @param aggregateMinimumPassages      ... and a lead time's median, p90 and share over the norm only over at least
+ *                                      this many passages (at least 1; 10 by default: fewer would tell of single
+ *                                      patients)
  * @see #requireFits(ModuleCatalogue)
  */
 @ConfigurationProperties("lpz.reporting.modules")
 public record ModuleProperties(@DefaultValue("PT24H") Duration complianceWindow,
                                Map<String, List<Double>> levelBounds,
-                               Map<String, Duration> passageNorms) {
+                               Map<String, Duration> passageNorms,
+                               @DefaultValue("3") int aggregateMinimumOrganisations,
+                               @DefaultValue("10") int aggregateMinimumPassages) {
 
+    @ConstructorBinding
     public ModuleProperties {
         if (complianceWindow.isNegative() || complianceWindow.isZero()) {
             throw new IllegalArgumentException("lpz.reporting.modules.compliance-window must be positive");
         }
+        if (aggregateMinimumOrganisations < 1 || aggregateMinimumPassages < 1) {
+            throw new IllegalArgumentException("lpz.reporting.modules.aggregate-minimum-organisations and "
+                    + "aggregate-minimum-passages must be at least 1");
+        }
         levelBounds = levelBounds == null ? Map.of() : Map.copyOf(levelBounds);
         passageNorms = passageNorms == null ? Map.of() : Map.copyOf(passageNorms);
+    }
+
+    /** The settings of the tests and of a start without any: default compliance window and aggregate minimums. */
+    ModuleProperties(Duration complianceWindow, Map<String, List<Double>> levelBounds,
+                     Map<String, Duration> passageNorms) {
+        this(complianceWindow, levelBounds, passageNorms, 3, 10);
     }
 
     /** The region's bounds of this level, if it set its own. */

@@ -54,10 +54,15 @@ public record RegionalModule(String moduleId, LocalizedName moduleName, String r
      * Per unit kind, over the units the caller may see: how many, how many stale, the sum of each number figure and
      * per status figure how many units hold each value; per derived level how many units are at each level; how many
      * units are at each availability, and per stop kind how many are OPEN and on STOP (over the units whose stops
-     * the caller sees; empty for an aggregate reader).
+     * the caller sees; empty for an aggregate reader). {@code suppressed}: null, or for an aggregate reader
+     * {@code TOO_FEW_ORGANISATIONS} when the units are of fewer organisations than
+     * {@code lpz.reporting.modules.aggregate-minimum-organisations}: then only {@code units} and {@code staleUnits}.
      */
     public record UnitTotals(String unitKind, int units, int staleUnits, Map<String, Long> values,
                              Map<String, Map<String, Integer>> statuses, Map<String, Map<String, Integer>> levels,
-                             Map<String, Integer> availability, Map<String, Map<String, Integer>> care) {
+                             Map<String, Integer> availability, Map<String, Map<String, Integer>> care,
+                             String suppressed) {
+        /** Why an aggregate reader sees no figures of a unit kind: they would stand for too few organisations. */
+        public static final String TOO_FEW_ORGANISATIONS = "TOO_FEW_ORGANISATIONS";
     }
 }

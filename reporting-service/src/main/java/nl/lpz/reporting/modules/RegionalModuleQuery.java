@@ -91,7 +91,8 @@ class RegionalModuleQuery {
         }
     }
 
-    private record Row(String providerId, String name, String safetyRegionId, Set<String> careOffered,
+    private record Row(String providerId, String name, String organisationId, String safetyRegionId,
+                       Set<String> careOffered,
                        String unitKind, String unitId, int definitionVersion, String values, String statuses,
                        Instant occurredAt) {
     }
@@ -132,9 +133,12 @@ class RegionalModuleQuery {
             providers.add(new Provider(providerId, names.get(providerId), List.copyOf(units)));
             all.addAll(units);
         });
+        List<UnitTotals> totals = totals(module, all, kindOrder);
+        if (reading.detail() == ReaderRule.Detail.AGGREGATE) {
+            totals = suppressFew(totals, read.rows());
+        }
         return new RegionalModule(module.id(), module.name(), roazRegionId, pictureAt, reading.detail(),
-                module.freshness(), reading.detail() == ReaderRule.Detail.AGGREGATE ? List.of() : providers,
-                totals(module, all, kindOrder));
+                module.freshness(), reading.detail() == ReaderRule.Detail.AGGREGATE ? List.of() : providers, totals);
     }
 
     /**
@@ -215,8 +219,8 @@ class RegionalModuleQuery {
             int p = 1;
             if (asOf == null) {
                 ps = con.prepareStatement("""
-                        select c.provider_id, l.name, l.safety_region_id, l.care_offered, c.unit_kind, c.unit_id,
-                               c.definition_version,
+                        select c.provider_id, l.name, l.organisation_id, l.safety_region_id, l.care_offered,
+                               c.unit_kind, c.unit_id, c.definition_version,
                                c.figure_values::text as figure_values, c.figure_statuses::text as figure_statuses,
                                c.occurred_at
                         from module_current c join location l on l.location_id = c.provider_id
@@ -225,8 +229,8 @@ class RegionalModuleQuery {
             } else {
                 // every unit that ever reported has a module_current row: per unit one index probe into its history
                 ps = con.prepareStatement("""
-                        select c.provider_id, l.name, l.safety_region_id, l.care_offered, h.unit_kind, h.unit_id,
-                               h.definition_version,
+                        select c.provider_id, l.name, l.organisation_id, l.safety_region_id, l.care_offered,
+                               h.unit_kind, h.unit_id, h.definition_version,
                                h.figure_values::text as figure_values, h.figure_statuses::text as figure_statuses,
                                h.occurred_at
                         from module_current c join location l on l.location_id = c.provider_id
@@ -248,7 +252,8 @@ class RegionalModuleQuery {
             ps.setObject(p++, onlyOrganisation, Types.VARCHAR);
             ps.setObject(p, onlyOrganisation, Types.VARCHAR);
             return ps;
-        }, (rs, i) -> new Row(rs.getString("provider_id"), rs.getString("name"), rs.getString("safety_region_id"),
+        }, (rs, i) -> new Row(rs.getString("provider_id"), rs.getString("name"), rs.getString("organisation_id"),
+                rs.getString("safety_region_id"),
                 careOffered(rs.getString("care_offered")), rs.getString("unit_kind"), rs.getString("unit_id"),
                 rs.getInt("definition_version"), rs.getString("figure_values"), rs.getString("figure_statuses"),
                 Sql.instant(rs, "occurred_at")));
@@ -349,9 +354,27 @@ class RegionalModuleQuery {
                         .merge(value, 1, Integer::sum));
             }
             totals.add(new UnitTotals(kind, ofKind.size(), stale, new LinkedHashMap<>(sums),
-                    new LinkedHashMap<>(counts), levelCounts, new LinkedHashMap<>(availability), care));
+                    new LinkedHashMap<>(counts), levelCounts, new LinkedHashMap<>(availability), care, null));
         });
         return totals;
+    }
+
+    /**
+     * An aggregate reader (the public, an insurer) sees a unit kind's figures only over enough organisations that none
+     * of them can be told apart (seed 002 §6–8: third parties see regional aggregates); below that only how many units
+     * reported, with the reason.
+     */
+    private List<UnitTotals> suppressFew(List<UnitTotals> totals, List<Row> rows) {
+        Map<String, Set<String>> organisations = new HashMap<>();
+        rows.forEach(r -> organisations.computeIfAbsent(r.unitKind(), k -> new HashSet<>()).add(r.organisationId()));
+        List<UnitTotals> shown = new ArrayList<>();
+        for (UnitTotals t : totals) {
+            int count = organisations.getOrDefault(t.unitKind(), Set.of()).size();
+            shown.add(count == 0 || count >= properties.aggregateMinimumOrganisations() ? t
+                    : new UnitTotals(t.unitKind(), t.units(), t.staleUnits(), Map.of(), Map.of(), Map.of(), Map.of(),
+                            Map.of(), UnitTotals.TOO_FEW_ORGANISATIONS));
+        }
+        return shown;
     }
 
     /** The availability figure's values in the definition's order, then STOP. */

@@ -113,6 +113,12 @@ class ModuleLeadTimeTest {
                 new ModuleProperties(Duration.ofHours(24), Map.of(), norms));
     }
 
+    private static ModuleLeadTimeQuery query(ModuleCatalogue catalogue, Map<String, Duration> norms,
+                                             int minimumOrganisations, int minimumPassages) {
+        return new ModuleLeadTimeQuery(jdbc, db.transactions(), catalogue,
+                new ModuleProperties(Duration.ofHours(24), Map.of(), norms, minimumOrganisations, minimumPassages));
+    }
+
     @AfterAll
     static void close() {
         db.close();
@@ -334,7 +340,20 @@ class ModuleLeadTimeTest {
         ModuleLeadTimes aggregate = read(query, module, region, DAY, DAY, caller("PUBLIC_AGGREGATE", null, null));
         assertThat(aggregate.detail()).isEqualTo(ReaderRule.Detail.AGGREGATE);
         assertThat(aggregate.providers()).isEmpty();
-        assertThat(interval(totals(aggregate).get(0), "totGezien"))
+        assertThat(totals(aggregate).get(0).suppressed()).as("passages of two organisations")
+                .isEqualTo(IntervalFigures.TOO_FEW_ORGANISATIONS);
+        assertThat(totals(aggregate).get(0).passages()).isNull();
+        assertThat(interval(totals(aggregate).get(0), "totGezien")).isEqualTo(new IntervalFigures("totGezien", null,
+                null, null, 15.0, null, null, IntervalFigures.TOO_FEW_ORGANISATIONS));
+        ModuleLeadTimes fewPassages = read(query(catalogue, Map.of(), 2, 10), module, region, DAY, DAY,
+                caller("PUBLIC_AGGREGATE", null, null));
+        assertThat(totals(fewPassages).get(0).passages()).as("two organisations are enough here").isEqualTo(6);
+        assertThat(interval(totals(fewPassages).get(0), "totGezien")).as("5 of at least 10 passages")
+                .isEqualTo(new IntervalFigures("totGezien", 5, null, null, 15.0, null, null,
+                        IntervalFigures.SMALL_COUNT));
+        ModuleLeadTimes enough = read(query(catalogue, Map.of(), 2, 5), module, region, DAY, DAY,
+                caller("PUBLIC_AGGREGATE", null, null));
+        assertThat(interval(totals(enough).get(0), "totGezien"))
                 .isEqualTo(new IntervalFigures("totGezien", 5, 20.0, 36.0, 15.0, 3, 0.6));
 
         ModuleLeadTimes own = read(query, module, region, DAY, DAY, caller("EPD_SYSTEM", orgB, null));

@@ -379,7 +379,20 @@ class ModuleProjectionTest {
         assertThat(picture.detail()).isEqualTo(ReaderRule.Detail.AGGREGATE);
         assertThat(picture.providers()).isEmpty();
         assertThat(totals(picture, KIND).units()).isEqualTo(2);
-        assertThat(totals(picture, KIND).values()).containsEntry("places", 7L).containsEntry("taken", 3L);
+        assertThat(totals(picture, KIND).suppressed()).as("two organisations could tell each other's figures")
+                .isEqualTo(UnitTotals.TOO_FEW_ORGANISATIONS);
+        assertThat(totals(picture, KIND).values()).isEmpty();
+        assertThat(totals(picture, KIND).statuses()).isEmpty();
+        assertThat(totals(now(), KIND).suppressed()).as("a provider reader sees them").isNull();
+
+        String locD = unique("LOC");
+        String orgD = unique("ORG");
+        project(publish(Fixtures.location(locD, orgD, region, "VR01")));
+        project(report(unit(locD, orgD, "P1").figures(5, 1, "GREEN").at(at(50))));
+        RegionalModule three = picture(null, caller("PUBLIC_AGGREGATE", null, null));
+        assertThat(totals(three, KIND).suppressed()).as("three organisations").isNull();
+        assertThat(totals(three, KIND).units()).isEqualTo(3);
+        assertThat(totals(three, KIND).values()).containsEntry("places", 12L).containsEntry("taken", 4L);
         assertThat(picture(at(55), caller("PUBLIC_AGGREGATE", null, null)).providers()).isEmpty();
     }
 

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
@@ -316,7 +317,10 @@ class ModulesIT extends ReportingIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.detail").value("AGGREGATE"))
                 .andExpect(jsonPath("$.providers", hasSize(0)))
-                .andExpect(jsonPath("$.totals[0].days[0].passages").value(4));
+                // two organisations: the public sees neither their counts nor their times
+                .andExpect(jsonPath("$.totals[0].days[0].suppressed").value("TOO_FEW_ORGANISATIONS"))
+                .andExpect(jsonPath("$.totals[0].days[0].passages").value(nullValue()))
+                .andExpect(jsonPath("$.totals[0].days[0].intervals[0].medianMinutes").value(nullValue()));
         mvc.perform(get(LEAD_TIMES, region, "spoed").param("from", "2026-11-23").param("to", "2026-11-23")
                         .headers(caller("EPD_SYSTEM", orgB, null)))
                 .andExpect(status().isOk())

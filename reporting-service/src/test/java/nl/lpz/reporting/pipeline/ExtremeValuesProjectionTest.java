@@ -135,6 +135,10 @@ class ExtremeValuesProjectionTest {
             if (type == UUID.class) {
                 return UUID.randomUUID();
             }
+            if (type == java.time.LocalTime.class) {
+                // an opening period closes after it opens, or at midnight (00:00) at the end of its day
+                return name.equals("closes") || !high ? java.time.LocalTime.MIDNIGHT : java.time.LocalTime.of(23, 59);
+            }
             if (type.isEnum()) {
                 Object[] constants = type.getEnumConstants();
                 return constants[high ? constants.length - 1 : 0];
