@@ -17,9 +17,13 @@ import { renderWho, renderConn, tickStatus } from './modules/panel-status.js';
 import { initView, renderVrFilter } from './modules/panel-view.js';
 import { initModule, renderModule, tickModule } from './modules/panel-module.js';
 import { initModuleReport, renderModuleReport } from './modules/panel-module-report.js';
+import { initRefusals, renderRefusals, tickRefusals, startRefusals, refusalsTopologyChanged }
+  from './modules/panel-refusals.js';
 
 const signedIn = () => !!state.session?.roaz;
 const hospital = () => state.session?.role === 'HOSPITAL';
+/** A first-line midwife reads no region view (capacity, stops, stream, modules): her page is the refusals panel. */
+const midwife = () => state.session?.role === 'MIDWIFE';
 /** A subscriber that acts only while signed in. */
 const whenSignedIn = fn => (...args) => { if (signedIn()) fn(...args); };
 
@@ -28,10 +32,12 @@ function tick() {
   tickCapacity();
   tickStatus();
   tickModule();
+  tickRefusals();
 }
 
 function renderAll() {
-  renderWho(); renderVrFilter(); renderConn();
+  if (midwife()) { renderWho(); renderRefusals(); return; }
+  renderWho(); renderVrFilter(); renderConn(); renderRefusals();
   renderStops(); renderCapacity(); renderMap(); renderModule();
   if (hospital()) { normChanged(); renderModuleReport(); }
 }
@@ -41,6 +47,8 @@ on('render', whenSignedIn(renderAll));
 on('capacity', whenSignedIn(() => { renderCapacity(); renderMap(); }));
 on('stops', whenSignedIn(() => { renderStops(); renderCapacity(); renderMap(); }));
 on('topology', whenSignedIn(() => {
+  refusalsTopologyChanged();
+  if (midwife()) return;
   if (hospital()) { renderManage(); renderSettings(); renderModuleReport(); }
   renderMap(); renderModule();
 }));
@@ -52,7 +60,8 @@ on('signed-in', start);
 /** The safety regions (the VRs of the region, their names) again after a failed read, until they are read. */
 function retrySafetyRegions() {
   setTimeout(() => {
-    if (signedIn()) loadSafetyRegions().then(() => { emit('render'); loadStops(); }, retrySafetyRegions);
+    if (!signedIn()) return;
+    loadSafetyRegions().then(() => { emit('render'); if (!midwife()) loadStops(); }, retrySafetyRegions);
   }, 5000);
 }
 
@@ -61,14 +70,16 @@ async function start() {
   watchExpiry();
   $('#signin').hidden = true; $('#app').hidden = false; $('#signout').hidden = false;
   $('#manage').hidden = !hospital(); $('#settings').hidden = !hospital();
+  ['#view-bar', '#stops', '#modules', '#map-section', '#capacity'].forEach(s => { $(s).hidden = midwife(); });
   try { await loadSafetyRegions(); } catch (e) { console.warn('safety regions', e); retrySafetyRegions(); }
   applyLang();
-  loadTopology(); loadCapacity(); loadStops(); loadModuleCatalogue();
-  stream();
+  loadTopology();
+  if (!midwife()) { loadCapacity(); loadStops(); loadModuleCatalogue(); stream(); }
+  startRefusals();
 }
 
 function init() {
-  initView(); initManage(); initSettings(); initModule(); initModuleReport();
+  initView(); initManage(); initSettings(); initModule(); initModuleReport(); initRefusals();
   $('#lang').addEventListener('click', () => {
     state.lang = state.lang === 'nl' ? 'en' : 'nl';
     localStorage.setItem('lpz.lang', state.lang);

@@ -6,7 +6,9 @@ import { t, fmt, age } from './i18n.js';
 
 export function renderWho() {
   const s = state.session;
-  $('#who').textContent = s ? t('signedInAs', s.sub, s.role, s.role === 'HOSPITAL' ? s.organisationName : (s.region || s.roaz)) : '';
+  const where = s?.role === 'HOSPITAL' ? s.organisationName
+    : s?.role === 'MIDWIFE' ? `${s.organisation} · ${s.region || s.roaz}` : (s?.region || s?.roaz);
+  $('#who').textContent = s ? t('signedInAs', s.sub, s.role, where) : '';
 }
 
 export function renderConn() {

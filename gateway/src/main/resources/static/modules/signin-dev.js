@@ -1,6 +1,7 @@
-// Sign-in in the local profile: a picker (role, ROAZ region, VR or organisation) and a token from POST /dev/tokens,
-// kept in sessionStorage. The safety regions and the organisation list are read with a short-lived ADMIN dev token
-// used for the picker only (every /api call needs a token; the picker exists only where /dev/tokens does).
+// Sign-in in the local profile: a picker (role, ROAZ region, VR, organisation or midwife practice) and a token from
+// POST /dev/tokens, kept in sessionStorage. The safety regions and the organisation list are read with a short-lived
+// ADMIN dev token used for the picker only (every /api call needs a token; the picker exists only where /dev/tokens
+// does).
 import { state, setSession } from './state.js';
 import { $, fillSelect } from './dom.js';
 import { t } from './i18n.js';
@@ -29,6 +30,10 @@ export function pickerChanged() {
   const role = $('#role').value;
   $('#vr-field').hidden = !['MKA', 'MMA'].includes(role);
   $('#org-field').hidden = role !== 'HOSPITAL';
+  // a midwife's organisation is her practice (typed: practices are not in the locations listing); disabled when
+  // hidden so that it cannot block the form
+  $('#practice-field').hidden = role !== 'MIDWIFE';
+  $('#practice').disabled = role !== 'MIDWIFE';
   fillSelect($('#vr'), safetyRegionsOf($('#roaz').value).map(v => [v, safetyRegionLabel(v)]));
   if (role === 'HOSPITAL') pickerOrganisations();
 }
@@ -58,13 +63,15 @@ export async function signIn() {
   const role = $('#role').value, roaz = $('#roaz').value, sub = $('#subject').value;
   const claims = { sub, roles: [role] };
   if (role === 'MKA' || role === 'MMA') claims.region = $('#vr').value;
-  if (role === 'RCPS') claims.region = roaz;
+  if (role === 'RCPS' || role === 'MIDWIFE') claims.region = roaz;
   if (role === 'HOSPITAL') claims.organisation = $('#org').value;
+  if (role === 'MIDWIFE') claims.organisation = $('#practice').value.trim();
   try {
     const r = await api('POST', '/dev/tokens', claims, null);
     setSession({ mode: 'dev', token: r.token, expiresAt: r.expiresAt, role, sub, roaz, region: claims.region || null,
       organisation: claims.organisation || null,
-      organisationName: role === 'HOSPITAL' ? $('#org').selectedOptions[0]?.textContent : null });
+      organisationName: role === 'HOSPITAL' ? $('#org').selectedOptions[0]?.textContent
+        : role === 'MIDWIFE' ? claims.organisation : null });
     return true;
   } catch (e) {
     $('#signin-error').textContent = `${t('error')}: ${e.message}`;

@@ -34,8 +34,8 @@ export function showSignIn() {
   if (state.signInMode !== 'oidc') return;
   const choosing = !!(state.session && !state.session.roaz);
   if (choosing) oidc.fillRoazChoice(showError);
-  ['#role-field', '#vr-field', '#org-field', '#subject-field'].forEach(f => { $(f).hidden = true; });
-  ['#role', '#vr', '#org', '#subject'].forEach(f => { $(f).disabled = true; });
+  ['#role-field', '#vr-field', '#org-field', '#practice-field', '#subject-field'].forEach(f => { $(f).hidden = true; });
+  ['#role', '#vr', '#org', '#practice', '#subject'].forEach(f => { $(f).disabled = true; });
   $('#roaz-field').hidden = !choosing;
   $('#roaz').disabled = !choosing; // required: empty and hidden, it would block the form
   $('#oidc-intro').hidden = false;
