@@ -1,10 +1,6 @@
 package nl.lpz.reporting.modules;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.lpz.modules.ModuleCatalogue;
 import nl.lpz.modules.ModuleDefinition;
-import nl.lpz.modules.ProviderKind;
 import nl.lpz.modules.ReaderRule;
 import nl.lpz.modules.UnitDefinition;
 import nl.lpz.modules.UnitPassages;
@@ -41,37 +36,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ModuleLeadTimeQuery {
-    /**
-     * The intervals of every version of the module ({@code d}), joined to the region's passages of the period
-     * ({@code p}), one row per passage and interval with its span in seconds (null without both moments).
-     */
-    private static final String LEAD_TIMES = """
-            with interval_definition as (
-                select * from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[])
-                    as d(definition_version, unit_kind, interval_id, from_moment, to_moment, norm_seconds)
-            ), span as (
-                select p.event_id, p.provider_id, l.name, l.organisation_id, p.unit_kind, p.unit_id, p.day,
-                       p.definition_version,
-                       d.interval_id, d.norm_seconds,
-                       extract(epoch from (p.moments ->> d.to_moment)::timestamptz
-                                          - (p.moments ->> d.from_moment)::timestamptz)::float8 as seconds
-                from module_passage p
-                join location l on l.location_id = p.provider_id
-                join interval_definition d on d.definition_version = p.definition_version
-                                          and d.unit_kind = p.unit_kind
-                where p.module_id = ? and p.provider_kind = ? and l.roaz_region_id = ?
-                  and (?::text is null or l.organisation_id = ?) and p.day between ? and ?
-            )
+    /** Per provider, unit, day and interval, per provider, unit and day, and the same per unit kind. */
+    private static final String LEAD_TIMES = PassageSpans.SPANS + """
             select grouping(provider_id) as region_total, grouping(interval_id) as whole_day,
                    provider_id, name, unit_kind, unit_id, day, interval_id,
                    count(distinct event_id) as started,
                    count(distinct organisation_id) as organisations,
-                   count(seconds) as passages,
-                   percentile_cont(0.5) within group (order by seconds) as median_seconds,
-                   percentile_cont(0.9) within group (order by seconds) as p90_seconds,
-                   (array_agg(norm_seconds order by definition_version desc))[1] as norm_seconds,
-                   count(*) filter (where seconds is not null and norm_seconds is not null) as held_to_norm,
-                   count(*) filter (where seconds > norm_seconds) as over_norm
+            """ + PassageSpans.FIGURES + """
+
             from span
             group by grouping sets ((provider_id, name, unit_kind, unit_id, day, interval_id),
                                     (provider_id, name, unit_kind, unit_id, day),
@@ -80,15 +52,15 @@ class ModuleLeadTimeQuery {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
-    private final ModuleCatalogue catalogue;
     private final ModuleProperties properties;
+    private final PassageSpans spans;
 
     ModuleLeadTimeQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ModuleCatalogue catalogue,
                         ModuleProperties properties) {
         this.jdbc = jdbc;
         this.readOnly = Sql.snapshotReads(transactionManager);
-        this.catalogue = catalogue;
         this.properties = properties;
+        this.spans = new PassageSpans(catalogue, properties);
         properties.requireFits(catalogue);
     }
 
@@ -96,16 +68,10 @@ class ModuleLeadTimeQuery {
     record Period(LocalDate from, LocalDate to) {
     }
 
-    /** One interval of one version of a unit kind, with the norm that holds in the region asked for. */
-    private record IntervalRow(int version, String unitKind, String id, String from, String to, Double normSeconds) {
-    }
-
     /** One row of the statement: a provider's unit or a unit kind's total, for a day or one interval of it. */
     private record Figures(boolean regionTotal, boolean wholeDay, String providerId, String name, String unitKind,
                            String unitId, LocalDate day, String interval, int started, int organisations,
-                           int passages,
-                           Double medianSeconds, Double p90Seconds, Double normSeconds, int heldToNorm,
-                           int overNorm) {
+                           IntervalFigures figures) {
     }
 
     /**
@@ -114,7 +80,7 @@ class ModuleLeadTimeQuery {
      *                organisation's, {@code AGGREGATE} answers the totals only
      */
     ModuleLeadTimes find(ModuleDefinition module, String roazRegionId, Period period, Reading reading) {
-        List<IntervalRow> intervals = intervals(module.id(), roazRegionId);
+        List<PassageSpans.IntervalRow> intervals = spans.intervals(module.id(), roazRegionId);
         List<Figures> rows = intervals.isEmpty() ? List.of()
                 : readOnly.execute(status -> rows(module.id(), roazRegionId, period, reading.onlyOrganisation(),
                         intervals));
@@ -141,8 +107,8 @@ class ModuleLeadTimeQuery {
                 day.started = row.started();
                 day.organisations = row.organisations();
             } else {
-                day.intervals.put(row.interval(), aggregate && row.regionTotal() ? suppressed(figures(row))
-                        : figures(row));
+                day.intervals.put(row.interval(), aggregate && row.regionTotal() ? suppressed(row.figures())
+                        : row.figures());
             }
         }
         List<Provider> providers = new ArrayList<>();
@@ -182,9 +148,8 @@ class ModuleLeadTimeQuery {
         days.forEach((day, figures) -> {
             Map<String, IntervalFigures> ordered = new LinkedHashMap<>();
             for (UnitPassages.Interval interval : current) {
-                Double norm = seconds(norm(module.id(), interval, roazRegionId));
-                ordered.put(interval.id(), figures.intervals.getOrDefault(interval.id(), new IntervalFigures(
-                        interval.id(), 0, null, null, minutes(norm), norm == null ? null : 0, null, null)));
+                ordered.put(interval.id(), figures.intervals.getOrDefault(interval.id(),
+                        spans.none(module.id(), interval, roazRegionId)));
             }
             figures.intervals.forEach(ordered::putIfAbsent);
             result.add(new Day(day, figures.started, List.copyOf(ordered.values()), null));
@@ -217,79 +182,20 @@ class ModuleLeadTimeQuery {
                 IntervalFigures.TOO_FEW_ORGANISATIONS);
     }
 
-    private static IntervalFigures figures(Figures row) {
-        boolean normed = row.normSeconds() != null;
-        return new IntervalFigures(row.interval(), row.passages(), minutes(row.medianSeconds()),
-                minutes(row.p90Seconds()), minutes(row.normSeconds()), normed ? row.overNorm() : null,
-                normed && row.heldToNorm() > 0 ? Math.round(row.overNorm() * 1000.0 / row.heldToNorm()) / 1000.0
-                        : null, null);
-    }
-
-    /** Seconds as minutes with one decimal. */
-    private static Double minutes(Double seconds) {
-        return seconds == null ? null : Math.round(seconds / 6.0) / 10.0;
-    }
-
-    private static Double seconds(Duration duration) {
-        return duration == null ? null : duration.toMillis() / 1000.0;
-    }
-
-    private Duration norm(String moduleId, UnitPassages.Interval interval, String roazRegionId) {
-        Duration regional = properties.normFor(moduleId, interval.id(), roazRegionId);
-        return regional != null ? regional : interval.norm();
-    }
-
-    /** Every interval of every version of the module this instance knows. */
-    private List<IntervalRow> intervals(String moduleId, String roazRegionId) {
-        List<IntervalRow> rows = new ArrayList<>();
-        for (ModuleDefinition version : catalogue.versions(moduleId)) {
-            for (UnitDefinition unit : version.units()) {
-                for (UnitPassages.Interval interval : unit.passages().intervals()) {
-                    rows.add(new IntervalRow(version.version(), unit.kind(), interval.id(), interval.from(),
-                            interval.to(), seconds(norm(moduleId, interval, roazRegionId))));
-                }
-            }
-        }
-        return rows;
-    }
-
     private List<Figures> rows(String moduleId, String roazRegionId, Period period, String onlyOrganisation,
-                               List<IntervalRow> intervals) {
+                               List<PassageSpans.IntervalRow> intervals) {
         return jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(LEAD_TIMES);
-            int p = 1;
-            ps.setArray(p++, con.createArrayOf("int4", intervals.stream().map(IntervalRow::version)
-                    .toArray(Integer[]::new)));
-            ps.setArray(p++, con.createArrayOf("text", intervals.stream().map(IntervalRow::unitKind)
-                    .toArray(String[]::new)));
-            ps.setArray(p++, con.createArrayOf("text", intervals.stream().map(IntervalRow::id)
-                    .toArray(String[]::new)));
-            ps.setArray(p++, con.createArrayOf("text", intervals.stream().map(IntervalRow::from)
-                    .toArray(String[]::new)));
-            ps.setArray(p++, con.createArrayOf("text", intervals.stream().map(IntervalRow::to)
-                    .toArray(String[]::new)));
-            ps.setArray(p++, con.createArrayOf("float8", intervals.stream().map(IntervalRow::normSeconds)
-                    .toArray(Double[]::new)));
-            ps.setString(p++, moduleId);
-            ps.setString(p++, ProviderKind.HOSPITAL_LOCATION.name());
-            ps.setString(p++, roazRegionId);
-            ps.setObject(p++, onlyOrganisation, Types.VARCHAR);
-            ps.setObject(p++, onlyOrganisation, Types.VARCHAR);
-            ps.setObject(p++, period.from());
-            ps.setObject(p, period.to());
+            PassageSpans.bind(con, ps, intervals, moduleId, roazRegionId, onlyOrganisation, period.from(),
+                    period.to());
             return ps;
-        }, (rs, i) -> new Figures(rs.getInt("region_total") == 1, rs.getInt("whole_day") == 1,
-                rs.getString("provider_id"), rs.getString("name"), rs.getString("unit_kind"),
-                rs.getString("unit_id"), rs.getObject("day", LocalDate.class), rs.getString("interval_id"),
-                rs.getInt("started"), rs.getInt("organisations"), rs.getInt("passages"),
-                nullableDouble(rs, "median_seconds"),
-                nullableDouble(rs, "p90_seconds"), nullableDouble(rs, "norm_seconds"), rs.getInt("held_to_norm"),
-                rs.getInt("over_norm")));
-    }
-
-    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
+        }, (rs, i) -> {
+            String interval = rs.getString("interval_id");
+            return new Figures(rs.getInt("region_total") == 1, rs.getInt("whole_day") == 1,
+                    rs.getString("provider_id"), rs.getString("name"), rs.getString("unit_kind"),
+                    rs.getString("unit_id"), rs.getObject("day", LocalDate.class), interval, rs.getInt("started"),
+                    rs.getInt("organisations"), interval == null ? null : PassageSpans.figures(interval, rs));
+        });
     }
 
     /** The current definition's unit kinds in its order, then any other kind by name. */

@@ -1,10 +1,12 @@
 package nl.lpz.reporting.modules;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.lpz.modules.LevelRule;
 import nl.lpz.modules.ModuleCatalogue;
+import nl.lpz.modules.UnitDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -58,6 +60,21 @@ public record ModuleProperties(@DefaultValue("PT24H") Duration complianceWindow,
     /** The region's bounds of this level, if it set its own. */
     List<Double> boundsFor(String moduleId, String levelId, String roazRegionId) {
         return levelBounds.get(moduleId + "." + levelId + "." + roazRegionId);
+    }
+
+    /**
+     * A unit's levels (by level id; a level whose figures are absent is left out) by the rules of the definition
+     * version its report names, with the region's own bounds where it set them (docs/modules.md, "Levels").
+     */
+    Map<String, String> levelsOf(String moduleId, UnitDefinition unit, Map<String, Long> values,
+                                 String roazRegionId) {
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (LevelRule level : unit.levels()) {
+            List<Double> regional = boundsFor(moduleId, level.id(), roazRegionId);
+            level.level(values, regional != null && regional.size() == level.bounds().size() ? regional
+                    : level.bounds()).ifPresent(l -> levels.put(level.id(), l));
+        }
+        return levels;
     }
 
     /** The region's norm of this lead-time interval, if it set its own. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Role;
 import nl.lpz.modules.ModuleCatalogue;
@@ -68,13 +69,32 @@ class ModuleReaders {
      * organisation. The region id must have been checked against the id pattern.
      */
     Reading reading(Caller caller, ModuleDefinition module, String roazRegionId) {
+        return reading(caller, module, roazRegionId, rule -> true, "");
+    }
+
+    /**
+     * The caller's reading of the region for the period report (the ROAZ office's daily and quarterly figures per
+     * veiligheidsregio): only rules that show every provider of the region count, detail PROVIDER with scope REGION
+     * or NATIONAL; the answers are those of {@link #reading} over those rules (403 FORBIDDEN_ROLE without one, 403
+     * FORBIDDEN_REGION for another region).
+     */
+    Reading reportReading(Caller caller, ModuleDefinition module, String roazRegionId) {
+        return reading(caller, module, roazRegionId, rule -> rule.detail() == ReaderRule.Detail.PROVIDER
+                && rule.scope() != ReaderRule.Scope.OWN, "'s period report (detail PROVIDER, scope REGION or "
+                + "NATIONAL)");
+    }
+
+    private Reading reading(Caller caller, ModuleDefinition module, String roazRegionId, Predicate<ReaderRule> counted,
+                            String what) {
         List<RoleRule> rules = new ArrayList<>();
         for (Role role : caller.roles()) {
-            module.rulesFor(role.name()).forEach(rule -> rules.add(new RoleRule(role, rule)));
+            module.rulesFor(role.name()).stream().filter(counted)
+                    .forEach(rule -> rules.add(new RoleRule(role, rule)));
         }
         if (rules.isEmpty()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_ROLE, "module " + module.id()
-                    + " is read by the roles " + module.readers().stream().map(ReaderRule::role).distinct().toList());
+            throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_ROLE, "module " + module.id() + what
+                    + " is read by the roles " + module.readers().stream().filter(counted).map(ReaderRule::role)
+                    .distinct().toList());
         }
         if (!locations.regionExists(roazRegionId)) {
             throw new ApiException(HttpStatus.NOT_FOUND, RegionAccess.UNKNOWN_REGION,

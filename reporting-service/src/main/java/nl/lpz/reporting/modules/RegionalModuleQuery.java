@@ -295,12 +295,8 @@ class RegionalModuleQuery {
             values.putAll(new TreeMap<>(reportedValues));
             statuses.putAll(new TreeMap<>(reportedStatuses));
         }
-        Map<String, String> levels = new LinkedHashMap<>();
-        unitDefinition.ifPresent(d -> d.levels().forEach(level -> {
-            List<Double> regional = properties.boundsFor(current.id(), level.id(), roazRegionId);
-            level.level(values, regional != null && regional.size() == level.bounds().size() ? regional
-                    : level.bounds()).ifPresent(l -> levels.put(level.id(), l));
-        }));
+        Map<String, String> levels = unitDefinition
+                .map(d -> properties.levelsOf(current.id(), d, values, roazRegionId)).orElse(Map.of());
         Duration freshness = version.map(ModuleDefinition::freshness).orElse(current.freshness());
         Duration age = Duration.between(row.occurredAt(), pictureAt);
         return new Unit(row.unitKind(), row.unitId(), row.definitionVersion(), values, statuses, levels,

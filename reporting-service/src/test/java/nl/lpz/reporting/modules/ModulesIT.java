@@ -28,9 +28,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.lpz.events.Topics;
+import nl.lpz.events.capacity.CareKind;
 import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.ModuleFixtures;
 import nl.lpz.reporting.ReportingIntegrationTest;
+import nl.lpz.reporting.StopFixtures;
+import nl.lpz.reporting.StopFixtures.Stop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,7 @@ class ModulesIT extends ReportingIntegrationTest {
     private static final String PICTURE = "/api/v1/regions/{roazRegionId}/modules/{moduleId}";
     private static final String COMPLIANCE = "/api/v1/compliance/modules";
     private static final String LEAD_TIMES = "/api/v1/regions/{roazRegionId}/modules/{moduleId}/lead-times";
+    private static final String PERIOD_REPORT = "/api/v1/regions/{roazRegionId}/modules/{moduleId}/period-report";
     private static final Pattern MODULE_EVENT = Pattern.compile("id:(\\d+)\\nevent:module\\ndata:(\\{[^\\n]*})");
     private static final HttpHeaders ADMIN = caller("ADMIN", null, null);
 
@@ -340,5 +344,93 @@ class ModulesIT extends ReportingIntegrationTest {
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_MODULE"));
         mvc.perform(get(LEAD_TIMES, region, "spoed").headers(rcps(unique("ROAZ"))))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_REGION"));
+    }
+
+    @Test
+    void givenReportsStopsAndPassagesOfASpoedDay_whenTheRoazOfficeAsksTheDaysReport_thenPerVrAndRegion()
+            throws Exception {
+        String orgD = unique("ORG");
+        String locD = unique("LOC");
+        send(publish(Fixtures.location(locD, orgD, region, "VR08")));
+        Map<String, Long> calm = Map.of("waiting", 3L, "inTreatment", 5L, "waitingForAdmission", 1L,
+                "longestWaitMinutes", 40L, "treatmentPlaces", 10L);
+        Map<String, Long> overfull = Map.of("waiting", 10L, "inTreatment", 10L, "waitingForAdmission", 4L,
+                "longestWaitMinutes", 200L, "treatmentPlaces", 10L);
+        Stop overMidnight = Stop.of("VR07", region, CareKind.SEH, loc, org, Instant.parse("2026-11-23T22:00:00Z"),
+                120);
+        send(publish(unit(loc, org, "SEH-1").module("spoed").kind("seh").version(4).values(calm)
+                        .at(Fixtures.at(10)).reported()),
+                publish(unit(locB, orgB, "SEH-1").module("spoed").kind("seh").version(4).values(overfull)
+                        .at(Fixtures.at(10)).reported()),
+                StopFixtures.publish(overMidnight.declared()),
+                edPassage(loc, org, "arrival", "08:00", "triage", "08:10", "seenByDoctor", "08:40"));
+
+        // crowding 0.8 (DRUK) and 2.0 (GEVAARLIJK_OVERVOL); the stop's last hour lies after the day
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> mvc.perform(get(PERIOD_REPORT, region, "spoed")
+                        .param("day", "2026-11-23").headers(rcps(region)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.region.reports").value(2))
+                .andExpect(jsonPath("$.region.expected").value(3))
+                .andExpect(jsonPath("$.region.units[0].stops[0].stops").value(1))
+                .andExpect(jsonPath("$.region.units[0].leadTimes[0].passages").value(1)));
+        mvc.perform(get(PERIOD_REPORT, region, "spoed").param("day", "2026-11-23").headers(rcps(region)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.moduleId").value("spoed"))
+                .andExpect(jsonPath("$.from").value("2026-11-23"))
+                .andExpect(jsonPath("$.to").value("2026-11-23"))
+                .andExpect(jsonPath("$.days").value(1))
+                .andExpect(jsonPath("$.periodStart").value("2026-11-22T23:00:00Z"))
+                .andExpect(jsonPath("$.periodEnd").value("2026-11-23T23:00:00Z"))
+                .andExpect(jsonPath("$.safetyRegions[*].safetyRegionId", contains("VR07", "VR08")))
+                .andExpect(jsonPath("$.safetyRegions[0].providers").value(2))
+                .andExpect(jsonPath("$.safetyRegions[0].expected").value(2))
+                .andExpect(jsonPath("$.safetyRegions[0].reports").value(2))
+                .andExpect(jsonPath("$.safetyRegions[1].providers").value(0))
+                .andExpect(jsonPath("$.safetyRegions[1].expected").value(1))
+                .andExpect(jsonPath("$.region.safetyRegionId").value(nullValue()))
+                .andExpect(jsonPath("$.region.expected").value(3))
+                .andExpect(jsonPath("$.region.units[0].unitKind").value("seh"))
+                .andExpect(jsonPath("$.region.units[0].levels[0].level").value("crowding"))
+                .andExpect(jsonPath("$.region.units[0].levels[0].reports").value(2))
+                .andExpect(jsonPath("$.region.units[0].levels[0].bands[*].value",
+                        contains("RUSTIG", "DRUK", "ZEER_DRUK", "OVERVOL", "GEVAARLIJK_OVERVOL")))
+                .andExpect(jsonPath("$.region.units[0].levels[0].bands[*].reports", contains(0, 1, 0, 0, 1)))
+                .andExpect(jsonPath("$.region.units[0].levels[0].bands[1].share").value(0.5))
+                .andExpect(jsonPath("$.region.units[0].stops[*].kind", contains("SEH", "SR", "EHH")))
+                .andExpect(jsonPath("$.region.units[0].stops[0].minutes").value(60))
+                .andExpect(jsonPath("$.safetyRegions[1].units[0].stops[0].stops").value(0))
+                .andExpect(jsonPath("$.region.units[0].leadTimes[*].interval",
+                        contains("arrivalToTriage", "arrivalToDoctor", "lengthOfStay")))
+                .andExpect(jsonPath("$.region.units[0].leadTimes[0].medianMinutes").value(10.0))
+                .andExpect(jsonPath("$.region.units[0].leadTimes[1].medianMinutes").value(40.0))
+                .andExpect(jsonPath("$.region.units[0].leadTimes[1].overNorm").value(0))
+                .andExpect(jsonPath("$.region.units[0].leadTimes[2].passages").value(0));
+
+        mvc.perform(get(PERIOD_REPORT, region, "spoed").param("quarter", "2026-Q4").headers(ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.from").value("2026-10-01"))
+                .andExpect(jsonPath("$.to").value("2026-12-31"))
+                .andExpect(jsonPath("$.days").value(92))
+                .andExpect(jsonPath("$.region.units[0].stops[0].minutes").value(120));
+        mvc.perform(get(PERIOD_REPORT, region, "spoed").param("from", "2026-11-23").param("to", "2026-11-24")
+                        .headers(caller("LCPS", null, null)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.days").value(2));
+        mvc.perform(get(PERIOD_REPORT, region, "spoed").param("day", "2026-11-23").param("quarter", "2026-Q4")
+                        .headers(rcps(region)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        mvc.perform(get(PERIOD_REPORT, region, "spoed").headers(rcps(region)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        mvc.perform(get(PERIOD_REPORT, region, "spoed").param("quarter", "2026-Q5").headers(rcps(region)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        mvc.perform(get(PERIOD_REPORT, region, "spoed").param("day", "2026-11-23")
+                        .headers(caller("PUBLIC_AGGREGATE", null, null)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_ROLE"));
+        mvc.perform(get(PERIOD_REPORT, region, "spoed").param("day", "2026-11-23")
+                        .headers(caller("EPD_SYSTEM", org, null)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_ROLE"));
+        mvc.perform(get(PERIOD_REPORT, region, "spoed").param("day", "2026-11-23").headers(rcps(unique("ROAZ"))))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_REGION"));
+        mvc.perform(get(PERIOD_REPORT, region, "geen-module").param("day", "2026-11-23").headers(rcps(region)))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_MODULE"));
     }
 }
