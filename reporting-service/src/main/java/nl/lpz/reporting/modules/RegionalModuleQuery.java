@@ -25,7 +25,6 @@ import nl.lpz.events.EventJson;
 import nl.lpz.events.capacity.WeeklyHours;
 import nl.lpz.modules.FigureDefinition;
 import nl.lpz.modules.FigureType;
-import nl.lpz.modules.LevelRule;
 import nl.lpz.modules.ModuleCatalogue;
 import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.modules.ProviderKind;
@@ -114,15 +113,15 @@ class RegionalModuleQuery {
     RegionalModule find(ModuleDefinition module, String roazRegionId, Instant asOf, Reading reading) {
         Instant pictureAt = asOf != null ? asOf : clock.instant();
         Read read = readOnly.execute(status -> read(module, roazRegionId, asOf, pictureAt, reading));
-        Comparator<String> kindOrder = kindOrder(module);
+        Comparator<String> kindOrder = ModuleTotals.kindOrder(module);
         Map<String, List<Unit>> unitsByProvider = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         for (Row row : read.rows()) {
             names.put(row.providerId(), row.name());
             Unit unit = unit(module, row, pictureAt, roazRegionId);
             if (read.stopsShown().contains(row.providerId())) {
-                unit = withStops(module, unit, row, read.stops().getOrDefault(row.providerId(), List.of()),
-                        read.hours(), pictureAt);
+                unit = UnitAvailability.withStops(module, unit, row.providerId(), row.careOffered(),
+                        read.stops().getOrDefault(row.providerId(), List.of()), read.hours(), pictureAt);
             }
             unitsByProvider.computeIfAbsent(row.providerId(), k -> new ArrayList<>()).add(unit);
         }
@@ -133,9 +132,12 @@ class RegionalModuleQuery {
             providers.add(new Provider(providerId, names.get(providerId), List.copyOf(units)));
             all.addAll(units);
         });
-        List<UnitTotals> totals = totals(module, all, kindOrder);
+        List<UnitTotals> totals = ModuleTotals.totals(module, all, kindOrder);
         if (reading.detail() == ReaderRule.Detail.AGGREGATE) {
-            totals = suppressFew(totals, read.rows());
+            Map<String, Set<String>> organisations = new HashMap<>();
+            read.rows().forEach(r -> organisations.computeIfAbsent(r.unitKind(), k -> new HashSet<>())
+                    .add(r.organisationId()));
+            totals = ModuleTotals.suppressFew(totals, organisations, properties.aggregateMinimumOrganisations());
         }
         return new RegionalModule(module.id(), module.name(), roazRegionId, pictureAt, reading.detail(),
                 module.freshness(), reading.detail() == ReaderRule.Detail.AGGREGATE ? List.of() : providers, totals);
@@ -161,56 +163,6 @@ class RegionalModuleQuery {
         module.units().forEach(u -> u.stops().availability().flatMap(UnitStops.Availability::hoursOf)
                 .ifPresent(kind -> hours.computeIfAbsent(kind, k -> openingHours.at(shown, k, pictureAt))));
         return new Read(rows, stops, shown, hours);
-    }
-
-    /**
-     * The unit with the location's stops of the kinds its unit kind's current definition names, the availability of
-     * each such kind the location offers, and the availability the definition derives.
-     */
-    private static Unit withStops(ModuleDefinition current, Unit unit, Row row, List<ActiveStop> locationStops,
-                                  Map<String, Map<String, WeeklyHours>> hours, Instant pictureAt) {
-        UnitStops rule = current.unit(row.unitKind()).map(UnitDefinition::stops).orElse(UnitStops.NONE);
-        if (rule.kinds().isEmpty()) {
-            return unit;
-        }
-        List<RegionalModule.UnitStop> stops = locationStops.stream().filter(s -> rule.kinds().contains(s.kind()))
-                .map(s -> new RegionalModule.UnitStop(s.stopId(), s.kind(), s.type(), s.startedAt(), s.expectedEnd(),
-                        s.graceUntil(), s.expiresSoon()))
-                .toList();
-        Map<String, String> care = new LinkedHashMap<>();
-        for (String kind : rule.kinds()) {
-            boolean stopped = stops.stream().anyMatch(s -> s.kind().equals(kind));
-            if (stopped || row.careOffered().contains(kind)) {
-                care.put(kind, stopped ? UnitStops.STOP : UnitStops.OPEN);
-            }
-        }
-        Availability availability = rule.availability().map(a -> availability(a, unit, stops,
-                a.hoursOf().map(kind -> hours.getOrDefault(kind, Map.of()).get(row.providerId())).orElse(null),
-                pictureAt)).orElse(null);
-        return new Unit(unit.unitKind(), unit.unitId(), unit.definitionVersion(), unit.values(), unit.statuses(),
-                unit.levels(), unit.occurredAt(), unit.ageSeconds(), unit.stale(), stops, care, availability);
-    }
-
-    /**
-     * STOP with its end while a stop of its kind runs; else, outside the location's opening hours, CLOSED until it
-     * opens; else the reported figure, with the instant it closes when it keeps hours (null when not reported).
-     */
-    private static Availability availability(UnitStops.Availability rule, Unit unit,
-                                             List<RegionalModule.UnitStop> stops, WeeklyHours hours,
-                                             Instant pictureAt) {
-        Optional<RegionalModule.UnitStop> stop = stops.stream().filter(s -> s.kind().equals(rule.stoppedBy()))
-                .max(Comparator.comparing(RegionalModule.UnitStop::expectedEnd));
-        if (stop.isPresent()) {
-            return new Availability(UnitStops.STOP, stop.get().kind(), stop.get().expectedEnd(), false, null);
-        }
-        if (hours != null && !hours.openAt(pictureAt)) {
-            return new Availability(UnitStops.CLOSED, null, hours.nextChange(pictureAt).orElse(null), true, null);
-        }
-        if (!unit.statuses().containsKey(rule.figure())) {
-            return null;
-        }
-        return new Availability(unit.statuses().get(rule.figure()), null, null, false,
-                hours == null ? null : hours.nextChange(pictureAt).orElse(null));
     }
 
     private List<Row> rows(String moduleId, String roazRegionId, Instant asOf, String onlyOrganisation) {
@@ -302,97 +254,6 @@ class RegionalModuleQuery {
         return new Unit(row.unitKind(), row.unitId(), row.definitionVersion(), values, statuses, levels,
                 row.occurredAt(), Math.max(0, age.getSeconds()), age.compareTo(freshness) > 0, List.of(), Map.of(),
                 null);
-    }
-
-    /**
-     * Per unit kind: every kind of the current definition (also without units, so the shape does not depend on who
-     * reported), then kinds only older versions had. Status counts start with the current definition's values at 0.
-     */
-    private static List<UnitTotals> totals(ModuleDefinition module, List<Unit> units, Comparator<String> kindOrder) {
-        Map<String, List<Unit>> byKind = new TreeMap<>(kindOrder);
-        module.units().forEach(u -> byKind.put(u.kind(), new ArrayList<>()));
-        units.forEach(u -> byKind.computeIfAbsent(u.unitKind(), k -> new ArrayList<>()).add(u));
-        List<UnitTotals> totals = new ArrayList<>();
-        byKind.forEach((kind, ofKind) -> {
-            Optional<UnitDefinition> definition = module.unit(kind);
-            List<String> figureOrder = definition.map(d -> d.figures().stream().map(FigureDefinition::id).toList())
-                    .orElse(List.of());
-            Map<String, Long> sums = new TreeMap<>(listedFirst(figureOrder));
-            Map<String, Map<String, Integer>> counts = new TreeMap<>(listedFirst(figureOrder));
-            definition.ifPresent(d -> d.figures().stream().filter(f -> f.type() == FigureType.STATUS).forEach(f -> {
-                Map<String, Integer> byValue = new TreeMap<>(listedFirst(f.values()));
-                f.values().forEach(v -> byValue.put(v, 0));
-                counts.put(f.id(), byValue);
-            }));
-            Map<String, Map<String, Integer>> levelCounts = new LinkedHashMap<>();
-            definition.ifPresent(d -> d.levels().forEach(l -> {
-                List<String> order = l.bands().stream().map(LevelRule.Band::level).toList();
-                Map<String, Integer> byLevel = new TreeMap<>(listedFirst(order));
-                order.forEach(level -> byLevel.put(level, 0));
-                levelCounts.put(l.id(), byLevel);
-            }));
-            Map<String, Integer> availability = new TreeMap<>(listedFirst(availabilityOrder(definition)));
-            Map<String, Map<String, Integer>> care = new LinkedHashMap<>();
-            int stale = 0;
-            for (Unit u : ofKind) {
-                if (u.availability() != null) {
-                    availability.merge(u.availability().value(), 1, Integer::sum);
-                }
-                u.care().forEach((stopKind, value) -> care.computeIfAbsent(stopKind, k -> new TreeMap<>(
-                        listedFirst(List.of(UnitStops.OPEN, UnitStops.STOP)))).merge(value, 1, Integer::sum));
-                if (u.stale()) {
-                    stale++;
-                }
-                u.values().forEach((figure, value) -> sums.merge(figure, value, Long::sum));
-                u.statuses().forEach((figure, value) -> counts.computeIfAbsent(figure, k -> new TreeMap<>())
-                        .merge(value, 1, Integer::sum));
-                u.levels().forEach((level, value) -> levelCounts.computeIfAbsent(level, k -> new TreeMap<>())
-                        .merge(value, 1, Integer::sum));
-            }
-            totals.add(new UnitTotals(kind, ofKind.size(), stale, new LinkedHashMap<>(sums),
-                    new LinkedHashMap<>(counts), levelCounts, new LinkedHashMap<>(availability), care, null));
-        });
-        return totals;
-    }
-
-    /**
-     * An aggregate reader (the public, an insurer) sees a unit kind's figures only over enough organisations that none
-     * of them can be told apart (seed 002 §6–8: third parties see regional aggregates); below that only how many units
-     * reported, with the reason.
-     */
-    private List<UnitTotals> suppressFew(List<UnitTotals> totals, List<Row> rows) {
-        Map<String, Set<String>> organisations = new HashMap<>();
-        rows.forEach(r -> organisations.computeIfAbsent(r.unitKind(), k -> new HashSet<>()).add(r.organisationId()));
-        List<UnitTotals> shown = new ArrayList<>();
-        for (UnitTotals t : totals) {
-            int count = organisations.getOrDefault(t.unitKind(), Set.of()).size();
-            shown.add(count == 0 || count >= properties.aggregateMinimumOrganisations() ? t
-                    : new UnitTotals(t.unitKind(), t.units(), t.staleUnits(), Map.of(), Map.of(), Map.of(), Map.of(),
-                            Map.of(), UnitTotals.TOO_FEW_ORGANISATIONS));
-        }
-        return shown;
-    }
-
-    /** The availability figure's values in the definition's order, then STOP. */
-    private static List<String> availabilityOrder(Optional<UnitDefinition> definition) {
-        List<String> order = new ArrayList<>();
-        definition.flatMap(d -> d.stops().availability().flatMap(a -> d.figure(a.figure())))
-                .ifPresent(f -> order.addAll(f.values()));
-        order.add(UnitStops.STOP);
-        return order;
-    }
-
-    /** The current definition's unit kinds in its order, then any other kind by name. */
-    private static Comparator<String> kindOrder(ModuleDefinition module) {
-        return listedFirst(module.units().stream().map(UnitDefinition::kind).toList());
-    }
-
-    /** Names of {@code order} in that order, then every other name alphabetically. */
-    private static Comparator<String> listedFirst(List<String> order) {
-        return Comparator.comparingInt((String name) -> {
-            int i = order.indexOf(name);
-            return i < 0 ? Integer.MAX_VALUE : i;
-        }).thenComparing(Comparator.naturalOrder());
     }
 
     private <T> T read(String text, TypeReference<T> type) {
