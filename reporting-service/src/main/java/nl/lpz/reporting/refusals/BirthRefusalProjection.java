@@ -8,6 +8,7 @@ import nl.lpz.events.capacity.BirthRefusalRecorded;
 import nl.lpz.reporting.pipeline.Batch;
 import nl.lpz.reporting.pipeline.DecodedRecord;
 import nl.lpz.reporting.pipeline.Projection;
+import nl.lpz.reporting.pipeline.UnnestColumns;
 import nl.lpz.reporting.readmodel.ReportMoments;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,17 +25,31 @@ import org.springframework.stereotype.Component;
 class BirthRefusalProjection implements Projection {
     static final String EVENT_TYPE = BirthRefusalRecorded.class.getSimpleName();
 
+    private record RefusalRow(String eventId, BirthRefusalRecorded refusal) {
+    }
+
+    private static final UnnestColumns<RefusalRow> COLUMNS = UnnestColumns.of(RefusalRow.class)
+            .text(RefusalRow::eventId)
+            .uuid(r -> r.refusal().sourceEventId())
+            .text(r -> r.refusal().practiceId().value())
+            .text(r -> r.refusal().midwifeRegionId().value())
+            .text(r -> r.refusal().refusedLocationId().value())
+            .timestamp(r -> r.refusal().occurredAt())
+            .date(r -> LocalDate.ofInstant(r.refusal().occurredAt(), ReportMoments.ZONE))
+            .text(r -> r.refusal().reason().name())
+            .text(r -> r.refusal().takenByLocationId() == null ? null : r.refusal().takenByLocationId().value())
+            .timestamp(r -> r.refusal().recordedAt());
+
     private static final String INSERT_REFUSALS = """
             insert into birth_refusal (event_id, source_event_id, practice_id, midwife_region_id, refused_location_id,
                                        occurred_at, day, reason, taken_by_location_id, recorded_at)
             select event_id, source_event_id, practice_id, midwife_region_id, refused_location_id, occurred_at, day,
                    reason, taken_by_location_id, recorded_at
-            from unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[],
-                        ?::text[], ?::timestamptz[])
+            from unnest(%s)
                 with ordinality as u(event_id, source_event_id, practice_id, midwife_region_id, refused_location_id,
                                      occurred_at, day, reason, taken_by_location_id, recorded_at, ord)
             order by ord
-            on conflict (event_id) do nothing""";
+            on conflict (event_id) do nothing""".formatted(COLUMNS.parameters());
 
     private final JdbcTemplate jdbc;
 
@@ -54,31 +69,15 @@ class BirthRefusalProjection implements Projection {
 
     @Override
     public void apply(List<DecodedRecord.Event> events, Batch batch) {
-        int n = events.size();
-        String[][] columns = new String[10][n];
-        for (int i = 0; i < n; i++) {
-            DecodedRecord.Event e = events.get(i);
-            BirthRefusalRecorded r = (BirthRefusalRecorded) e.event();
-            columns[0][i] = e.eventId();
-            columns[1][i] = r.sourceEventId().toString();
-            columns[2][i] = r.practiceId().value();
-            columns[3][i] = r.midwifeRegionId().value();
-            columns[4][i] = r.refusedLocationId().value();
-            columns[5][i] = r.occurredAt().toString();
-            columns[6][i] = LocalDate.ofInstant(r.occurredAt(), ReportMoments.ZONE).toString();
-            columns[7][i] = r.reason().name();
-            columns[8][i] = r.takenByLocationId() == null ? null : r.takenByLocationId().value();
-            columns[9][i] = r.recordedAt().toString();
-        }
+        List<RefusalRow> rows = events.stream()
+                .map(e -> new RefusalRow(e.eventId(), (BirthRefusalRecorded) e.event())).toList();
         int inserted = jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement(INSERT_REFUSALS)) {
-                for (int c = 0; c < columns.length; c++) {
-                    ps.setArray(c + 1, con.createArrayOf("text", columns[c]));
-                }
+                COLUMNS.bind(con, ps, 1, rows);
                 return ps.executeUpdate();
             }
         });
         batch.projected(EVENT_TYPE, inserted);
-        batch.duplicates(n - inserted);
+        batch.duplicates(rows.size() - inserted);
     }
 }
