@@ -122,6 +122,24 @@ function unitTable(kind, picture, freshnessMs) {
         totals && h('tfoot', null, totalsRow(totals, figures, levels, kind.stops)))));
 }
 
+/**
+ * The region's locations the module is expected from that have no unit in the picture: a dispatcher still sees such
+ * an ED, and its stops when the reader may read them.
+ */
+function notReportingList(picture) {
+  const silent = picture.notReporting || [];
+  if (!silent.length) return null;
+  return h('div', { class: 'module-not-reporting' },
+    h('h4', null, t('notReporting', silent.length)),
+    h('ul', null, silent.map(p => h('li', { dataset: { provider: p.providerId } },
+      `${p.name || p.providerId} `,
+      Object.entries(p.care || {}).map(([kind, value]) => {
+        const stop = (p.stops || []).find(s => s.kind === kind);
+        return h('span', { class: 'count', dataset: { care: kind } }, `${kind} `,
+          stop ? [badge('STOP', 'stop'), ' ', h('small', null, t('until', fmt(stop.expectedEnd)))] : badge(value, 'status'));
+      })))));
+}
+
 /** One interval of one day: median and p90 in minutes, how many passages, the share over the norm. */
 function intervalCell(f) {
   if (!f || !f.passages) return h('td', null, '–');
@@ -187,7 +205,8 @@ export function renderModule() {
     p.detail === 'AGGREGATE' && h('p', { class: 'hint', dataset: { role: 'aggregate' } }, t('moduleAggregate')),
     h('p', { class: 'picture' }, t('moduleAsOf', fmt(p.asOf))),
     ...(m.units || []).flatMap(kind => [unitTable(kind, p, freshnessMs),
-      leadTimesTable(kind, state.moduleLeadTimes?.moduleId === m.id ? state.moduleLeadTimes : null)])]
+      leadTimesTable(kind, state.moduleLeadTimes?.moduleId === m.id ? state.moduleLeadTimes : null)]),
+    notReportingList(p)]
     .filter(Boolean));
 }
 

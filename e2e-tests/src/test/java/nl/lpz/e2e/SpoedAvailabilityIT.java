@@ -109,6 +109,30 @@ class SpoedAvailabilityIT {
         });
     }
 
+    @Test
+    void givenAnEdThatNeverReportedSpoed_whenItDeclaresAStop_thenThePictureListsItAsNotReportingWithItsStop() {
+        Stops.Provider ed = Stops.provider(AMC_ORG, AMSTERDAM, "SEH");
+        JsonNode stop = Stops.declared(ed, "SEH", 45, "SEH vol");
+
+        await().atMost(Lpz.VISIBLE_WITHIN).untilAsserted(() -> {
+            JsonNode picture = Api.expectStatus(Api.get(Api.mka(VR13), PICTURE), 200);
+            JsonNode silent = null;
+            for (JsonNode p : picture.path("notReporting")) {
+                if (ed.locationId().equals(p.path("providerId").asText())) {
+                    silent = p;
+                }
+            }
+            assertThat(silent).as("%s among the EDs that did not report, in %s", ed.locationId(), picture)
+                    .isNotNull();
+            assertThat(silent.path("care").path("SEH").asText()).isEqualTo("STOP");
+            assertThat(silent.path("stops").get(0).path("stopId").asText())
+                    .isEqualTo(stop.path("stopId").asText());
+            for (JsonNode p : picture.path("providers")) {
+                assertThat(p.path("providerId").asText()).isNotEqualTo(ed.locationId());
+            }
+        });
+    }
+
     private static Map<String, Object> report(String loc, String openness) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("eventId", UUID.randomUUID().toString());

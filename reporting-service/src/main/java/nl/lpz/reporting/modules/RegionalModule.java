@@ -11,10 +11,20 @@ import nl.lpz.modules.ReaderRule;
  * A module's figures in one ROAZ region, the answer of {@code GET /api/v1/regions/{roazRegionId}/modules/{moduleId}}.
  * {@code asOf}: the instant of the picture (now when not asked); {@code detail}: what the caller's reader rule lets it
  * see ({@code AGGREGATE}: {@code providers} is empty); {@code freshness}: of the module's current definition.
+ * {@code notReporting}: the region's locations the current definition expects the module from (its {@code offering})
+ * that have no unit in the picture, so that a dispatcher still sees such an ED and its stops; empty for an
+ * aggregate reader.
  */
 public record RegionalModule(String moduleId, LocalizedName moduleName, String roazRegionId, Instant asOf,
                              ReaderRule.Detail detail, Duration freshness, List<Provider> providers,
-                             List<UnitTotals> totals) {
+                             List<UnitTotals> totals, List<NotReporting> notReporting) {
+
+    /**
+     * An expected provider without units at the picture's instant; for a reader of its veiligheidsregio's stops, its
+     * active stops of the kinds the definition's unit kinds name, and per such kind it offers OPEN or STOP.
+     */
+    public record NotReporting(String providerId, String name, List<UnitStop> stops, Map<String, String> care) {
+    }
 
     /** A provider (a hospital location) with the units it reported, by unit kind and id. */
     public record Provider(String providerId, String name, List<Unit> units) {

@@ -32,6 +32,7 @@ import nl.lpz.modules.ReaderRule;
 import nl.lpz.modules.UnitDefinition;
 import nl.lpz.modules.UnitStops;
 import nl.lpz.reporting.modules.RegionalModule.Availability;
+import nl.lpz.reporting.modules.RegionalModule.NotReporting;
 import nl.lpz.reporting.modules.RegionalModule.Provider;
 import nl.lpz.reporting.modules.RegionalModule.Unit;
 import nl.lpz.reporting.modules.RegionalModule.UnitTotals;
@@ -40,6 +41,7 @@ import nl.lpz.reporting.readmodel.ActiveStops;
 import nl.lpz.reporting.readmodel.OpeningHours;
 import nl.lpz.reporting.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -101,7 +103,11 @@ class RegionalModuleQuery {
      * and, per care kind whose opening hours bound an availability, the hours of those locations that have them.
      */
     private record Read(List<Row> rows, Map<String, List<ActiveStop>> stops, Set<String> stopsShown,
-                        Map<String, Map<String, WeeklyHours>> hours) {
+                        Map<String, Map<String, WeeklyHours>> hours, List<Place> notReporting) {
+    }
+
+    /** A registered location of the region, as the topology projection holds it. */
+    private record Place(String locationId, String name, String safetyRegionId, Set<String> careOffered) {
     }
 
     /**
@@ -139,8 +145,17 @@ class RegionalModuleQuery {
                     .add(r.organisationId()));
             totals = ModuleTotals.suppressFew(totals, organisations, properties.aggregateMinimumOrganisations());
         }
+        Set<String> kinds = stopKinds(module);
+        List<NotReporting> notReporting = read.notReporting().stream().map(p -> {
+            boolean stopsShown = read.stopsShown().contains(p.locationId());
+            List<RegionalModule.UnitStop> stops = stopsShown ? UnitAvailability.stops(
+                    read.stops().getOrDefault(p.locationId(), List.of()), kinds) : List.of();
+            return new NotReporting(p.locationId(), p.name(), stops,
+                    stopsShown ? UnitAvailability.care(stops, kinds, p.careOffered()) : Map.of());
+        }).toList();
         return new RegionalModule(module.id(), module.name(), roazRegionId, pictureAt, reading.detail(),
-                module.freshness(), reading.detail() == ReaderRule.Detail.AGGREGATE ? List.of() : providers, totals);
+                module.freshness(), reading.detail() == ReaderRule.Detail.AGGREGATE ? List.of() : providers, totals,
+                notReporting);
     }
 
     /**
@@ -149,12 +164,19 @@ class RegionalModuleQuery {
      */
     private Read read(ModuleDefinition module, String roazRegionId, Instant asOf, Instant pictureAt, Reading reading) {
         List<Row> rows = rows(module.id(), roazRegionId, asOf, reading.onlyOrganisation());
-        Set<String> kinds = new LinkedHashSet<>();
-        module.units().forEach(u -> kinds.addAll(u.stops().kinds()));
+        Set<String> kinds = stopKinds(module);
+        Set<String> reported = new HashSet<>();
+        rows.forEach(r -> reported.add(r.providerId()));
+        List<Place> notReporting = reading.detail() != ReaderRule.Detail.PROVIDER ? List.of()
+                : places(roazRegionId, reading.onlyOrganisation()).stream()
+                        .filter(p -> !reported.contains(p.locationId()) && module.expectedFrom(p.careOffered()))
+                        .toList();
         Set<String> shown = new HashSet<>();
         if (!kinds.isEmpty() && reading.detail() == ReaderRule.Detail.PROVIDER) {
             rows.stream().filter(r -> reading.readsStopsOf().test(r.safetyRegionId()))
                     .forEach(r -> shown.add(r.providerId()));
+            notReporting.stream().filter(p -> reading.readsStopsOf().test(p.safetyRegionId()))
+                    .forEach(p -> shown.add(p.locationId()));
         }
         Map<String, List<ActiveStop>> stops = new HashMap<>();
         activeStops.activeAt(shown, kinds, pictureAt, asOf != null)
@@ -162,7 +184,26 @@ class RegionalModuleQuery {
         Map<String, Map<String, WeeklyHours>> hours = new HashMap<>();
         module.units().forEach(u -> u.stops().availability().flatMap(UnitStops.Availability::hoursOf)
                 .ifPresent(kind -> hours.computeIfAbsent(kind, k -> openingHours.at(shown, k, pictureAt))));
-        return new Read(rows, stops, shown, hours);
+        return new Read(rows, stops, shown, hours, notReporting);
+    }
+
+    /** The stop kinds any unit kind of the definition names. */
+    private static Set<String> stopKinds(ModuleDefinition module) {
+        Set<String> kinds = new LinkedHashSet<>();
+        module.units().forEach(u -> kinds.addAll(u.stops().kinds()));
+        return kinds;
+    }
+
+    /** The region's registered locations (of one organisation, when the reader reads only its own), by id. */
+    private List<Place> places(String roazRegionId, String onlyOrganisation) {
+        return jdbc.query("""
+                        select location_id, name, safety_region_id, care_offered from location
+                        where roaz_region_id = ? and (?::text is null or organisation_id = ?)
+                        order by location_id""",
+                (rs, i) -> new Place(rs.getString("location_id"), rs.getString("name"),
+                        rs.getString("safety_region_id"), careOffered(rs.getString("care_offered"))),
+                roazRegionId, new SqlParameterValue(Types.VARCHAR, onlyOrganisation),
+                new SqlParameterValue(Types.VARCHAR, onlyOrganisation));
     }
 
     private List<Row> rows(String moduleId, String roazRegionId, Instant asOf, String onlyOrganisation) {

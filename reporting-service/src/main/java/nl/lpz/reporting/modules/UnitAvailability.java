@@ -1,6 +1,7 @@
 package nl.lpz.reporting.modules;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,22 +36,34 @@ final class UnitAvailability {
         if (rule.kinds().isEmpty()) {
             return unit;
         }
-        List<RegionalModule.UnitStop> stops = locationStops.stream().filter(s -> rule.kinds().contains(s.kind()))
-                .map(s -> new RegionalModule.UnitStop(s.stopId(), s.kind(), s.type(), s.startedAt(), s.expectedEnd(),
-                        s.graceUntil(), s.expiresSoon()))
-                .toList();
-        Map<String, String> care = new LinkedHashMap<>();
-        for (String kind : rule.kinds()) {
-            boolean stopped = stops.stream().anyMatch(s -> s.kind().equals(kind));
-            if (stopped || careOffered.contains(kind)) {
-                care.put(kind, stopped ? UnitStops.STOP : UnitStops.OPEN);
-            }
-        }
+        List<RegionalModule.UnitStop> stops = stops(locationStops, rule.kinds());
+        Map<String, String> care = care(stops, rule.kinds(), careOffered);
         Availability availability = rule.availability().map(a -> availability(a, unit, stops,
                 a.hoursOf().map(kind -> hours.getOrDefault(kind, Map.of()).get(locationId)).orElse(null),
                 pictureAt)).orElse(null);
         return new Unit(unit.unitKind(), unit.unitId(), unit.definitionVersion(), unit.values(), unit.statuses(),
                 unit.levels(), unit.occurredAt(), unit.ageSeconds(), unit.stale(), stops, care, availability);
+    }
+
+    /** The location's active stops of these kinds. */
+    static List<RegionalModule.UnitStop> stops(List<ActiveStop> locationStops, Collection<String> kinds) {
+        return locationStops.stream().filter(s -> kinds.contains(s.kind()))
+                .map(s -> new RegionalModule.UnitStop(s.stopId(), s.kind(), s.type(), s.startedAt(), s.expectedEnd(),
+                        s.graceUntil(), s.expiresSoon()))
+                .toList();
+    }
+
+    /** Per kind the location offers or has a stop of: OPEN, or STOP while a stop of it runs. */
+    static Map<String, String> care(List<RegionalModule.UnitStop> stops, Collection<String> kinds,
+                                    Set<String> careOffered) {
+        Map<String, String> care = new LinkedHashMap<>();
+        for (String kind : kinds) {
+            boolean stopped = stops.stream().anyMatch(s -> s.kind().equals(kind));
+            if (stopped || careOffered.contains(kind)) {
+                care.put(kind, stopped ? UnitStops.STOP : UnitStops.OPEN);
+            }
+        }
+        return care;
     }
 
     /**

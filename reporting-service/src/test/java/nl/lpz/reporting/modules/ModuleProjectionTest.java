@@ -697,6 +697,34 @@ class ModuleProjectionTest {
         assertThat(aggregate.totals().get(0).care()).isEmpty();
     }
 
+    @Test
+    void givenAnExpectedLocationWithoutReports_whenRead_thenItIsListedAsNotReportingWithItsStops() {
+        ModuleCatalogue withStops = ModuleFixtures.catalogue(WITH_STOPS);
+        ModuleDefinition current = withStops.current(MODULE).orElseThrow();
+        RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), withStops,
+                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()),
+                stops, hours);
+        Locations locations = new Locations(jdbc);
+        ModuleReaders stopAware = new ModuleReaders(withStops, new RegionAccess(locations), locations,
+                new StopReaders(locations));
+        project(report(unit(loc, org, "P1").version(3).figures(4, 1, "GREEN").at(at(20))));
+        Stop seh = Stop.of("VR01", region, CareKind.SEH, locB, orgB, at(40), 120);
+        project(StopFixtures.publish(seh.declared()));
+
+        RegionalModule rcps = regional.find(current, region, null,
+                stopAware.reading(caller("RCPS", null, region), current, region));
+
+        assertThat(rcps.providers()).extracting(Provider::providerId).containsExactly(loc);
+        assertThat(rcps.notReporting()).extracting(RegionalModule.NotReporting::providerId).containsExactly(locB);
+        RegionalModule.NotReporting silent = rcps.notReporting().get(0);
+        assertThat(silent.stops()).extracting(RegionalModule.UnitStop::stopId).containsExactly(seh.stopId());
+        assertThat(silent.care()).containsExactly(Map.entry("SEH", "STOP"));
+        assertThat(regional.find(current, region, at(30), stopAware.reading(caller("RCPS", null, region), current,
+                region)).notReporting().get(0).stops()).as("before its stop").isEmpty();
+        assertThat(regional.find(current, region, null, stopAware.reading(caller("PUBLIC_AGGREGATE", null, null),
+                current, region)).notReporting()).as("an aggregate reader").isEmpty();
+    }
+
     /** The module with stops, whose availability also follows the locations' SEH opening hours. */
     private static final String WITH_HOURS = WITH_STOPS.replace("version: 3", "version: 4")
             .replace("values: [GREEN, AMBER, RED]}", "values: [GREEN, AMBER, RED, CLOSED]}")
