@@ -180,7 +180,7 @@ class DashboardModulesIT extends DashboardBrowser {
         // midnight there the passages started yesterday, so the page is taken to an instant of that day instead
         ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
         if (!base.atZone(amsterdam).toLocalDate().equals(Instant.now().atZone(amsterdam).toLocalDate())) {
-            pickInstant(base.plus(31, ChronoUnit.MINUTES));
+            pickInstant(base); // the arrivals' own instant: any later one may be past midnight again
         }
         String triage = ".module-lead-times tr[data-provider='" + loc + "'] td[data-interval=arrivalToTriage]";
         awaitText(triage, "15′ · 27′ (4)");
