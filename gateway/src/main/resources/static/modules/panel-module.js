@@ -127,10 +127,12 @@ function unitTable(kind, picture, freshnessMs) {
  * an ED, and its stops when the reader may read them.
  */
 function notReportingList(picture) {
-  const silent = picture.notReporting || [];
+  const onStop = p => (p.stops || []).length > 0;
+  const silent = [...(picture.notReporting || [])].sort((a, b) => onStop(b) - onStop(a));
   if (!silent.length) return null;
-  return h('div', { class: 'module-not-reporting' },
-    h('h4', null, t('notReporting', silent.length)),
+  // folded unless one of them is on stop: the list of who did not report is long in a region that only started
+  return h('details', { class: 'module-not-reporting', open: silent.some(onStop) || null },
+    h('summary', null, t('notReporting', silent.length)),
     h('ul', null, silent.map(p => h('li', { dataset: { provider: p.providerId } },
       `${p.name || p.providerId} `,
       Object.entries(p.care || {}).map(([kind, value]) => {
