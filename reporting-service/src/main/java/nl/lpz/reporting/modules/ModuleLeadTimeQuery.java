@@ -61,7 +61,6 @@ class ModuleLeadTimeQuery {
         this.readOnly = Sql.snapshotReads(transactionManager);
         this.properties = properties;
         this.spans = new PassageSpans(catalogue, properties);
-        properties.requireFits(catalogue);
     }
 
     /** The days asked for, both inclusive. */

@@ -97,7 +97,6 @@ class ModulePeriodReportQuery {
         this.properties = properties;
         this.spans = new PassageSpans(catalogue, properties);
         this.clock = clock;
-        properties.requireFits(catalogue);
     }
 
     /** What is counted of one area (a VR, or the region: key null) while the rows are read. */

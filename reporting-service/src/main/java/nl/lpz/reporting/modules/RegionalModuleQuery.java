@@ -79,7 +79,6 @@ class RegionalModuleQuery {
         this.catalogue = catalogue;
         this.clock = clock;
         this.properties = properties;
-        properties.requireFits(catalogue);
     }
 
     /**

@@ -323,13 +323,17 @@ class ModuleLeadTimeTest {
         assertThat(interval(days(own, loc, "P1").get(0), "verblijf").normMinutes()).isEqualTo(120.0);
         assertThat(interval(days(other, locC, "P1").get(0), "totGezien"))
                 .isEqualTo(new IntervalFigures("totGezien", 1, 20.0, 20.0, 15.0, 1, 1.0));
-        assertThatThrownBy(() -> query(catalogue, Map.of(MODULE + ".geen." + region, Duration.ofHours(1))))
+        assertThatThrownBy(() -> new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of(MODULE + ".geen." + region, Duration.ofHours(1)))
+                .requireFits(catalogue))
                 .hasMessageContaining("names no lead-time interval");
-        assertThatThrownBy(() -> query(catalogue, Map.of("geen-module.totGezien." + region, Duration.ofHours(1))))
+        assertThatThrownBy(() -> new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of("geen-module.totGezien." + region, Duration.ofHours(1)))
+                .requireFits(catalogue))
                 .hasMessageContaining("names no lead-time interval");
-        assertThatThrownBy(() -> query(catalogue, Map.of(MODULE + ".totGezien", Duration.ofHours(1))))
+        assertThatThrownBy(() -> new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of(MODULE + ".totGezien", Duration.ofHours(1)))
+                .requireFits(catalogue))
                 .hasMessageContaining("<module>.<interval>.<ROAZ region>");
-        assertThatThrownBy(() -> query(catalogue, Map.of(MODULE + ".totGezien." + region, Duration.ZERO)))
+        assertThatThrownBy(() -> new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of(MODULE + ".totGezien." + region, Duration.ZERO))
+                .requireFits(catalogue))
                 .hasMessageContaining("positive");
     }
 

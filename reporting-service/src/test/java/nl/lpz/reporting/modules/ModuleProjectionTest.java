@@ -268,13 +268,11 @@ class ModuleProjectionTest {
 
         assertThat(unitOf(own, loc, "P1").levels()).containsExactly(Map.entry("fill", "MIDDEN"));
         assertThat(unitOf(other, locC, "P1").levels()).containsExactly(Map.entry("fill", "LAAG"));
-        assertThatThrownBy(() -> new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
-                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
-                        Map.of(MODULE + ".fill." + region, List.of(0.3, 0.2)), Map.of()), stops, hours))
+        assertThatThrownBy(() -> new ModuleProperties(Duration.ofHours(24),
+                        Map.of(MODULE + ".fill." + region, List.of(0.3, 0.2)), Map.of()).requireFits(catalogue))
                 .hasMessageContaining("ascending");
-        assertThatThrownBy(() -> new RegionalModuleQuery(jdbc, db.transactions(), catalogue,
-                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24),
-                        Map.of(MODULE + ".geen." + region, List.of(0.3)), Map.of()), stops, hours))
+        assertThatThrownBy(() -> new ModuleProperties(Duration.ofHours(24),
+                        Map.of(MODULE + ".geen." + region, List.of(0.3)), Map.of()).requireFits(catalogue))
                 .hasMessageContaining("names no level");
     }
 
