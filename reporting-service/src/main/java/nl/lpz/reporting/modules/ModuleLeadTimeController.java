@@ -4,13 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import nl.lpz.contract.ProblemCodes;
 import nl.lpz.events.ids.Ids;
 import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
+import nl.lpz.reporting.readmodel.DayRange;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,7 +54,7 @@ class ModuleLeadTimeController {
                                              + "(Europe/Amsterdam); at most 92 days from `from`")
                                      @RequestParam(required = false) String to,
                                      @Parameter(hidden = true) Caller caller) {
-        ModuleLeadTimeQuery.Period period = period(from, to,
+        DayRange period = period(from, to,
                 LocalDate.now(clock.withZone(ModuleComplianceQuery.ZONE)));
         if (!Ids.isValid(roazRegionId)) {
             throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid ROAZ region id");
@@ -64,27 +63,8 @@ class ModuleLeadTimeController {
         return query.find(module, roazRegionId, period, readers.reading(caller, module, roazRegionId));
     }
 
-    /**
-     * {@code to} defaults to {@code today}, {@code from} to {@code to}; both YYYY-MM-DD, {@code from} not after
-     * {@code to}, at most {@link #MAX_DAYS} days; 400 INVALID_FIELD else.
-     */
-    static ModuleLeadTimeQuery.Period period(String from, String to, LocalDate today) {
-        LocalDate end = to == null || to.isBlank() ? today : day("to", to);
-        LocalDate start = from == null || from.isBlank() ? end : day("from", from);
-        if (start.isAfter(end)) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "from: " + start + " lies after to: " + end);
-        }
-        if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "from..to: at most " + MAX_DAYS + " days");
-        }
-        return new ModuleLeadTimeQuery.Period(start, end);
-    }
-
-    private static LocalDate day(String name, String text) {
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": not a date YYYY-MM-DD: " + text);
-        }
+    /** The days asked for: {@code to} defaults to {@code today}, {@code from} to {@code to}; at most 92 days. */
+    static DayRange period(String from, String to, LocalDate today) {
+        return DayRange.parse(from, to, today, MAX_DAYS);
     }
 }

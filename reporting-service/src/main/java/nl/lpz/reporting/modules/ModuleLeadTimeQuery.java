@@ -20,6 +20,7 @@ import nl.lpz.reporting.modules.ModuleLeadTimes.Provider;
 import nl.lpz.reporting.modules.ModuleLeadTimes.Unit;
 import nl.lpz.reporting.modules.RegionalModuleQuery.Reading;
 import nl.lpz.reporting.readmodel.Sql;
+import nl.lpz.reporting.readmodel.DayRange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -63,10 +64,6 @@ class ModuleLeadTimeQuery {
         this.spans = new PassageSpans(catalogue, properties);
     }
 
-    /** The days asked for, both inclusive. */
-    record Period(LocalDate from, LocalDate to) {
-    }
-
     /** One row of the statement: a provider's unit or a unit kind's total, for a day or one interval of it. */
     private record Figures(boolean regionTotal, boolean wholeDay, String providerId, String name, String unitKind,
                            String unitId, LocalDate day, String interval, int started, int organisations,
@@ -78,7 +75,7 @@ class ModuleLeadTimeQuery {
      * @param reading the caller's reading; a non-null {@code onlyOrganisation} limits the providers to that
      *                organisation's, {@code AGGREGATE} answers the totals only
      */
-    ModuleLeadTimes find(ModuleDefinition module, String roazRegionId, Period period, Reading reading) {
+    ModuleLeadTimes find(ModuleDefinition module, String roazRegionId, DayRange period, Reading reading) {
         List<PassageSpans.IntervalRow> intervals = spans.intervals(module.id(), roazRegionId);
         List<Figures> rows = intervals.isEmpty() ? List.of()
                 : readOnly.execute(status -> rows(module.id(), roazRegionId, period, reading.onlyOrganisation(),
@@ -181,7 +178,7 @@ class ModuleLeadTimeQuery {
                 IntervalFigures.TOO_FEW_ORGANISATIONS);
     }
 
-    private List<Figures> rows(String moduleId, String roazRegionId, Period period, String onlyOrganisation,
+    private List<Figures> rows(String moduleId, String roazRegionId, DayRange period, String onlyOrganisation,
                                List<PassageSpans.IntervalRow> intervals) {
         return jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(LEAD_TIMES);

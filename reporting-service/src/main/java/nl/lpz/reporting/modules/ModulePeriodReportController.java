@@ -1,10 +1,10 @@
 package nl.lpz.reporting.modules;
 
+import static nl.lpz.reporting.readmodel.DayRange.given;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -13,6 +13,7 @@ import nl.lpz.events.ids.Ids;
 import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
+import nl.lpz.reporting.readmodel.DayRange;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,7 +60,7 @@ class ModulePeriodReportController {
                                                    + "at most 92 days")
                                            @RequestParam(required = false) String to,
                                            @Parameter(hidden = true) Caller caller) {
-        ModuleLeadTimeQuery.Period period = period(day, quarter, from, to);
+        DayRange period = period(day, quarter, from, to);
         if (!Ids.isValid(roazRegionId)) {
             throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid ROAZ region id");
         }
@@ -71,15 +72,15 @@ class ModulePeriodReportController {
      * Exactly one of {@code day}, {@code quarter} or {@code from} with {@code to}; {@code from} not after {@code to},
      * at most {@link ModuleLeadTimeController#MAX_DAYS} days; 400 INVALID_FIELD else.
      */
-    static ModuleLeadTimeQuery.Period period(String day, String quarter, String from, String to) {
+    static DayRange period(String day, String quarter, String from, String to) {
         long forms = Stream.of(given(day), given(quarter), given(from) || given(to)).filter(b -> b).count();
         if (forms != 1) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD,
                     "give exactly one of day, quarter, or from and to");
         }
         if (given(day)) {
-            LocalDate d = date("day", day);
-            return new ModuleLeadTimeQuery.Period(d, d);
+            LocalDate d = DayRange.day("day", day);
+            return new DayRange(d, d);
         }
         if (given(quarter)) {
             Matcher m = QUARTER.matcher(quarter.trim());
@@ -88,32 +89,12 @@ class ModulePeriodReportController {
             }
             LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1,
                     1);
-            return new ModuleLeadTimeQuery.Period(first, first.plusMonths(3).minusDays(1));
+            return new DayRange(DayRange.withinPlatformYears("quarter", first.getYear(), first),
+                    first.plusMonths(3).minusDays(1));
         }
         if (!given(from) || !given(to)) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "from and to: give both");
         }
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (start.isAfter(end)) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "from: " + start + " lies after to: " + end);
-        }
-        if (ChronoUnit.DAYS.between(start, end) + 1 > ModuleLeadTimeController.MAX_DAYS) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "from..to: at most "
-                    + ModuleLeadTimeController.MAX_DAYS + " days");
-        }
-        return new ModuleLeadTimeQuery.Period(start, end);
-    }
-
-    private static boolean given(String parameter) {
-        return parameter != null && !parameter.isBlank();
-    }
-
-    private static LocalDate date(String name, String text) {
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": not a date YYYY-MM-DD: " + text);
-        }
+        return DayRange.of(DayRange.day("from", from), DayRange.day("to", to), ModuleLeadTimeController.MAX_DAYS);
     }
 }

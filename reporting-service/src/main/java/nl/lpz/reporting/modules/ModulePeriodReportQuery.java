@@ -26,7 +26,6 @@ import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.modules.ProviderKind;
 import nl.lpz.modules.UnitDefinition;
 import nl.lpz.modules.UnitPassages;
-import nl.lpz.reporting.modules.ModuleLeadTimeQuery.Period;
 import nl.lpz.reporting.modules.ModuleLeadTimes.IntervalFigures;
 import nl.lpz.reporting.modules.ModulePeriodReport.Area;
 import nl.lpz.reporting.modules.ModulePeriodReport.Band;
@@ -35,6 +34,7 @@ import nl.lpz.reporting.modules.ModulePeriodReport.StopFigures;
 import nl.lpz.reporting.modules.ModulePeriodReport.UnitKind;
 import nl.lpz.reporting.modules.RegionalModuleQuery.Reading;
 import nl.lpz.reporting.readmodel.Sql;
+import nl.lpz.reporting.readmodel.DayRange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -119,7 +119,7 @@ class ModulePeriodReportQuery {
      * @param reading the caller's reading, of every provider of the region ({@link ModuleReaders#reportReading}); a
      *                VR's stops are shown only to readers of that VR's stops
      */
-    ModulePeriodReport find(ModuleDefinition module, String roazRegionId, Period period, Reading reading) {
+    ModulePeriodReport find(ModuleDefinition module, String roazRegionId, DayRange period, Reading reading) {
         Instant start = period.from().atStartOfDay(ModuleComplianceQuery.ZONE).toInstant();
         Instant end = period.to().plusDays(1).atStartOfDay(ModuleComplianceQuery.ZONE).toInstant();
         Instant now = clock.instant();
@@ -199,7 +199,7 @@ class ModulePeriodReportQuery {
         });
     }
 
-    private void readLeadTimes(String moduleId, String roazRegionId, Period period, Map<String, Tally> areas,
+    private void readLeadTimes(String moduleId, String roazRegionId, DayRange period, Map<String, Tally> areas,
                                Tally region) {
         List<PassageSpans.IntervalRow> intervals = spans.intervals(moduleId, roazRegionId);
         if (intervals.isEmpty()) {

@@ -13,6 +13,7 @@ import nl.lpz.contract.Role;
 import nl.lpz.events.ids.Ids;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
+import nl.lpz.reporting.readmodel.DayRange;
 import nl.lpz.reporting.readmodel.RegionAccess;
 import nl.lpz.reporting.readmodel.ReportMoments;
 import org.springframework.http.HttpStatus;
@@ -34,8 +35,6 @@ class RefusalController {
     /** The longest period of the monthly counts, in months. */
     static final int MAX_MONTHS = 24;
     static final String UNKNOWN_LOCATION = "UNKNOWN_LOCATION";
-    private static final int FIRST_YEAR = 2000;
-    private static final int LAST_YEAR = 2099;
 
     private final RefusalQuery query;
     private final Clock clock;
@@ -45,9 +44,6 @@ class RefusalController {
         this.clock = clock;
     }
 
-    /** A period of days, both inclusive. */
-    record Days(LocalDate from, LocalDate to) {
-    }
 
     @Operation(summary = "The birth-care refusals about one hospital location (weigeringen), oldest first",
             description = "Each {occurredAt, reason, takenByLocationId, takenByName, midwifeRegionId}: when and why "
@@ -69,7 +65,7 @@ class RefusalController {
         if (!Ids.isValid(locationId)) {
             throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid location id");
         }
-        Days days = days(from, to, today());
+        DayRange days = days(from, to, today());
         RefusalQuery.RegisteredLocation location = query.location(locationId).orElseThrow(() ->
                 new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_LOCATION, "location " + locationId
                         + " is not registered"));
@@ -149,7 +145,7 @@ class RefusalController {
             throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_ORGANISATION,
                     "a midwife's token names the practice in its organisation claim; this one names none");
         }
-        Days days = days(from, to, today());
+        DayRange days = days(from, to, today());
         return query.ofPractice(caller.organisation(), days.from(), days.to());
     }
 
@@ -157,30 +153,9 @@ class RefusalController {
         return LocalDate.now(clock.withZone(ReportMoments.ZONE));
     }
 
-    /**
-     * {@code to} defaults to {@code today}, {@code from} to {@code to}; both YYYY-MM-DD, {@code from} not after
-     * {@code to}, at most {@link #MAX_DAYS} days; 400 INVALID_FIELD else.
-     */
-    static Days days(String from, String to, LocalDate today) {
-        LocalDate end = to == null || to.isBlank() ? today : day("to", to);
-        LocalDate start = from == null || from.isBlank() ? end : day("from", from);
-        if (start.isAfter(end)) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "from: " + start + " lies after to: " + end);
-        }
-        if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "from..to: at most " + MAX_DAYS + " days");
-        }
-        return new Days(start, end);
-    }
-
-    private static LocalDate day(String name, String text) {
-        LocalDate day;
-        try {
-            day = LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": not a date YYYY-MM-DD");
-        }
-        return withinPlatformYears(name, day.getYear(), day);
+    /** {@code to} defaults to {@code today}, {@code from} to {@code to}; at most {@link #MAX_DAYS} days. */
+    static DayRange days(String from, String to, LocalDate today) {
+        return DayRange.parse(from, to, today, MAX_DAYS);
     }
 
     private static YearMonth month(String name, String text) {
@@ -190,15 +165,6 @@ class RefusalController {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": not a month YYYY-MM");
         }
-        return withinPlatformYears(name, month.getYear(), month);
-    }
-
-    /** Only years the platform holds (ValueRules: 2000 to 2099), so that no store is asked for a year it cannot hold. */
-    private static <T> T withinPlatformYears(String name, int year, T value) {
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": a year from " + FIRST_YEAR + " to "
-                    + LAST_YEAR);
-        }
-        return value;
+        return DayRange.withinPlatformYears(name, month.getYear(), month);
     }
 }

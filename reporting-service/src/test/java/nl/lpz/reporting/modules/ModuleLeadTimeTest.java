@@ -29,6 +29,7 @@ import nl.lpz.reporting.modules.ModuleLeadTimes.Day;
 import nl.lpz.reporting.modules.ModuleLeadTimes.IntervalFigures;
 import nl.lpz.reporting.pipeline.DecodedRecord;
 import nl.lpz.reporting.pipeline.ProjectionPipeline;
+import nl.lpz.reporting.readmodel.DayRange;
 import nl.lpz.reporting.readmodel.Locations;
 import nl.lpz.reporting.readmodel.RegionAccess;
 import nl.lpz.reporting.readmodel.StopReaders;
@@ -167,7 +168,7 @@ class ModuleLeadTimeTest {
 
     private ModuleLeadTimes read(ModuleLeadTimeQuery q, ModuleDefinition m, String roaz, LocalDate from,
                                  LocalDate to, Caller caller) {
-        return q.find(m, roaz, new ModuleLeadTimeQuery.Period(from, to), readers.reading(caller, m, roaz));
+        return q.find(m, roaz, new DayRange(from, to), readers.reading(caller, m, roaz));
     }
 
     private ModuleLeadTimes read(LocalDate from, LocalDate to) {
@@ -446,11 +447,11 @@ class ModuleLeadTimeTest {
     void givenPeriodsAsked_thenTodayByDefault_andAtMost92DaysFromNotAfterTo() {
         LocalDate today = LocalDate.parse("2026-11-23");
 
-        assertThat(period(null, null, today)).isEqualTo(new ModuleLeadTimeQuery.Period(today, today));
+        assertThat(period(null, null, today)).isEqualTo(new DayRange(today, today));
         assertThat(period("2026-11-01", null, today))
-                .isEqualTo(new ModuleLeadTimeQuery.Period(LocalDate.parse("2026-11-01"), today));
+                .isEqualTo(new DayRange(LocalDate.parse("2026-11-01"), today));
         assertThat(period(null, "2026-10-01", today)).as("from defaults to to").isEqualTo(
-                new ModuleLeadTimeQuery.Period(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-01")));
+                new DayRange(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-01")));
         assertThat(period("2026-01-01", "2026-04-02", today).to()).as("92 days")
                 .isEqualTo(LocalDate.parse("2026-04-02"));
         assertThat(code(() -> period("2026-01-01", "2026-04-03", today)))
@@ -461,7 +462,7 @@ class ModuleLeadTimeTest {
         assertThat(code(() -> period(null, "2026-13-01", today))).isEqualTo("400 " + ProblemCodes.INVALID_FIELD);
     }
 
-    private static ModuleLeadTimeQuery.Period period(String from, String to, LocalDate today) {
+    private static DayRange period(String from, String to, LocalDate today) {
         return ModuleLeadTimeController.period(from, to, today);
     }
 }

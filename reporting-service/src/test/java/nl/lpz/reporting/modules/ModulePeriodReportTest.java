@@ -35,12 +35,12 @@ import nl.lpz.reporting.ModuleFixtures;
 import nl.lpz.reporting.ProjectionDatabase;
 import nl.lpz.reporting.StopFixtures;
 import nl.lpz.reporting.StopFixtures.Stop;
-import nl.lpz.reporting.modules.ModuleLeadTimeQuery.Period;
 import nl.lpz.reporting.modules.ModuleLeadTimes.IntervalFigures;
 import nl.lpz.reporting.modules.ModulePeriodReport.Area;
 import nl.lpz.reporting.modules.ModulePeriodReport.Band;
 import nl.lpz.reporting.modules.ModulePeriodReport.StopFigures;
 import nl.lpz.reporting.modules.ModulePeriodReport.UnitKind;
+import nl.lpz.reporting.readmodel.DayRange;
 import nl.lpz.reporting.readmodel.Locations;
 import nl.lpz.reporting.readmodel.RegionAccess;
 import nl.lpz.reporting.readmodel.StopReaders;
@@ -217,7 +217,7 @@ class ModulePeriodReportTest {
     }
 
     private ModulePeriodReport read(LocalDate from, LocalDate to, Caller caller) {
-        return query.find(module, region, new Period(from, to), readers.reportReading(caller, module, region));
+        return query.find(module, region, new DayRange(from, to), readers.reportReading(caller, module, region));
     }
 
     private static Caller caller(String roles, String organisation, String region) {
@@ -304,8 +304,8 @@ class ModulePeriodReportTest {
     @Test
     void givenTheQuarterForm_whenReported_thenTheQuartersDaysAreCounted_andStopsAreClippedOnlyByTheirEnds() {
         aDayOfTheRegion();
-        Period quarter = ModulePeriodReportController.period(null, "2026-Q4", null, null);
-        assertThat(quarter).isEqualTo(new Period(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31")));
+        DayRange quarter = ModulePeriodReportController.period(null, "2026-Q4", null, null);
+        assertThat(quarter).isEqualTo(new DayRange(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31")));
 
         ModulePeriodReport report = query.find(module, region, quarter,
                 readers.reportReading(caller("LCPS", null, null), module, region));
@@ -371,11 +371,11 @@ class ModulePeriodReportTest {
     @Test
     void givenThePeriodParameters_whenParsed_thenExactlyOneFormOfAtMost92DaysIsTaken() {
         assertThat(ModulePeriodReportController.period("2026-11-23", null, null, null))
-                .isEqualTo(new Period(DAY, DAY));
+                .isEqualTo(new DayRange(DAY, DAY));
         assertThat(ModulePeriodReportController.period(null, null, "2026-11-01", "2026-11-30"))
-                .isEqualTo(new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")));
+                .isEqualTo(new DayRange(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")));
         assertThat(ModulePeriodReportController.period(null, "2027-Q1", null, null))
-                .isEqualTo(new Period(LocalDate.parse("2027-01-01"), LocalDate.parse("2027-03-31")));
+                .isEqualTo(new DayRange(LocalDate.parse("2027-01-01"), LocalDate.parse("2027-03-31")));
         assertThat(ModulePeriodReportController.period(null, "2026-Q3", null, null).to())
                 .isEqualTo(LocalDate.parse("2026-09-30"));
         for (String[] p : List.of(new String[] {null, null, null, null},

@@ -9,6 +9,7 @@ import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Role;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
+import nl.lpz.reporting.readmodel.DayRange;
 import org.junit.jupiter.api.Test;
 
 /** The refusal endpoints' rules without a database: periods and who reads a location's refusals. */
@@ -32,7 +33,7 @@ class RefusalControllerTest {
 
     @Test
     void givenNoPeriod_thenTodayOnly() {
-        assertThat(RefusalController.days(null, null, TODAY)).isEqualTo(new RefusalController.Days(TODAY, TODAY));
+        assertThat(RefusalController.days(null, null, TODAY)).isEqualTo(new DayRange(TODAY, TODAY));
         assertThat(RefusalController.days("2026-12-01", "", TODAY).from()).isEqualTo(LocalDate.parse("2026-12-01"));
     }
 
