@@ -2,8 +2,6 @@ package nl.lpz.reporting.modules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -82,12 +80,7 @@ class ModulePassageProjection implements Projection {
             ModulePassageRecorded p = (ModulePassageRecorded) e.event();
             return new PassageRow(e.eventId(), p, toJson(p.moments()), Collections.min(p.moments().values()));
         }).toList();
-        int inserted = jdbc.execute((Connection con) -> {
-            try (PreparedStatement ps = con.prepareStatement(INSERT_PASSAGES)) {
-                COLUMNS.bind(con, ps, 1, rows);
-                return ps.executeUpdate();
-            }
-        });
+        int inserted = COLUMNS.update(jdbc, INSERT_PASSAGES, rows);
         batch.projected(EVENT_TYPE, inserted);
         batch.duplicates(rows.size() - inserted);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The columns of a batch's rows for one {@code unnest(?::text[], ...)} statement: a projection writes a whole poll
@@ -79,6 +80,20 @@ public final class UnnestColumns<R> {
             ps.setArray(p++, con.createArrayOf(c.elementType(), values));
         }
         return p;
+    }
+
+    /**
+     * Runs {@code statement}, whose only parameters are these columns' arrays, for {@code rows}; the number of rows
+     * it changed (for an insert skipping duplicates, the new ones).
+     */
+    public int update(JdbcTemplate jdbc, String statement, List<? extends R> rows) {
+        Integer changed = jdbc.execute((Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement(statement)) {
+                bind(con, ps, 1, rows);
+                return ps.executeUpdate();
+            }
+        });
+        return changed == null ? 0 : changed;
     }
 
     private UnnestColumns<R> with(Column<R> column) {

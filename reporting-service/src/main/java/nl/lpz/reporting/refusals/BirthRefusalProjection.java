@@ -1,7 +1,5 @@
 package nl.lpz.reporting.refusals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import nl.lpz.events.capacity.BirthRefusalRecorded;
@@ -71,12 +69,7 @@ class BirthRefusalProjection implements Projection {
     public void apply(List<DecodedRecord.Event> events, Batch batch) {
         List<RefusalRow> rows = events.stream()
                 .map(e -> new RefusalRow(e.eventId(), (BirthRefusalRecorded) e.event())).toList();
-        int inserted = jdbc.execute((Connection con) -> {
-            try (PreparedStatement ps = con.prepareStatement(INSERT_REFUSALS)) {
-                COLUMNS.bind(con, ps, 1, rows);
-                return ps.executeUpdate();
-            }
-        });
+        int inserted = COLUMNS.update(jdbc, INSERT_REFUSALS, rows);
         batch.projected(EVENT_TYPE, inserted);
         batch.duplicates(rows.size() - inserted);
     }
