@@ -4,7 +4,6 @@ import static nl.lpz.capacity.web.CapacityProblems.id;
 import static nl.lpz.capacity.web.CapacityProblems.invalid;
 import static nl.lpz.capacity.web.CapacityProblems.required;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,15 +82,14 @@ class BirthRefusalsController {
         this.clock = clock;
     }
 
-    /** One refusal as sent: a class, not a record, so that it sees every key the sender put in the object. */
+    /** One refusal as sent. */
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    static final class RefusalBody {
+    static final class RefusalBody extends ClosedObject {
         private final UUID eventId;
         private final String refusedLocationId;
         private final OffsetDateTime occurredAt;
         private final String reason;
         private final String takenByLocationId;
-        private final Map<String, Object> unexpected = new LinkedHashMap<>();
 
         @JsonCreator
         RefusalBody(@JsonProperty("eventId") UUID eventId, @JsonProperty("refusedLocationId") String refusedLocationId,
@@ -103,11 +100,6 @@ class BirthRefusalsController {
             this.occurredAt = occurredAt;
             this.reason = reason;
             this.takenByLocationId = takenByLocationId;
-        }
-
-        @JsonAnySetter
-        void unexpected(String key, Object value) {
-            unexpected.put(key, value);
         }
 
         @JsonProperty
@@ -141,26 +133,16 @@ class BirthRefusalsController {
         public String takenByLocationId() {
             return takenByLocationId;
         }
-
-        Set<String> unexpectedKeys() {
-            return unexpected.keySet();
-        }
     }
 
     /** The request: {@code refusals} and nothing else. */
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    static final class RefusalsRequest {
+    static final class RefusalsRequest extends ClosedObject {
         private final List<RefusalBody> refusals;
-        private final Map<String, Object> unexpected = new LinkedHashMap<>();
 
         @JsonCreator
         RefusalsRequest(@JsonProperty("refusals") List<RefusalBody> refusals) {
             this.refusals = refusals;
-        }
-
-        @JsonAnySetter
-        void unexpected(String key, Object value) {
-            unexpected.put(key, value);
         }
 
         @JsonProperty
@@ -194,7 +176,7 @@ class BirthRefusalsController {
         caller.requireAny(Role.MIDWIFE);
         MidwifePracticeId practice = practiceOf(caller);
         RoazRegionId midwifeRegion = regionOf(caller);
-        CapacityProblems.requireClosed(request.unexpected.keySet(), "the request", List.of("refusals"), "the woman");
+        CapacityProblems.requireClosed(request.unexpectedKeys(), "the request", List.of("refusals"), "the woman");
         List<RefusalBody> bodies = required(request.refusals(), "refusals");
         if (bodies.isEmpty() || bodies.size() > MAX_REFUSALS) {
             throw invalid("refusals must hold 1 to " + MAX_REFUSALS + " refusals, not " + bodies.size());

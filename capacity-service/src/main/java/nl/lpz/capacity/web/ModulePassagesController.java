@@ -4,7 +4,6 @@ import static nl.lpz.capacity.web.CapacityProblems.id;
 import static nl.lpz.capacity.web.CapacityProblems.invalid;
 import static nl.lpz.capacity.web.CapacityProblems.required;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
@@ -74,18 +73,16 @@ class ModulePassagesController {
     }
 
     /**
-     * One passage as sent: a class, not a record, because it must see every key the sender put in the object. Jackson
-     * reads request bodies leniently, platform-wide (unknown keys skipped); here {@link #unexpected} gathers them all,
-     * whatever their name, so that the edge can refuse them.
+     * One passage as sent, a {@link ClosedObject}: any key beside its five is refused, so that no patient identity can
+     * be sent along.
      */
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    static final class ModulePassageBody {
+    static final class ModulePassageBody extends ClosedObject {
         private final UUID eventId;
         private final String providerId;
         private final String unitKind;
         private final String unitId;
         private final Map<String, OffsetDateTime> moments;
-        private final Map<String, Object> unexpected = new LinkedHashMap<>();
 
         @JsonCreator
         ModulePassageBody(@JsonProperty("eventId") UUID eventId, @JsonProperty("providerId") String providerId,
@@ -96,11 +93,6 @@ class ModulePassagesController {
             this.unitKind = unitKind;
             this.unitId = unitId;
             this.moments = moments;
-        }
-
-        @JsonAnySetter
-        void unexpected(String key, Object value) {
-            unexpected.put(key, value);
         }
 
         @JsonProperty
@@ -131,10 +123,6 @@ class ModulePassagesController {
                 + "instant with offset; the first moment is required")
         public Map<String, OffsetDateTime> moments() {
             return moments;
-        }
-
-        Set<String> unexpectedKeys() {
-            return unexpected.keySet();
         }
     }
 
