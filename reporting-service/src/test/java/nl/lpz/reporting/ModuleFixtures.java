@@ -15,6 +15,8 @@ import nl.lpz.events.capacity.ModuleReportSource;
 import nl.lpz.events.capacity.ModuleUnitRemoved;
 import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.modules.ModuleCatalogue;
+import nl.lpz.platform.web.ApiException;
+import nl.lpz.platform.web.Caller;
 import nl.lpz.modules.ProviderKind;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -117,5 +119,20 @@ public final class ModuleFixtures {
             return new ModuleUnitRemoved(moduleId, version, ProviderKind.HOSPITAL_LOCATION.name(), providerId,
                     new OrganisationId(organisationId), unitKind, unitId, t);
         }
+    }
+
+    /** A caller with these roles (comma-separated), organisation and region claims, as the gateway relays them. */
+    public static Caller caller(String roles, String organisation, String region) {
+        return Caller.fromHeaders("test", roles, organisation, region);
+    }
+
+    /** The status and code a read is refused with ("403 FORBIDDEN_ROLE"); fails when it is not refused. */
+    public static String refusal(Runnable read) {
+        try {
+            read.run();
+        } catch (ApiException e) {
+            return e.status().value() + " " + e.code();
+        }
+        throw new AssertionError("no refusal");
     }
 }

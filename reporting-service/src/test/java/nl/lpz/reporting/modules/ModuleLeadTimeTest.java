@@ -3,6 +3,8 @@ package nl.lpz.reporting.modules;
 import static nl.lpz.reporting.Fixtures.publish;
 import static nl.lpz.reporting.Fixtures.unique;
 import static nl.lpz.reporting.ModuleFixtures.KIND;
+import static nl.lpz.reporting.ModuleFixtures.refusal;
+import static nl.lpz.reporting.ModuleFixtures.caller;
 import static nl.lpz.reporting.ModuleFixtures.MODULE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +21,6 @@ import nl.lpz.events.Topics;
 import nl.lpz.modules.ModuleCatalogue;
 import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.modules.ReaderRule;
-import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
 import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.Fixtures.Published;
@@ -162,10 +163,6 @@ class ModuleLeadTimeTest {
         return passage(2, loc, org, unitId, moments);
     }
 
-    private static Caller caller(String roles, String organisation, String region) {
-        return Caller.fromHeaders("test", roles, organisation, region);
-    }
-
     private ModuleLeadTimes read(ModuleLeadTimeQuery q, ModuleDefinition m, String roaz, LocalDate from,
                                  LocalDate to, Caller caller) {
         return q.find(m, roaz, new DayRange(from, to), readers.reading(caller, m, roaz));
@@ -186,15 +183,6 @@ class ModuleLeadTimeTest {
 
     private static List<Day> totals(ModuleLeadTimes answer) {
         return answer.totals().stream().filter(t -> t.unitKind().equals(KIND)).findFirst().orElseThrow().days();
-    }
-
-    private static String code(Runnable read) {
-        try {
-            read.run();
-        } catch (ApiException e) {
-            return e.status().value() + " " + e.code();
-        }
-        throw new AssertionError("no refusal");
     }
 
     /**
@@ -371,11 +359,11 @@ class ModuleLeadTimeTest {
         assertThat(elsewhere.providers()).isEmpty();
         assertThat(totals(elsewhere)).isEmpty();
 
-        assertThat(code(() -> read(query, module, region, DAY, DAY, caller("EPD_SYSTEM", null, null))))
+        assertThat(refusal(() -> read(query, module, region, DAY, DAY, caller("EPD_SYSTEM", null, null))))
                 .isEqualTo("403 " + ProblemCodes.FORBIDDEN_ORGANISATION);
-        assertThat(code(() -> read(query, module, region, DAY, DAY, caller("RCPS", null, otherRegion))))
+        assertThat(refusal(() -> read(query, module, region, DAY, DAY, caller("RCPS", null, otherRegion))))
                 .isEqualTo("403 " + ProblemCodes.FORBIDDEN_REGION);
-        assertThat(code(() -> read(query, module, region, DAY, DAY, caller("MKA", null, "VR01"))))
+        assertThat(refusal(() -> read(query, module, region, DAY, DAY, caller("MKA", null, "VR01"))))
                 .isEqualTo("403 " + ProblemCodes.FORBIDDEN_ROLE);
     }
 
@@ -454,12 +442,12 @@ class ModuleLeadTimeTest {
                 new DayRange(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-01")));
         assertThat(period("2026-01-01", "2026-04-02", today).to()).as("92 days")
                 .isEqualTo(LocalDate.parse("2026-04-02"));
-        assertThat(code(() -> period("2026-01-01", "2026-04-03", today)))
+        assertThat(refusal(() -> period("2026-01-01", "2026-04-03", today)))
                 .isEqualTo("400 " + ProblemCodes.INVALID_FIELD);
-        assertThat(code(() -> period("2026-11-02", "2026-11-01", today)))
+        assertThat(refusal(() -> period("2026-11-02", "2026-11-01", today)))
                 .isEqualTo("400 " + ProblemCodes.INVALID_FIELD);
-        assertThat(code(() -> period("gisteren", null, today))).isEqualTo("400 " + ProblemCodes.INVALID_FIELD);
-        assertThat(code(() -> period(null, "2026-13-01", today))).isEqualTo("400 " + ProblemCodes.INVALID_FIELD);
+        assertThat(refusal(() -> period("gisteren", null, today))).isEqualTo("400 " + ProblemCodes.INVALID_FIELD);
+        assertThat(refusal(() -> period(null, "2026-13-01", today))).isEqualTo("400 " + ProblemCodes.INVALID_FIELD);
     }
 
     private static DayRange period(String from, String to, LocalDate today) {

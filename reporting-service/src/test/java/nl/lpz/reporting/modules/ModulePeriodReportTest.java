@@ -4,6 +4,8 @@ import static nl.lpz.reporting.Fixtures.at;
 import static nl.lpz.reporting.Fixtures.publish;
 import static nl.lpz.reporting.Fixtures.unique;
 import static nl.lpz.reporting.ModuleFixtures.KIND;
+import static nl.lpz.reporting.ModuleFixtures.refusal;
+import static nl.lpz.reporting.ModuleFixtures.caller;
 import static nl.lpz.reporting.ModuleFixtures.MODULE;
 import static nl.lpz.reporting.ModuleFixtures.unit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +29,6 @@ import nl.lpz.events.ids.RoazRegionId;
 import nl.lpz.events.ids.SafetyRegionId;
 import nl.lpz.modules.ModuleCatalogue;
 import nl.lpz.modules.ModuleDefinition;
-import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
 import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.Fixtures.Published;
@@ -220,10 +221,6 @@ class ModulePeriodReportTest {
         return query.find(module, region, new DayRange(from, to), readers.reportReading(caller, module, region));
     }
 
-    private static Caller caller(String roles, String organisation, String region) {
-        return Caller.fromHeaders("test", roles, organisation, region);
-    }
-
     private static Area vr(ModulePeriodReport report, String safetyRegionId) {
         return report.safetyRegions().stream().filter(a -> safetyRegionId.equals(a.safetyRegionId())).findFirst()
                 .orElseThrow();
@@ -239,15 +236,6 @@ class ModulePeriodReportTest {
 
     private static IntervalFigures interval(Area area, String id) {
         return post(area).leadTimes().stream().filter(i -> i.interval().equals(id)).findFirst().orElseThrow();
-    }
-
-    private static String refusal(Runnable read) {
-        try {
-            read.run();
-        } catch (ApiException e) {
-            return e.status().value() + " " + e.code();
-        }
-        throw new AssertionError("no refusal");
     }
 
     @Test

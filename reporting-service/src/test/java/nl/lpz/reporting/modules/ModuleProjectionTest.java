@@ -4,6 +4,8 @@ import static nl.lpz.reporting.Fixtures.at;
 import static nl.lpz.reporting.Fixtures.publish;
 import static nl.lpz.reporting.Fixtures.unique;
 import static nl.lpz.reporting.ModuleFixtures.KIND;
+import static nl.lpz.reporting.ModuleFixtures.refusal;
+import static nl.lpz.reporting.ModuleFixtures.caller;
 import static nl.lpz.reporting.ModuleFixtures.MODULE;
 import static nl.lpz.reporting.ModuleFixtures.unit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,6 @@ import nl.lpz.events.ids.SafetyRegionId;
 import nl.lpz.modules.ModuleCatalogue;
 import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.modules.ReaderRule;
-import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
 import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.Fixtures.Published;
@@ -176,10 +177,6 @@ class ModuleProjectionTest {
         return publish(unit.reported());
     }
 
-    private static Caller caller(String roles, String organisation, String region) {
-        return Caller.fromHeaders("test", roles, organisation, region);
-    }
-
     private RegionalModule picture(Instant asOf, Caller caller) {
         return query.find(module, region, asOf, readers.reading(caller, module, region));
     }
@@ -199,15 +196,6 @@ class ModuleProjectionTest {
 
     private static UnitTotals totals(RegionalModule picture, String kind) {
         return picture.totals().stream().filter(t -> t.unitKind().equals(kind)).findFirst().orElseThrow();
-    }
-
-    private static String code(Runnable read) {
-        try {
-            read.run();
-        } catch (ApiException e) {
-            return e.status().value() + " " + e.code();
-        }
-        throw new AssertionError("no refusal");
     }
 
     @Test
@@ -399,23 +387,23 @@ class ModuleProjectionTest {
         project(report(unit(loc, org, "P1").at(at(50))), report(unit(locB, orgB, "P1").at(at(50))));
 
         assertThat(picture(null, caller("RCPS", null, region)).providers()).hasSize(2);
-        assertThat(code(() -> picture(null, caller("RCPS", null, otherRegion))))
+        assertThat(refusal(() -> picture(null, caller("RCPS", null, otherRegion))))
                 .isEqualTo("403 " + ProblemCodes.FORBIDDEN_REGION);
         assertThat(picture(null, caller("HOSPITAL", orgB, null)).providers())
                 .as("a hospital of the region sees every provider of it").hasSize(2);
-        assertThat(code(() -> picture(null, caller("HOSPITAL", orgC, null))))
+        assertThat(refusal(() -> picture(null, caller("HOSPITAL", orgC, null))))
                 .as("a hospital whose locations lie in another region")
                 .isEqualTo("403 " + ProblemCodes.FORBIDDEN_REGION);
         assertThat(picture(null, caller("LCPS", null, null)).providers()).as("national").hasSize(2);
-        assertThat(code(() -> picture(null, caller("MKA", null, "VR01")))).as("no reader rule for MKA")
+        assertThat(refusal(() -> picture(null, caller("MKA", null, "VR01")))).as("no reader rule for MKA")
                 .isEqualTo("403 " + ProblemCodes.FORBIDDEN_ROLE);
-        assertThat(code(() -> picture(null, caller("MMA,ADMIN", null, null)))).isEqualTo("403 "
+        assertThat(refusal(() -> picture(null, caller("MMA,ADMIN", null, null)))).isEqualTo("403 "
                 + ProblemCodes.FORBIDDEN_ROLE);
-        assertThat(code(() -> readers.reading(caller("LCPS", null, null), module, unique("ROAZ"))))
+        assertThat(refusal(() -> readers.reading(caller("LCPS", null, null), module, unique("ROAZ"))))
                 .isEqualTo("404 " + RegionAccess.UNKNOWN_REGION);
-        assertThat(code(() -> readers.reading(caller("MKA", null, "VR01"), module, unique("ROAZ"))))
+        assertThat(refusal(() -> readers.reading(caller("MKA", null, "VR01"), module, unique("ROAZ"))))
                 .as("the role first, then the region").isEqualTo("403 " + ProblemCodes.FORBIDDEN_ROLE);
-        assertThat(code(() -> readers.module("geen-module"))).isEqualTo("404 " + ModuleReaders.UNKNOWN_MODULE);
+        assertThat(refusal(() -> readers.module("geen-module"))).isEqualTo("404 " + ModuleReaders.UNKNOWN_MODULE);
     }
 
     @Test
@@ -432,7 +420,7 @@ class ModuleProjectionTest {
         assertThat(elsewhere.providers()).as("an organisation without locations in the region").isEmpty();
         assertThat(totals(elsewhere, KIND).units()).isZero();
 
-        assertThat(code(() -> picture(null, caller("EPD_SYSTEM", null, null))))
+        assertThat(refusal(() -> picture(null, caller("EPD_SYSTEM", null, null))))
                 .isEqualTo("403 " + ProblemCodes.FORBIDDEN_ORGANISATION);
         assertThat(picture(null, caller("HOSPITAL,EPD_SYSTEM", orgB, null)).providers())
                 .as("the wider rule of the two roles wins").hasSize(2);
