@@ -138,10 +138,8 @@ class ModuleProjectionTest {
         module = catalogue.current(MODULE).orElseThrow();
         stops = new ActiveStops(jdbc);
         hours = new OpeningHours(jdbc);
-        query = new RegionalModuleQuery(jdbc, db.transactions(), catalogue, Clock.fixed(NOW, ZoneOffset.UTC),
-                new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()), stops, hours);
-        Locations locations = new Locations(jdbc);
-        readers = new ModuleReaders(catalogue, new RegionAccess(locations), locations, new StopReaders(locations));
+        query = regional(catalogue);
+        readers = readers(catalogue);
         compliance = new ModuleComplianceQuery(jdbc, db.transactions(), Clock.fixed(NOW, ZoneOffset.UTC),
                 new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()));
     }
@@ -175,6 +173,17 @@ class ModuleProjectionTest {
 
     private static Published report(ModuleFixtures.Unit unit) {
         return publish(unit.reported());
+    }
+
+    /** The picture of a catalogue's modules at NOW, with the default settings. */
+    private static RegionalModuleQuery regional(ModuleCatalogue catalogue) {
+        return new RegionalModuleQuery(jdbc, db.transactions(), catalogue, Clock.fixed(NOW, ZoneOffset.UTC),
+                new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()), stops, hours);
+    }
+
+    private static ModuleReaders readers(ModuleCatalogue catalogue) {
+        Locations locations = new Locations(jdbc);
+        return new ModuleReaders(catalogue, new RegionAccess(locations), locations, new StopReaders(locations));
     }
 
     private RegionalModule picture(Instant asOf, Caller caller) {
@@ -431,9 +440,7 @@ class ModuleProjectionTest {
         ModuleCatalogue withVersion2 = ModuleFixtures.catalogue(VERSION_2);
         ModuleDefinition current = withVersion2.current(MODULE).orElseThrow();
         assertThat(current.version()).isEqualTo(2);
-        RegionalModuleQuery versioned = new RegionalModuleQuery(jdbc, db.transactions(), withVersion2,
-                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()),
-                stops, hours);
+        RegionalModuleQuery versioned = regional(withVersion2);
         project(report(unit(loc, org, "OLD").values(Map.of("places", 4L, "taken", 1L, "waitMinutes", 12L))
                         .at(at(50))),
                 report(unit(loc, org, "NEW").version(2).values(Map.of("places", 5L, "taken", 2L, "extra", 3L))
@@ -609,12 +616,8 @@ class ModuleProjectionTest {
     void givenStopKindsInTheDefinition_whenRead_thenTheUnitsShowTheirLocationsStopsAndAvailability_nowAndAsOf() {
         ModuleCatalogue withStops = ModuleFixtures.catalogue(WITH_STOPS);
         ModuleDefinition current = withStops.current(MODULE).orElseThrow();
-        RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), withStops,
-                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()),
-                stops, hours);
-        Locations locations = new Locations(jdbc);
-        ModuleReaders stopAware = new ModuleReaders(withStops, new RegionAccess(locations), locations,
-                new StopReaders(locations));
+        RegionalModuleQuery regional = regional(withStops);
+        ModuleReaders stopAware = readers(withStops);
         String vr3 = "VR03";
         String locD = unique("LOC");
         String orgD = unique("ORG");
@@ -687,12 +690,8 @@ class ModuleProjectionTest {
     void givenAnExpectedLocationWithoutReports_whenRead_thenItIsListedAsNotReportingWithItsStops() {
         ModuleCatalogue withStops = ModuleFixtures.catalogue(WITH_STOPS);
         ModuleDefinition current = withStops.current(MODULE).orElseThrow();
-        RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), withStops,
-                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()),
-                stops, hours);
-        Locations locations = new Locations(jdbc);
-        ModuleReaders stopAware = new ModuleReaders(withStops, new RegionAccess(locations), locations,
-                new StopReaders(locations));
+        RegionalModuleQuery regional = regional(withStops);
+        ModuleReaders stopAware = readers(withStops);
         project(report(unit(loc, org, "P1").version(3).figures(4, 1, "GREEN").at(at(20))));
         Stop seh = Stop.of("VR01", region, CareKind.SEH, locB, orgB, at(40), 120);
         project(StopFixtures.publish(seh.declared()));
@@ -731,19 +730,15 @@ class ModuleProjectionTest {
     void givenOpeningHours_whenReadOutsideThem_thenClosedUntilItOpens_andInsideThemTheFigureUntilItCloses() {
         ModuleCatalogue withHours = ModuleFixtures.catalogue(WITH_HOURS);
         ModuleDefinition current = withHours.current(MODULE).orElseThrow();
-        RegionalModuleQuery regional = new RegionalModuleQuery(jdbc, db.transactions(), withHours,
-                Clock.fixed(NOW, ZoneOffset.UTC), new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()),
-                stops, hours);
-        Locations locations = new Locations(jdbc);
-        ModuleReaders readers = new ModuleReaders(withHours, new RegionAccess(locations), locations,
-                new StopReaders(locations));
+        RegionalModuleQuery regional = regional(withHours);
+        ModuleReaders hoursAware = readers(withHours);
         project(report(unit(loc, org, "P1").version(4).figures(4, 1, "GREEN").at(at(20))),
                 report(unit(locB, orgB, "P1").version(4).figures(4, 3, "AMBER").at(at(20))));
         // T0 is Monday 09:00 in Amsterdam, NOW 10:00; the hours are set at 09:40
         project(publish(openingHours(loc, org, at(40), monday("09:00", "09:50"), monday("11:00", "00:00"))),
                 publish(openingHours(locB, orgB, at(40), monday("08:00", "12:00"))));
 
-        RegionalModule now = regional.find(current, region, null, readers.reading(caller("RCPS", null, region),
+        RegionalModule now = regional.find(current, region, null, hoursAware.reading(caller("RCPS", null, region),
                 current, region));
 
         assertThat(unitOf(now, loc, "P1").availability()).as("closed at 10:00, opens at 11:00 (10:00Z)")
@@ -754,23 +749,23 @@ class ModuleProjectionTest {
         assertThat(now.totals().get(0).availability()).containsEntry("CLOSED", 1).containsEntry("AMBER", 1);
 
         RegionalModule beforeTheHours = regional.find(current, region, at(30),
-                readers.reading(caller("RCPS", null, region), current, region));
+                hoursAware.reading(caller("RCPS", null, region), current, region));
         assertThat(unitOf(beforeTheHours, loc, "P1").availability()).as("no hours yet at 09:30: around the clock")
                 .isEqualTo(new RegionalModule.Availability("GREEN", null, null, false, null));
         RegionalModule withinThem = regional.find(current, region, at(45),
-                readers.reading(caller("RCPS", null, region), current, region));
+                hoursAware.reading(caller("RCPS", null, region), current, region));
         assertThat(unitOf(withinThem, loc, "P1").availability()).as("09:45: open until 09:50")
                 .isEqualTo(new RegionalModule.Availability("GREEN", null, null, false, at(50)));
 
         Stop seh = Stop.of("VR01", region, CareKind.SEH, loc, org, at(50), 120);
         project(StopFixtures.publish(seh.declared()));
-        assertThat(unitOf(regional.find(current, region, null, readers.reading(caller("RCPS", null, region),
+        assertThat(unitOf(regional.find(current, region, null, hoursAware.reading(caller("RCPS", null, region),
                 current, region)), loc, "P1").availability().value()).as("a stop shows over the hours")
                 .isEqualTo("STOP");
 
         project(publish(openingHours(loc, org, at(55))));
         project(StopFixtures.publish(seh.ended(at(56))));
-        assertThat(unitOf(regional.find(current, region, null, readers.reading(caller("RCPS", null, region),
+        assertThat(unitOf(regional.find(current, region, null, hoursAware.reading(caller("RCPS", null, region),
                 current, region)), loc, "P1").availability()).as("no periods again: around the clock")
                 .isEqualTo(new RegionalModule.Availability("GREEN", null, null, false, null));
     }
