@@ -104,20 +104,15 @@ abstract class DashboardBrowser {
     }
 
     /**
-     * The stop list is re-rendered whenever a live update arrives; an element found just before that is stale. A
-     * command on a stale element fails without acting, so it is safe to find it again and repeat.
+     * The stop list is re-rendered whenever a live update arrives; an element found just before that is stale, or,
+     * caught mid-render, not yet interactable. A command on such an element fails without acting, and the action ends
+     * with its one effect (a click), so it is safe to find the elements again and repeat until the page settles.
      */
     void retryStale(Runnable action) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                action.run();
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
-        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
+                        || e instanceof org.openqa.selenium.ElementNotInteractableException)
+                .untilAsserted(action::run);
     }
 
     void open() {
