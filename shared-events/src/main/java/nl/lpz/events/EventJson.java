@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BirthRefusalRecorded;
 import nl.lpz.events.capacity.BedStatusChanged;
+import nl.lpz.events.capacity.CareProfileSet;
 import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.OpeningHoursSet;
 import nl.lpz.events.capacity.LocationRegistered;
@@ -47,7 +48,7 @@ public final class EventJson {
 
     private static final Map<String, Class<?>> TYPES = Stream.of(
                     LocationRegistered.class, BedStatusChanged.class, BedRemoved.class, ThresholdsSet.class,
-                    ContactsUpdated.class, VisibilityChanged.class, OpeningHoursSet.class,
+                    ContactsUpdated.class, VisibilityChanged.class, OpeningHoursSet.class, CareProfileSet.class,
                     StopDeclared.class, StopExtended.class, StopEnded.class, StopExpired.class,
                     StopExpiryWarned.class, StopsLapsed.class, StopRefused.class, StopAnnounced.class,
                     StopAnnouncementLapsed.class, PlannedStopReminder.class,

@@ -8,8 +8,8 @@ public final class Topics {
     /** BedStatusChanged, BedRemoved: high volume, keyed by location id. */
     public static final String CAPACITY_BEDS = "lpz.capacity.beds.v1";
     /**
-     * LocationRegistered, ThresholdsSet, ContactsUpdated, OpeningHoursSet (keyed by location id), VisibilityChanged (by
-     * organisation id).
+     * LocationRegistered, ThresholdsSet, ContactsUpdated, OpeningHoursSet, CareProfileSet (keyed by location id),
+     * VisibilityChanged (by organisation id).
      */
     public static final String CAPACITY_TOPOLOGY = "lpz.capacity.topology.v1";
 

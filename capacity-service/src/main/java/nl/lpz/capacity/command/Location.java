@@ -26,6 +26,8 @@ import nl.lpz.events.capacity.BedChangeSource;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.events.capacity.CareKind;
+import nl.lpz.events.capacity.CareProfile;
+import nl.lpz.events.capacity.CareProfileSet;
 import nl.lpz.events.capacity.Contact;
 import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.OpeningHoursSet;
@@ -70,6 +72,8 @@ class Location {
     private List<Contact> beddencoordinator = List.of();
     /** Per care kind with hours set, its periods (none: around the clock). */
     private Map<CareKind, List<OpeningPeriod>> openingHours = new EnumMap<>(CareKind.class);
+    /** Null until the profile is first set. */
+    private CareProfile careProfile;
     private Map<String, BedState> beds = new HashMap<>();
 
     Location() {
@@ -255,6 +259,26 @@ class Location {
         return true;
     }
 
+    @CommandHandler
+    boolean handle(SetCareProfile command) {
+        CareProfileSet set = Projectable.require(new CareProfileSet(locationId, organisationId, command.profile(),
+                command.requestedAt(), command.actor()));
+        requireOffered(command.profile().traumaLevel() != null, CareKind.SEH, "a trauma level");
+        requireOffered(command.profile().obstetricsLevel() != null, CareKind.VERLOSKUNDE, "an obstetrics level");
+        if (command.profile().equals(careProfile)) {
+            return false;
+        }
+        apply(set);
+        return true;
+    }
+
+    private void requireOffered(boolean needed, CareKind kind, String what) {
+        if (needed && !careOffered.contains(kind)) {
+            throw new CommandRejected(CommandRejected.CARE_NOT_OFFERED, "location " + locationId.value() + " has "
+                    + what + " but does not offer " + kind + " (it offers " + careOffered + ")");
+        }
+    }
+
     @EventSourcingHandler
     void on(LocationRegistered event) {
         locationId = event.locationId();
@@ -293,6 +317,11 @@ class Location {
         } else {
             openingHours.put(event.careKind(), event.periods());
         }
+    }
+
+    @EventSourcingHandler
+    void on(CareProfileSet event) {
+        careProfile = event.profile();
     }
 
     @EventSourcingHandler

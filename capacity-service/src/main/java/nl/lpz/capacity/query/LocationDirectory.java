@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.lpz.events.EventJson;
 import nl.lpz.events.capacity.CareKind;
+import nl.lpz.events.capacity.CareProfile;
 import nl.lpz.events.capacity.Threshold;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Component;
 public class LocationDirectory {
     static final ObjectMapper JSON = EventJson.mapper();
     private static final String COLUMNS = "location_id, organisation_id, name, roaz_region_id, safety_region_id, "
-            + "care_offered, location_type, latitude, longitude, thresholds, contacts, opening_hours, registered_at, "
-            + "updated_at";
+            + "care_offered, location_type, latitude, longitude, thresholds, contacts, opening_hours, care_profile, "
+            + "registered_at, updated_at";
 
     private final JdbcTemplate jdbc;
 
@@ -96,6 +97,12 @@ public class LocationDirectory {
         return Set.copyOf(jdbc.queryForList("SELECT location_id FROM location_directory", String.class));
     }
 
+    /** Locations whose care profile was never set. */
+    public Set<String> locationsWithoutCareProfile() {
+        return Set.copyOf(jdbc.queryForList("SELECT location_id FROM location_directory WHERE care_profile IS NULL",
+                String.class));
+    }
+
     /** Organisations that have had a visibility decision (VisibilityChanged). */
     public Set<String> organisationsWithVisibility() {
         return Set.copyOf(jdbc.queryForList("SELECT organisation_id FROM organisation_visibility", String.class));
@@ -116,11 +123,13 @@ public class LocationDirectory {
             openingHours.putAll(JSON.readValue(rs.getString("opening_hours"), new TypeReference<
                     Map<CareKind, List<LocationView.Period>>>() {
             }));
+            String profile = rs.getString("care_profile");
+            CareProfile careProfile = profile == null ? null : JSON.readValue(profile, CareProfile.class);
             return new LocationView(rs.getString("location_id"), rs.getString("organisation_id"), rs.getString("name"),
                     rs.getString("roaz_region_id"), rs.getString("safety_region_id"), List.copyOf(kinds),
                     rs.getString("location_type"), (Double) rs.getObject("latitude"),
                     (Double) rs.getObject("longitude"), thresholds, contacts, openingHours,
-                    rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                    careProfile, rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("unreadable directory row " + rs.getString("location_id"), e);
         }

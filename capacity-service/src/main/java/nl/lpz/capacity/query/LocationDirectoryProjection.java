@@ -3,6 +3,7 @@ package nl.lpz.capacity.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Timestamp;
 import java.util.Map;
+import nl.lpz.events.capacity.CareProfileSet;
 import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.OpeningHoursSet;
 import nl.lpz.events.capacity.LocationRegistered;
@@ -63,6 +64,12 @@ class LocationDirectoryProjection {
                     json(event.periods().stream().map(LocationView.Period::of).toList()),
                     Timestamp.from(event.setAt()), event.locationId().value());
         }
+    }
+
+    @EventHandler
+    void on(CareProfileSet event) {
+        jdbc.update("UPDATE location_directory SET care_profile = ?::jsonb, updated_at = ? WHERE location_id = ?",
+                json(event.profile()), Timestamp.from(event.setAt()), event.locationId().value());
     }
 
     @EventHandler

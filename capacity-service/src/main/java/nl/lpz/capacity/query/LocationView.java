@@ -5,15 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import nl.lpz.events.capacity.CareKind;
+import nl.lpz.events.capacity.CareProfile;
 import nl.lpz.events.capacity.Contact;
 import nl.lpz.events.capacity.OpeningPeriod;
 import nl.lpz.events.capacity.Threshold;
 
-/** A registered location as the directory holds it. */
+/** A registered location as the directory holds it; {@code careProfile} is null until it is first set. */
 public record LocationView(String locationId, String organisationId, String name, String roazRegionId,
                            String safetyRegionId, List<CareKind> careOffered, String locationType, Double latitude,
                            Double longitude, List<Threshold> thresholds, Contacts contacts,
-                           Map<CareKind, List<Period>> openingHours, Instant registeredAt, Instant updatedAt) {
+                           Map<CareKind, List<Period>> openingHours, CareProfile careProfile,
+                           Instant registeredAt, Instant updatedAt) {
 
     public record Contacts(List<Contact> regiehouderSeh, List<Contact> beddencoordinator) {
     }

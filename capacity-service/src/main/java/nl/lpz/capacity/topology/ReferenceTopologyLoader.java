@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import nl.lpz.capacity.command.EstablishDefaultVisibility;
 import nl.lpz.capacity.command.RegisterLocation;
+import nl.lpz.capacity.command.SetCareProfile;
 import nl.lpz.capacity.query.LocationDirectory;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.CareKind;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
  * Registers the real Dutch hospital locations ({@code topology/reference_locations.csv}, derived from the reference
  * data by {@code scripts/derive_reference_topology.py}) at start-up, and shares their organisations with history
  * released. Idempotent: a location already in the directory and an organisation that already has a visibility are
- * left alone, so a restart emits nothing and never overrides a later ADMIN or hospital change.
+ * left alone, so a restart emits nothing and never overrides a later ADMIN or hospital change. A location without a care
+ * profile gets the plausible one of {@link ReferenceCareProfiles}.
  */
 @Component
 @ConditionalOnProperty(name = "lpz.topology.load-reference", havingValue = "true")
@@ -68,6 +70,16 @@ class ReferenceTopologyLoader implements ApplicationRunner {
                 registered++;
             }
         }
+        // a profile nobody set yet gets the reference one; one a hospital or ADMIN set (even emptied) is left alone
+        Set<String> undescribed = directory.locationsWithoutCareProfile();
+        int described = 0;
+        for (RegisterLocation row : rows) {
+            if (undescribed.contains(row.locationId().value())) {
+                send(new SetCareProfile(row.locationId(), ReferenceCareProfiles.of(row.locationId().value(),
+                        row.locationType(), row.careOffered()), clock.instant(), LOADER));
+                described++;
+            }
+        }
         Set<String> decided = directory.organisationsWithVisibility();
         Set<OrganisationId> organisations = new LinkedHashSet<>();
         rows.forEach(r -> organisations.add(r.organisationId()));
@@ -78,8 +90,8 @@ class ReferenceTopologyLoader implements ApplicationRunner {
                 shared++;
             }
         }
-        log.info("reference topology: {} locations ({} newly registered), {} organisations ({} newly shared)",
-                rows.size(), registered, organisations.size(), shared);
+        log.info("reference topology: {} locations ({} newly registered, {} newly described), {} organisations ({} "
+                + "newly shared)", rows.size(), registered, described, organisations.size(), shared);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import nl.lpz.capacity.command.SetCareProfile;
 import nl.lpz.capacity.command.SetOpeningHours;
 import nl.lpz.capacity.command.SetThresholds;
 import nl.lpz.capacity.command.SetVisibility;
@@ -21,6 +22,7 @@ import nl.lpz.capacity.query.LocationDirectory;
 import nl.lpz.capacity.query.LocationView;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.CareKind;
+import nl.lpz.events.capacity.CareProfile;
 import nl.lpz.events.capacity.Contact;
 import nl.lpz.events.capacity.OpeningPeriod;
 import nl.lpz.events.capacity.WeeklyHours;
@@ -140,6 +142,45 @@ class SettingsController {
                 periods.stream().map(LocationView.Period::of).toList(), changed);
     }
 
+    record CareProfileRequest(Integer traumaLevel, Boolean strokeIat, Integer nicuLevel, Boolean picu,
+                              Integer obstetricsLevel) {
+    }
+
+    record CareProfileAnswer(String locationId, CareProfile careProfile, boolean changed) {
+    }
+
+    @Operation(summary = "The care profile of a location (the Kliniek profile page), from HOSPITAL or ADMIN",
+            description = "Replaces the profile: traumaLevel 1-3 (needs SEH offered), strokeIat, nicuLevel 1-3 (3 = "
+                    + "NICU), picu, obstetricsLevel 1-3 (needs VERLOSKUNDE offered); a level left out or null: none, a "
+                    + "flag left out: false. 200 {locationId, careProfile, changed}. 400 INVALID_FIELD/INVALID_ID, "
+                    + "CARE_NOT_OFFERED; 404 UNKNOWN_LOCATION; 403 FORBIDDEN_ROLE/FORBIDDEN_ORGANISATION. Read back in "
+                    + "GET /api/v1/locations/{id} and on the profile page GET /api/v1/locations/{id}/profile.")
+    @PutMapping(path = "/api/v1/locations/{locationId}/care-profile", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CareProfileAnswer careProfile(@PathVariable String locationId, @RequestBody CareProfileRequest request,
+                                  @Parameter(hidden = true) Caller caller) {
+        caller.requireAny(Role.HOSPITAL, Role.ADMIN);
+        id(locationId, "locationId");
+        CareProfile profile = new CareProfile(level(request.traumaLevel(), "traumaLevel"),
+                Boolean.TRUE.equals(request.strokeIat()), level(request.nicuLevel(), "nicuLevel"),
+                Boolean.TRUE.equals(request.picu()), level(request.obstetricsLevel(), "obstetricsLevel"));
+        // ADMIN registers locations and so may describe them too; a hospital only its own
+        String owner = owner(locationId);
+        if (!caller.has(Role.ADMIN)) {
+            caller.requireOrganisation(owner);
+        }
+        boolean changed = commands.send(new SetCareProfile(LocationId.of(locationId), profile, clock.instant(),
+                actor(caller)), locationId);
+        return new CareProfileAnswer(locationId, profile, changed);
+    }
+
+    private static Integer level(Integer level, String field) {
+        if (level != null && (level < CareProfile.MIN_LEVEL || level > CareProfile.MAX_LEVEL)) {
+            throw invalid(field + " must be " + CareProfile.MIN_LEVEL + " to " + CareProfile.MAX_LEVEL
+                    + " or null, not " + level);
+        }
+        return level;
+    }
+
     private static LocalTime clock(String text, String field) {
         if (text == null || !CLOCK.matcher(text).matches()) {
             throw invalid(field + " must be a time HH:mm (00:00 to 24:00)");
@@ -220,11 +261,15 @@ class SettingsController {
     }
 
     private void requireOwner(String locationId, Caller caller) {
+        caller.requireOrganisation(owner(locationId));
+    }
+
+    private String owner(String locationId) {
         String owner = directory.owners(List.of(locationId)).get(locationId);
         if (owner == null) {
             throw CapacityProblems.unknownLocation(locationId);
         }
-        caller.requireOrganisation(owner);
+        return owner;
     }
 
     private static Actor actor(Caller caller) {

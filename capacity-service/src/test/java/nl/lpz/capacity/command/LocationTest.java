@@ -14,6 +14,8 @@ import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatus;
 import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.events.capacity.CareKind;
+import nl.lpz.events.capacity.CareProfile;
+import nl.lpz.events.capacity.CareProfileSet;
 import nl.lpz.events.capacity.Contact;
 import nl.lpz.events.capacity.ContactsUpdated;
 import nl.lpz.events.capacity.LocationRegistered;
@@ -301,6 +303,35 @@ class LocationTest {
                 .expectNoEvents()
                 .expectException(CommandRejected.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("overlap"));
+    }
+
+    @Test
+    void givenALocationWithAnEd_whenItsCareProfileIsSet_thenSetOnce_andLevelsWithoutTheirCareAreRefused() {
+        Actor coordinator = new Actor("coordinator", "100101");
+        CareProfile trauma = new CareProfile(1, true, 3, true, null);
+        fixture.given(registered())
+                .when(new SetCareProfile(LOC, trauma, NOW, coordinator))
+                .expectEvents(new CareProfileSet(LOC, ORG, trauma, NOW, coordinator))
+                .expectResultMessagePayload(true);
+        fixture.given(registered(), new CareProfileSet(LOC, ORG, trauma, NOW, coordinator))
+                .when(new SetCareProfile(LOC, new CareProfile(1, true, 3, true, null), NOW, coordinator))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+        // emptying a profile is a change, so a location described once stays described
+        fixture.given(registered(), new CareProfileSet(LOC, ORG, trauma, NOW, coordinator))
+                .when(new SetCareProfile(LOC, CareProfile.NONE, NOW, coordinator))
+                .expectEvents(new CareProfileSet(LOC, ORG, CareProfile.NONE, NOW, coordinator));
+        fixture.given(registered())
+                .when(new SetCareProfile(LOC, new CareProfile(null, false, null, false, 2), NOW, coordinator))
+                .expectNoEvents()
+                .expectException(CommandRejected.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("does not offer VERLOSKUNDE"));
+        fixture.given(new LocationRegistered(LOC, ORG, "AMC", RoazRegionId.of("ROAZ-NHF"), SafetyRegionId.of("VR13"),
+                        Set.of(), "Algemeen ziekenhuis", 52.3, 4.9, T0, ADMIN))
+                .when(new SetCareProfile(LOC, new CareProfile(3, false, null, false, null), NOW, coordinator))
+                .expectNoEvents()
+                .expectException(CommandRejected.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("does not offer SEH"));
     }
 
     @Test

@@ -40,8 +40,16 @@ class ReferenceTopologyLoaderIT extends CapacitySpringTest {
                 .andExpect(jsonPath("$.roazRegionId").value("ROAZ-NHF"))
                 .andExpect(jsonPath("$.careOffered.length()").value(7))
                 .andExpect(jsonPath("$.careOffered", hasItem("VERLOSKUNDE")));
+        as(getPath("/api/v1/locations/100101"), "MKA", null)
+                .andExpect(jsonPath("$.careProfile.traumaLevel").value(1))
+                .andExpect(jsonPath("$.careProfile.nicuLevel").value(3))
+                .andExpect(jsonPath("$.careProfile.picu").value(true))
+                .andExpect(jsonPath("$.careProfile.obstetricsLevel").value(3));
         as(getPath("/api/v1/locations/100102"), "MKA", null)
-                .andExpect(jsonPath("$.careOffered.length()").value(0));
+                .andExpect(jsonPath("$.careOffered.length()").value(0))
+                .andExpect(jsonPath("$.careProfile.picu").value(true))
+                .andExpect(jsonPath("$.careProfile.traumaLevel").doesNotExist());
+        assertThat(directory.locationsWithoutCareProfile()).noneMatch(id -> id.matches("[0-9]{6}"));
         // the five successor-municipality rows (Delfzijl 101201 → VR01, Klaaswaal/Cromstrijen 102803 → VR18)
         as(getPath("/api/v1/locations/101201"), "MKA", null).andExpect(jsonPath("$.safetyRegionId").value("VR01"));
         as(getPath("/api/v1/locations/102803"), "MKA", null).andExpect(jsonPath("$.safetyRegionId").value("VR18"));

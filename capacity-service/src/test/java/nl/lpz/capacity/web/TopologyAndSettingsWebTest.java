@@ -116,6 +116,40 @@ class TopologyAndSettingsWebTest extends CapacitySpringTest {
         assertThat(eventsOf(id)).isEqualTo(1);
     }
 
+    @Test
+    void givenOwnLocation_whenCareProfileSet_thenShownOnGet_andOthersOrBadLevelsAreRefused() throws Exception {
+        String id = newId("loc");
+        String org = newId("org");
+        registerLocation(id, org);
+        String profile = "{\"traumaLevel\":2,\"strokeIat\":true,\"nicuLevel\":2}";
+        as(putJson("/api/v1/locations/" + id + "/care-profile", profile), "HOSPITAL", org)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changed").value(true))
+                .andExpect(jsonPath("$.careProfile.picu").value(false));
+        as(putJson("/api/v1/locations/" + id + "/care-profile", profile), "HOSPITAL", org)
+                .andExpect(jsonPath("$.changed").value(false));
+        as(getPath("/api/v1/locations/" + id), "MKA", null)
+                .andExpect(jsonPath("$.careProfile.traumaLevel").value(2))
+                .andExpect(jsonPath("$.careProfile.strokeIat").value(true))
+                .andExpect(jsonPath("$.careProfile.nicuLevel").value(2))
+                .andExpect(jsonPath("$.careProfile.obstetricsLevel").doesNotExist());
+        admin(putJson("/api/v1/locations/" + id + "/care-profile", "{\"traumaLevel\":1}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.changed").value(true));
+
+        as(putJson("/api/v1/locations/" + id + "/care-profile", profile), "HOSPITAL", "someone-else")
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_ORGANISATION"));
+        as(putJson("/api/v1/locations/" + id + "/care-profile", profile), "RCPS", null)
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_ROLE"));
+        as(putJson("/api/v1/locations/" + id + "/care-profile", "{\"nicuLevel\":4}"), "HOSPITAL", org)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        // the test location offers SEH and CCU, no acute obstetric care
+        as(putJson("/api/v1/locations/" + id + "/care-profile", "{\"obstetricsLevel\":1}"), "HOSPITAL", org)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("CARE_NOT_OFFERED"));
+        admin(putJson("/api/v1/locations/" + newId("loc") + "/care-profile", profile))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_LOCATION"));
+        assertThat(eventsOf(id)).isEqualTo(3);
+    }
+
     /** JSON string escapes: a NUL, a lone high surrogate, and a value longer than any name or code. */
     private static final List<String> BAD_TEXTS = List.of("A\\u0000B", "A\\uD800B", "X".repeat(10_000));
 
