@@ -12,10 +12,12 @@ import org.springframework.http.HttpMethod;
 public final class RouteTable {
 
     public static final List<ApiRoute> ROUTES = List.of(
-            // reporting-service: the birth-care refusals read per location, ROAZ region and midwife practice; before
-            // capacity-service's lines, which take the rest of /locations/** and /birth-care/**
-            ApiRoute.of("reporting-refusals", Backend.REPORTING,
+            // reporting-service: the birth-care refusals read per location, ROAZ region and midwife practice, and a
+            // location's profile page; before capacity-service's lines, which take the rest of /locations/** and
+            // /birth-care/**
+            ApiRoute.of("reporting-location-reads", Backend.REPORTING,
                     "/api/v1/locations/*/refusals",
+                    "/api/v1/locations/*/profile",
                     "/api/v1/regions/*/refusals/**",
                     "/api/v1/birth-care/refusals/mine"),
             // capacity-service: topology (and the safety regions' reference table), beds, settings, code lists, the

@@ -57,6 +57,6 @@ class CapacityProjection implements Projection {
     @Override
     public List<String> tables() {
         return List.of("bed_history", "bed_current", "location", "threshold_history", "visibility_history",
-                "contacts", "opening_hours_history");
+                "contacts", "opening_hours_history", "location_change");
     }
 }

@@ -2,9 +2,15 @@ package nl.lpz.reporting.capacity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.TreeSet;
 import nl.lpz.events.EventJson;
+import nl.lpz.events.capacity.Actor;
+import nl.lpz.events.capacity.CareProfileSet;
 import nl.lpz.events.capacity.ContactsUpdated;
+import nl.lpz.events.capacity.LocationEvent;
 import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.OpeningHoursSet;
 import nl.lpz.events.capacity.ThresholdsSet;
@@ -15,9 +21,9 @@ import nl.lpz.reporting.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * How the topology and settings events change {@code location}, {@code threshold_history},
- * {@code visibility_history}, {@code contacts} and {@code opening_hours_history}; idempotent through
- * {@link ProcessedEvents}.
+ * How the topology and settings events change {@code location} (with its care profile), {@code threshold_history},
+ * {@code visibility_history}, {@code contacts} and {@code opening_hours_history}, and the history of a location's
+ * changes in {@code location_change}; idempotent through {@link ProcessedEvents}.
  */
 class TopologyProjector {
     private final JdbcTemplate jdbc;
@@ -48,6 +54,13 @@ class TopologyProjector {
                     l.locationId().value(), l.organisationId().value(), l.name(), l.roazRegionId().value(),
                     l.safetyRegionId().value(), String.join(",", new TreeSet<>(l.careOffered().stream().map(Enum::name).toList())),
                     l.locationType(), Sql.ts(l.registeredAt()), e.eventId());
+            Map<String, Object> registration = new LinkedHashMap<>();
+            registration.put("name", l.name());
+            registration.put("roazRegionId", l.roazRegionId().value());
+            registration.put("safetyRegionId", l.safetyRegionId().value());
+            registration.put("careOffered", new TreeSet<>(l.careOffered()));
+            registration.put("locationType", l.locationType());
+            recordChange(e, l, "REGISTERED", l.registeredAt(), l.registeredBy(), registration);
             changes.locations.add(l.locationId().value());
         } else if (ev instanceof ThresholdsSet t) {
             jdbc.update("""
@@ -55,6 +68,7 @@ class TopologyProjector {
                             values (?, ?, ?, ?, ?::jsonb) on conflict (event_id) do nothing""",
                     e.eventId(), t.locationId().value(), t.organisationId().value(), Sql.ts(t.setAt()),
                     toJson(t.thresholds()));
+            recordChange(e, t, "THRESHOLDS", t.setAt(), t.setBy(), Map.of("thresholds", t.thresholds()));
             changes.locations.add(t.locationId().value());
         } else if (ev instanceof ContactsUpdated c) {
             jdbc.update("""
@@ -67,6 +81,8 @@ class TopologyProjector {
                                 event_id = excluded.event_id""",
                     c.locationId().value(), c.organisationId().value(), toJson(c.regiehouderSeh()),
                     toJson(c.beddencoordinator()), Sql.ts(c.updatedAt()), e.eventId());
+            recordChange(e, c, "CONTACTS", c.updatedAt(), c.updatedBy(), Map.of("regiehouderSeh", c.regiehouderSeh(),
+                    "beddencoordinator", c.beddencoordinator()));
         } else if (ev instanceof OpeningHoursSet o) {
             jdbc.update("""
                             insert into opening_hours_history (event_id, location_id, organisation_id, care_kind,
@@ -74,7 +90,13 @@ class TopologyProjector {
                             values (?, ?, ?, ?, ?::jsonb, ?) on conflict (event_id) do nothing""",
                     e.eventId(), o.locationId().value(), o.organisationId().value(), o.careKind().name(),
                     toJson(o.periods()), Sql.ts(o.setAt()));
+            recordChange(e, o, "OPENING_HOURS", o.setAt(), o.setBy(), Map.of("careKind", o.careKind(),
+                    "periods", o.periods()));
             changes.locations.add(o.locationId().value());
+        } else if (ev instanceof CareProfileSet p) {
+            jdbc.update("update location set care_profile = ?::jsonb where location_id = ?", toJson(p.profile()),
+                    p.locationId().value());
+            recordChange(e, p, "CARE_PROFILE", p.setAt(), p.setBy(), p.profile());
         } else if (ev instanceof VisibilityChanged v) {
             jdbc.update("""
                             insert into visibility_history (event_id, organisation_id, changed_at, shared, release_history,
@@ -88,6 +110,21 @@ class TopologyProjector {
                     v.organisationId().value()));
         }
         return true;
+    }
+
+    /**
+     * One row of a location's change history (the profile page); the event id keeps it once. An event without its
+     * instant (older registrations and contacts may lack it) is dated when it was projected.
+     */
+    private void recordChange(DecodedRecord.Event e, LocationEvent event, String kind, Instant at, Actor by,
+                              Object details) {
+        jdbc.update("""
+                        insert into location_change (event_id, location_id, organisation_id, kind, changed_at,
+                                                     changed_by_subject, changed_by_organisation, details)
+                        values (?, ?, ?, ?, coalesce(?, clock_timestamp()), ?, ?, ?::jsonb)
+                        on conflict (event_id) do nothing""",
+                e.eventId(), event.locationId().value(), event.organisationId().value(), kind, Sql.ts(at),
+                by == null ? null : by.subject(), by == null ? null : by.organisation(), toJson(details));
     }
 
     private String toJson(Object value) {

@@ -10,7 +10,9 @@ import nl.lpz.events.ValueRules;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BedStatusChanged;
 import nl.lpz.events.capacity.BirthRefusalRecorded;
+import nl.lpz.events.capacity.CareProfileSet;
 import nl.lpz.events.capacity.ContactsUpdated;
+import nl.lpz.events.capacity.OpeningHoursSet;
 import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.ModuleEvent;
 import nl.lpz.events.capacity.ModulePassageRecorded;
@@ -118,6 +120,13 @@ final class RecordDecoder {
         }
         if (event instanceof ContactsUpdated c) {
             return first("locationId", c.locationId(), "organisationId", c.organisationId());
+        }
+        if (event instanceof OpeningHoursSet o) {
+            return first("locationId", o.locationId(), "organisationId", o.organisationId(), "careKind",
+                    o.careKind(), "setAt", o.setAt());
+        }
+        if (event instanceof CareProfileSet p) {
+            return first("locationId", p.locationId(), "organisationId", p.organisationId(), "profile", p.profile());
         }
         if (event instanceof VisibilityChanged v) {
             return first("organisationId", v.organisationId(), "changedAt", v.changedAt());
