@@ -17,6 +17,8 @@ import { renderWho, renderConn, tickStatus } from './modules/panel-status.js';
 import { initView, renderVrFilter } from './modules/panel-view.js';
 import { initModule, renderModule, tickModule } from './modules/panel-module.js';
 import { initModuleReport, renderModuleReport } from './modules/panel-module-report.js';
+import { initProfile, renderProfile } from './modules/panel-profile.js';
+import { initPeriodReport, renderPeriodReport } from './modules/panel-period-report.js';
 import { initRefusals, renderRefusals, tickRefusals, startRefusals, refusalsTopologyChanged }
   from './modules/panel-refusals.js';
 
@@ -38,7 +40,7 @@ function tick() {
 function renderAll() {
   if (midwife()) { renderWho(); renderRefusals(); return; }
   renderWho(); renderVrFilter(); renderConn(); renderRefusals();
-  renderStops(); renderCapacity(); renderMap(); renderModule();
+  renderStops(); renderCapacity(); renderMap(); renderModule(); renderPeriodReport(); renderProfile();
   if (hospital()) { normChanged(); renderModuleReport(); }
 }
 
@@ -52,7 +54,7 @@ on('topology', whenSignedIn(() => {
   if (hospital()) { renderManage(); renderSettings(); renderModuleReport(); }
   renderMap(); renderModule();
 }));
-on('module', whenSignedIn(() => { renderModule(); if (hospital()) renderModuleReport(); }));
+on('module', whenSignedIn(() => { renderModule(); renderPeriodReport(); if (hospital()) renderModuleReport(); }));
 on('conn', whenSignedIn(renderConn));
 on('tick', whenSignedIn(tick));
 on('signed-in', start);
@@ -79,7 +81,8 @@ async function start() {
 }
 
 function init() {
-  initView(); initManage(); initSettings(); initModule(); initModuleReport(); initRefusals();
+  initView(); initManage(); initSettings(); initModule(); initModuleReport(); initRefusals(); initProfile();
+  initPeriodReport();
   $('#lang').addEventListener('click', () => {
     state.lang = state.lang === 'nl' ? 'en' : 'nl';
     localStorage.setItem('lpz.lang', state.lang);

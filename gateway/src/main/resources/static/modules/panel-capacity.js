@@ -57,7 +57,8 @@ function card(l) {
       `⚠ ${l.lastEventAt ? t('stale') : t('noData')}`)),
   h('p', { class: 'meta' }, `${l.locationId} · ${l.safetyRegionId} · ${t('lastEvent')}: `,
     h('span', { dataset: { role: 'age' } }, l.lastEventAt ? `${fmt(l.lastEventAt)} (${age(l.lastEventAt, refNow())} ${t('ago')})` : '–'),
-    stale && l.lastEventAt && [h('br'), h('strong', null, t('staleLong', STALE_MINUTES))]),
+    stale && l.lastEventAt && [h('br'), h('strong', null, t('staleLong', STALE_MINUTES))],
+    ' ', h('button', { type: 'button', class: 'link', dataset: { profile: l.locationId } }, t('profileOpen'))),
   l.elements.length ? table(l) : h('p', { class: 'hint' }, t('noBeds')),
   contacts(l));
 }

@@ -193,6 +193,21 @@ class DashboardModulesIT extends DashboardBrowser {
             js("document.getElementById('modules').scrollIntoView();");
             screenshot("module-view-spoed.png");
         }
+
+        // the ROAZ office's report of the passages' day: per VR of the region by name, then the region
+        retryStale(() -> css("#period-report summary").click());
+        js("document.getElementById('pr-day').value = arguments[0];", base.atZone(amsterdam).toLocalDate().toString());
+        byId("pr-show").click();
+        String vr13 = "table.period-report[data-unit-kind=seh] tr[data-area=VR13]";
+        try {
+            awaitText(vr13 + " th", "VR13 Amsterdam-Amstelland");
+        } catch (AssertionError e) {
+            throw new AssertionError("period report: " + byId("period-report").getAttribute("outerHTML"), e);
+        }
+        assertThat(text(vr13 + " td[data-role=providers]")).matches("\\d+ / \\d+");
+        assertThat(text(vr13)).contains("arrivalToTriage");
+        assertThat(text("table.period-report[data-unit-kind=seh] tr[data-area=REGION] th")).contains(ROAZ_NHF);
+        assertThat(text("#period-report-view [data-role=period]")).contains("Spoed");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
