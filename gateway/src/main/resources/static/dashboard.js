@@ -3,7 +3,7 @@
 import { state, on, emit } from './modules/state.js';
 import { $ } from './modules/dom.js';
 import { applyLang } from './modules/i18n.js';
-import { loadCapacity, loadStops, loadTopology, loadModuleCatalogue } from './modules/data.js';
+import { loadCapacity, loadStops, loadTopology, loadModuleCatalogue, readsBeds } from './modules/data.js';
 import { stream } from './modules/stream.js';
 import { loadSafetyRegions } from './modules/reference.js';
 import { toggleMute } from './modules/sound.js';
@@ -72,11 +72,12 @@ async function start() {
   watchExpiry();
   $('#signin').hidden = true; $('#app').hidden = false; $('#signout').hidden = false;
   $('#manage').hidden = !hospital(); $('#settings').hidden = !hospital();
-  ['#view-bar', '#stops', '#modules', '#map-section', '#capacity'].forEach(s => { $(s).hidden = midwife(); });
+  ['#view-bar', '#stops', '#modules'].forEach(s => { $(s).hidden = midwife(); });
+  ['#map-section', '#capacity'].forEach(s => { $(s).hidden = !readsBeds(); });
   try { await loadSafetyRegions(); } catch (e) { console.warn('safety regions', e); retrySafetyRegions(); }
   applyLang();
   loadTopology();
-  if (!midwife()) { loadCapacity(); loadStops(); loadModuleCatalogue(); stream(); }
+  if (!midwife()) { if (readsBeds()) loadCapacity(); loadStops(); loadModuleCatalogue(); stream(); }
   startRefusals();
 }
 

@@ -9,9 +9,13 @@ import { safetyRegionsOf } from './reference.js';
 export const STALE_MINUTES = Number(new URLSearchParams(location.search).get('staleMinutes')
   || localStorage.getItem('lpz.staleMinutes') || 15);
 
-const isDispatch = () => ['MKA', 'MMA'].includes(state.session?.role);
+/** Roles whose token names a veiligheidsregio: they see that VR only (dispatch, ambulance service, GP post). */
+export const VR_ROLES = ['MKA', 'MMA', 'RAV', 'HAP'];
+const isDispatch = () => VR_ROLES.includes(state.session?.role);
+/** RAV and HAP users read the EDs' openness (Spoed) and their VR's stops, no bed figures (seed 004). */
+export const readsBeds = () => !['RAV', 'HAP', 'MIDWIFE'].includes(state.session?.role);
 
-/** The safety regions shown: the MKA's/MMA's own, the filter's, or all of the ROAZ region. */
+/** The safety regions shown: the VR of a VR-scoped role, the filter's, or all of the ROAZ region. */
 export function vrsShown() {
   const s = state.session;
   if (isDispatch()) return [s.region];
@@ -144,7 +148,7 @@ function rereadAtNextOpeningChange(picture) {
 let capTimer = null, stopTimer = null, moduleTimer = null;
 /** Re-reads the capacity soon (debounced; live only). */
 export function soonCapacity() {
-  if (state.asOf) return;
+  if (state.asOf || !readsBeds()) return;
   clearTimeout(capTimer);
   capTimer = setTimeout(loadCapacity, 250);
 }

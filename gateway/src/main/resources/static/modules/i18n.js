@@ -5,6 +5,7 @@ import { $ } from './dom.js';
 const T = {
   nl: {
     // the profile page of a location (panel-profile.js)
+    roleRav: 'RAV (regionale ambulancevoorziening)', roleHap: 'HAP (huisartsenpost)',
     profile: 'Profiel van de locatie', profileOpen: 'Profiel', close: 'Sluiten', pfLoading: 'Profiel laden…',
     pfCare: 'Zorgaanbod', pfOffered: 'Stopsoorten (zorg die het biedt)', pfDesignations: 'Aanwijzingen en niveaus',
     pfTrauma: n => `Traumacentrum niveau ${n}`, pfIat: 'IAT-centrum (trombectomie bij herseninfarct)',
@@ -122,6 +123,7 @@ const T = {
     monthlyHint: 'Per maand het aantal weigeringen; daaronder de redenen en hoe vaak een ander ziekenhuis haar daarna opnam.',
   },
   en: {
+    roleRav: 'RAV (regional ambulance service)', roleHap: 'HAP (GP out-of-hours post)',
     profile: 'Location profile', profileOpen: 'Profile', close: 'Close', pfLoading: 'Loading the profile…',
     pfCare: 'Care offered', pfOffered: 'Stop kinds (care it offers)', pfDesignations: 'Designations and levels',
     pfTrauma: n => `Trauma centre level ${n}`, pfIat: 'IAT centre (thrombectomy for stroke)',

@@ -3,13 +3,13 @@
 import { state, emit } from './state.js';
 import { $, fillSelect } from './dom.js';
 import { t } from './i18n.js';
-import { loadCapacity, loadStops, loadModulePicture } from './data.js';
+import { loadCapacity, loadStops, loadModulePicture, VR_ROLES, readsBeds } from './data.js';
 import { safetyRegionsOf, safetyRegionLabel } from './reference.js';
 
 export function renderVrFilter() {
   const s = state.session, sel = $('#vr-filter');
   if (!s) return;
-  if (s.role === 'MKA' || s.role === 'MMA') {
+  if (VR_ROLES.includes(s.role)) {
     fillSelect(sel, [[s.region, safetyRegionLabel(s.region)]]);
     sel.disabled = true;
     return;
@@ -20,7 +20,7 @@ export function renderVrFilter() {
 function showInstant(asOf) {
   state.asOf = asOf;
   emit('tick');
-  loadCapacity();
+  if (readsBeds()) loadCapacity();
   loadStops();
   loadModulePicture();
 }

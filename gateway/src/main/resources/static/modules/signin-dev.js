@@ -6,6 +6,7 @@ import { state, setSession } from './state.js';
 import { $, fillSelect } from './dom.js';
 import { t } from './i18n.js';
 import { api } from './api.js';
+import { VR_ROLES } from './data.js';
 import { loadSafetyRegions, roazRegions, safetyRegionsOf, safetyRegionLabel } from './reference.js';
 
 const RETRY_MS = 5000;
@@ -28,7 +29,7 @@ async function pickerOrganisations() {
 export function pickerChanged() {
   if (state.signInMode !== 'dev') return;
   const role = $('#role').value;
-  $('#vr-field').hidden = !['MKA', 'MMA'].includes(role);
+  $('#vr-field').hidden = !VR_ROLES.includes(role);
   $('#org-field').hidden = role !== 'HOSPITAL';
   // a midwife's organisation is her practice (typed: practices are not in the locations listing); disabled when
   // hidden so that it cannot block the form
@@ -62,7 +63,7 @@ export async function fillPicker() {
 export async function signIn() {
   const role = $('#role').value, roaz = $('#roaz').value, sub = $('#subject').value;
   const claims = { sub, roles: [role] };
-  if (role === 'MKA' || role === 'MMA') claims.region = $('#vr').value;
+  if (VR_ROLES.includes(role)) claims.region = $('#vr').value;
   if (role === 'RCPS' || role === 'MIDWIFE') claims.region = roaz;
   if (role === 'HOSPITAL') claims.organisation = $('#org').value;
   if (role === 'MIDWIFE') claims.organisation = $('#practice').value.trim();

@@ -10,7 +10,7 @@ const LIBRARY = new URL('../vendor/oidc-client-ts/oidc-client-ts.min.js', import
 /** The ROAZ region chosen by a user whose token names none (kept for the tab). */
 export const OIDC_ROAZ = 'lpz.oidc.roaz';
 const CALLBACK_PARAMS = ['code', 'state', 'session_state', 'iss', 'error', 'error_description', 'error_uri'];
-const DASHBOARD_ROLES = ['MKA', 'MMA', 'HOSPITAL', 'RCPS', 'LCPS', 'ADMIN', 'MIDWIFE'];
+const DASHBOARD_ROLES = ['MKA', 'MMA', 'HOSPITAL', 'RCPS', 'LCPS', 'ADMIN', 'MIDWIFE', 'RAV', 'HAP'];
 
 let config = null, manager = null;
 

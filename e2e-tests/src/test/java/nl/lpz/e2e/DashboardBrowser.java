@@ -73,7 +73,12 @@ abstract class DashboardBrowser {
 
     /** Signs in through the local picker as MKA of a veiligheidsregio. */
     void signInAsMka(String roazRegionId, String safetyRegionId) {
-        new Select(byId("role")).selectByValue("MKA");
+        signInForVr("MKA", roazRegionId, safetyRegionId);
+    }
+
+    /** Signs in through the local picker in a role whose token names a veiligheidsregio (MKA, MMA, RAV, HAP). */
+    void signInForVr(String role, String roazRegionId, String safetyRegionId) {
+        new Select(byId("role")).selectByValue(role);
         new Select(byId("roaz")).selectByValue(roazRegionId);
         new Select(byId("vr")).selectByValue(safetyRegionId);
         byId("signin-submit").click();

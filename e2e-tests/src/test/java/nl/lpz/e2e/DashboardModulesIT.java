@@ -208,6 +208,20 @@ class DashboardModulesIT extends DashboardBrowser {
         assertThat(text(vr13)).contains("arrivalToTriage");
         assertThat(text("table.period-report[data-unit-kind=seh] tr[data-area=REGION] th")).contains(ROAZ_NHF);
         assertThat(text("#period-report-view [data-role=period]")).contains("Spoed");
+
+        // the regional ambulance service of VR13 (seed 004: RAV and HAP see the EDs' openness): Spoed and its VR's
+        // stops, no bed figures
+        js("window.__before = true;");
+        byId("signout").click();
+        waitUntil(d -> js("return window.__before === undefined;").equals(Boolean.TRUE)
+                && !d.findElements(By.cssSelector("#roaz option")).isEmpty());
+        signInForVr("RAV", ROAZ_NHF, Lpz.VR13);
+        waitUntil(d -> !d.findElements(By.cssSelector("#module-select option[value=spoed]")).isEmpty());
+        new Select(byId("module-select")).selectByValue("spoed");
+        awaitText(unit + " td[data-role=availability]", "STOP SEH");
+        waitUntil(d -> d.findElement(By.id("stops-list")).getText().contains(loc));
+        assertThat(byId("capacity").isDisplayed()).as("bed figures shown to a RAV").isFalse();
+        assertThat(byId("map-section").isDisplayed()).as("the bed map shown to a RAV").isFalse();
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

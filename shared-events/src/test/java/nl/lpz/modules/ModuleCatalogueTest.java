@@ -46,7 +46,7 @@ class ModuleCatalogueTest {
     @Test
     void givenTheShippedDefinitions_whenParsed_thenSpoedAndGeboortezorgAreThere() {
         Map<String, ModuleCatalogue.InputStreamSource> sources = new LinkedHashMap<>();
-        for (String file : new String[] {"spoed-v1.yaml", "spoed-v2.yaml", "spoed-v3.yaml", "spoed-v4.yaml",
+        for (String file : new String[] {"spoed-v1.yaml", "spoed-v2.yaml", "spoed-v3.yaml", "spoed-v4.yaml", "spoed-v5.yaml",
                 "geboortezorg-v1.yaml", "geboortezorg-v2.yaml"}) {
             sources.put(file, () -> getClass().getResourceAsStream("/lpz-modules/" + file));
         }
@@ -69,8 +69,12 @@ class ModuleCatalogueTest {
         assertThat(catalogue.current("geboortezorg").orElseThrow().unit("verloskamers").orElseThrow().invariants())
                 .extracting(Invariant::text).containsExactly("occupied <= capacity");
         // version 2 shows the location's stops with the ED; version 1 stays as it was for the events written under it
-        // and version 4 closes it outside its opening hours
-        assertThat(spoed.version()).isEqualTo(4);
+        // and version 4 closes it outside its opening hours; version 5 adds the RAV and HAP as readers
+        assertThat(spoed.version()).isEqualTo(5);
+        assertThat(spoed.rulesFor("RAV")).extracting(r -> r.scope().name()).containsExactly("REGION");
+        assertThat(spoed.rulesFor("HAP")).extracting(r -> r.scope().name()).containsExactly("REGION");
+        assertThat(catalogue.version("spoed", 5).orElseThrow().units())
+                .isEqualTo(catalogue.version("spoed", 4).orElseThrow().units());
         UnitStops stops = spoed.unit("seh").orElseThrow().stops();
         assertThat(stops.kinds()).containsExactly("SEH", "SR", "EHH");
         assertThat(stops.availability()).contains(new UnitStops.Availability("openness", "SEH",

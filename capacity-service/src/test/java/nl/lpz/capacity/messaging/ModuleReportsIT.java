@@ -101,7 +101,7 @@ class ModuleReportsIT extends CapacitySpringTest {
     @Test
     void givenRegisteredLocation_whenPassagePosted_thenModulePassageRecordedOnTheModulesTopicByProvider()
             throws Exception {
-        // lead times need a unit kind with passages: Spoed's current definition (shared-events' spoed-v4)
+        // lead times need a unit kind with passages: Spoed's current definition (shared-events' spoed-v5)
         UUID eventId = UUID.randomUUID();
         as(postJson("/api/v1/modules/spoed/passages", """
                 {"passages":[{"eventId":"%s","providerId":"%s","unitKind":"seh","unitId":"SEH-1",
@@ -116,7 +116,7 @@ class ModuleReportsIT extends CapacitySpringTest {
         assertThat(KafkaRecords.header(record, EventHeaders.EVENT_REVISION)).isEqualTo("1");
         ModulePassageRecorded event = EventJson.fromBytes(record.value(), ModulePassageRecorded.class);
         assertThat(event.moduleId()).isEqualTo("spoed");
-        assertThat(event.definitionVersion()).isEqualTo(4);
+        assertThat(event.definitionVersion()).isEqualTo(5);
         assertThat(event.providerKind()).isEqualTo("HOSPITAL_LOCATION");
         assertThat(event.providerId()).isEqualTo(location);
         assertThat(event.organisationId().value()).isEqualTo(organisation);

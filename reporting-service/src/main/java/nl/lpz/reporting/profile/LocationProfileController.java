@@ -3,6 +3,7 @@ package nl.lpz.reporting.profile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
 import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Role;
 import nl.lpz.events.ids.Ids;
@@ -22,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "locations")
 class LocationProfileController {
     static final String UNKNOWN_LOCATION = "UNKNOWN_LOCATION";
+    /** Every role but the public one: the profile is for those who work with the location. */
+    private static final Role[] READERS = Arrays.stream(Role.values()).filter(r -> r != Role.PUBLIC_AGGREGATE)
+            .toArray(Role[]::new);
 
     private final LocationProfileQuery query;
 
@@ -41,8 +45,7 @@ class LocationProfileController {
                     + "INVALID_ID.")
     @GetMapping("/api/v1/locations/{locationId}/profile")
     LocationProfile profile(@PathVariable String locationId, @Parameter(hidden = true) Caller caller) {
-        caller.requireAny(Role.HOSPITAL, Role.EPD_SYSTEM, Role.MKA, Role.MMA, Role.RCPS, Role.LCPS, Role.ADMIN,
-                Role.MIDWIFE);
+        caller.requireAny(READERS);
         if (!Ids.isValid(locationId)) {
             throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid location id");
         }

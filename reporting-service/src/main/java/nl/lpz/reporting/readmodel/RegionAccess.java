@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegionAccess {
     public static final String UNKNOWN_REGION = "UNKNOWN_REGION";
+    private static final Role[] PICTURE_READERS = {Role.HOSPITAL, Role.EPD_SYSTEM, Role.MKA, Role.MMA, Role.RCPS,
+            Role.LCPS, Role.ADMIN};
 
     private final Locations query;
 
@@ -26,7 +28,7 @@ public class RegionAccess {
         if (!Ids.isValid(roazRegionId)) {
             throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid ROAZ region id");
         }
-        caller.requireAny(Role.HOSPITAL, Role.EPD_SYSTEM, Role.MKA, Role.MMA, Role.RCPS, Role.LCPS, Role.ADMIN);
+        caller.requireAny(PICTURE_READERS);
         if (!query.regionExists(roazRegionId)) {
             throw new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_REGION, "unknown ROAZ region " + roazRegionId);
         }
@@ -41,8 +43,34 @@ public class RegionAccess {
     }
 
     /**
+     * Who may follow a region's stream: the readers of its picture ({@link #check}), and RAV and HAP users of the
+     * region, who read the Spoed module there (the stream's audiences tell them only what they may read).
+     */
+    public void checkStream(Caller caller, String roazRegionId) {
+        if (caller.hasAny(Role.RAV, Role.HAP) && !caller.hasAny(PICTURE_READERS)) {
+            if (!Ids.isValid(roazRegionId)) {
+                throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid ROAZ region id");
+            }
+            if (!query.regionExists(roazRegionId)) {
+                throw new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_REGION, "unknown ROAZ region " + roazRegionId);
+            }
+            if (!ownRegion(caller, Role.RAV, roazRegionId) && !ownRegion(caller, Role.HAP, roazRegionId)) {
+                throw forbiddenRegion(roazRegionId);
+            }
+            return;
+        }
+        check(caller, roazRegionId);
+    }
+
+    /** Whether the caller's roles read regional pictures at all (the capacity picture's readers). */
+    public static boolean readsPictures(Caller caller) {
+        return caller.hasAny(PICTURE_READERS);
+    }
+
+    /**
      * Whether the ROAZ region is the caller's own in this role: for RCPS its {@code region} claim, for MKA/MMA the
-     * region containing the veiligheidsregio of their claim (the rule {@link #check} applies to them), for
+     * region containing the veiligheidsregio of their claim (the rule {@link #check} applies to them; RAV and HAP
+     * alike), for
      * HOSPITAL/EPD_SYSTEM a region where their organisation has a registered location; for the national roles only a
      * {@code region} claim naming it. For readers whose access is limited to their own region (module reader rules).
      */
@@ -53,6 +81,8 @@ public class RegionAccess {
         switch (role) {
             case MKA:
             case MMA:
+            case RAV:
+            case HAP:
                 return caller.region() != null && query.safetyRegionInRoaz(caller.region(), roazRegionId);
             case HOSPITAL:
             case EPD_SYSTEM:

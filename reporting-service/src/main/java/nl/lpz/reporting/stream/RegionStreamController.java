@@ -34,7 +34,9 @@ class RegionStreamController {
                     + "changedAt}; `stop` with data {stopId, safetyRegionId, locationId, kind, change, expectedEnd, "
                     + "changedAt}; `module` (a unit of a module changed) with data {moduleId, providerId, unitKind, "
                     + "unitId, removed, occurredAt, changedAt}, only to subscribers whose module reader rules show that "
-                    + "provider (docs/modules.md). Resume with the Last-Event-ID header (or "
+                    + "provider (docs/modules.md). `stop` only to readers of that VR's stops, `capacity` only to readers "
+                    + "of the capacity picture; RAV and HAP users of the region follow it for Spoed and their VR's "
+                    + "stops. Resume with the Last-Event-ID header (or "
                     + "?lastEventId=). Heartbeat comments every 15 s.")
     @GetMapping("/api/v1/regions/{roazRegionId}/stream")
     public SseEmitter stream(@PathVariable String roazRegionId,
@@ -43,7 +45,7 @@ class RegionStreamController {
                              @Parameter(hidden = true) Caller caller) {
         Long lastEventId = parseId(lastEventIdHeader != null && !lastEventIdHeader.isBlank()
                 ? lastEventIdHeader : lastEventIdParam);
-        access.check(caller, roazRegionId);
+        access.checkStream(caller, roazRegionId);
         Map<String, StreamAudience.Teller> tellers = new HashMap<>();
         audiences.forEach(a -> tellers.put(a.kind(), a.forCaller(caller, roazRegionId)));
         return hub.subscribe(roazRegionId, RegionAccess.viewerOrganisation(caller), tellers, lastEventId);

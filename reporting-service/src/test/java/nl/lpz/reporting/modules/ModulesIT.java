@@ -406,6 +406,21 @@ class ModulesIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.region.units[0].leadTimes[1].overNorm").value(0))
                 .andExpect(jsonPath("$.region.units[0].leadTimes[2].passages").value(0));
 
+        // the ambulance service and the GP post of a VR of the region read the EDs' openness (seed 004), each with
+        // the stops of its own VR only: the SEH stop in VR07 is shown to VR07's RAV, not to VR08's HAP
+        String unitOfLoc = "$.providers[?(@.providerId == '" + loc + "')].units[0]";
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> mvc.perform(get(PICTURE, region, "spoed")
+                        .param("asOf", "2026-11-23T22:30:00Z").headers(caller("RAV", "RAV-07", "VR07")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.detail").value("PROVIDER"))
+                .andExpect(jsonPath(unitOfLoc + ".stops[0].kind", contains("SEH"))));
+        mvc.perform(get(PICTURE, region, "spoed").param("asOf", "2026-11-23T22:30:00Z")
+                        .headers(caller("HAP", "HAP-08", "VR08")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.providers[?(@.providerId == '" + loc + "')]", hasSize(1)))
+                .andExpect(jsonPath(unitOfLoc + ".stops[0]").doesNotExist());
+        mvc.perform(get(PICTURE, region, "spoed").headers(caller("RAV", "RAV-13", "VR13")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_REGION"));
         mvc.perform(get(PERIOD_REPORT, region, "spoed").param("quarter", "2026-Q4").headers(ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.from").value("2026-10-01"))

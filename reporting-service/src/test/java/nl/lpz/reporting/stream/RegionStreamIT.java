@@ -13,12 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.lpz.events.capacity.CareKind;
 import nl.lpz.reporting.Fixtures;
 import nl.lpz.reporting.ReportingIntegrationTest;
+import nl.lpz.reporting.StopFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +150,42 @@ class RegionStreamIT extends ReportingIntegrationTest {
 
         assertThat(eventsFor(regional, hiddenLoc)).isEmpty();
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsFor(own, loc)).isNotEmpty());
+    }
+
+    @Test
+    void givenStopsInTwoVrsAndBedChanges_whenAnMkaAndARavOfOneVrFollow_thenEachIsToldWhatItMayReadOnly()
+            throws Exception {
+        String otherLoc = unique("LOC");
+        send(publish(Fixtures.location(otherLoc, org, region, "VR04")));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "select count(*) from location where location_id = ?", Long.class, otherLoc) == 1);
+        MvcResult mka = open(caller("MKA", null, "VR03"));
+        MvcResult rav = open(caller("RAV", "RAV-03", "VR03"));
+        MvcResult regional = open(rcps(region));
+
+        StopFixtures.Stop own = StopFixtures.Stop.of("VR03", region, CareKind.SEH, loc, org, Instant.now(), 60);
+        StopFixtures.Stop other = StopFixtures.Stop.of("VR04", region, CareKind.SEH, otherLoc, org, Instant.now(), 60);
+        send(StopFixtures.publish(other.declared()), StopFixtures.publish(own.declared()));
+        send(publish(bed(loc, org, "B1").at(at(3)).event()));
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(regional.getResponse().getContentAsString()).contains(own.stopId(), other.stopId());
+            assertThat(eventsFor(regional, loc)).isNotEmpty();
+            assertThat(mka.getResponse().getContentAsString()).contains(own.stopId());
+            assertThat(rav.getResponse().getContentAsString()).contains(own.stopId());
+            assertThat(eventsFor(mka, loc)).isNotEmpty();
+        });
+        // the other VR's stop is not the MKA's nor the RAV's to read, and a RAV reads no bed figures
+        assertThat(mka.getResponse().getContentAsString()).doesNotContain(other.stopId());
+        assertThat(rav.getResponse().getContentAsString()).doesNotContain(other.stopId());
+        assertThat(rav.getResponse().getContentAsString()).doesNotContain("event:capacity");
+    }
+
+    @Test
+    void givenARavOrHapOfAnotherRegion_whenItOpensTheStream_thenItIsRefused() throws Exception {
+        mvc.perform(get(STREAM, region).headers(caller("HAP", "HAP-1", "VR13")).accept(MediaType.TEXT_EVENT_STREAM))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_REGION"));
+        mvc.perform(get("/api/v1/regions/{r}/capacity", region).headers(caller("RAV", null, "VR03")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_ROLE"));
     }
 
     @Test
