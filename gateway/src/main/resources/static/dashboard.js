@@ -19,6 +19,8 @@ import { initModule, renderModule, tickModule } from './modules/panel-module.js'
 import { initModuleReport, renderModuleReport } from './modules/panel-module-report.js';
 import { initRefusals, renderRefusals, tickRefusals, startRefusals, refusalsTopologyChanged }
   from './modules/panel-refusals.js';
+import { initChildrenIcu, renderChildrenIcu, tickChildrenIcu, startChildrenIcu, childrenIcuChanged }
+  from './modules/panel-children-icu.js';
 
 const signedIn = () => !!state.session?.roaz;
 const hospital = () => state.session?.role === 'HOSPITAL';
@@ -33,18 +35,19 @@ function tick() {
   tickStatus();
   tickModule();
   tickRefusals();
+  tickChildrenIcu();
 }
 
 function renderAll() {
   if (midwife()) { renderWho(); renderRefusals(); return; }
-  renderWho(); renderVrFilter(); renderConn(); renderRefusals();
+  renderWho(); renderVrFilter(); renderConn(); renderRefusals(); renderChildrenIcu();
   renderStops(); renderCapacity(); renderMap(); renderModule();
   if (hospital()) { normChanged(); renderModuleReport(); }
 }
 
 // what each change re-renders
 on('render', whenSignedIn(renderAll));
-on('capacity', whenSignedIn(() => { renderCapacity(); renderMap(); }));
+on('capacity', whenSignedIn(() => { renderCapacity(); renderMap(); childrenIcuChanged(); }));
 on('stops', whenSignedIn(() => { renderStops(); renderCapacity(); renderMap(); }));
 on('topology', whenSignedIn(() => {
   refusalsTopologyChanged();
@@ -76,10 +79,11 @@ async function start() {
   loadTopology();
   if (!midwife()) { loadCapacity(); loadStops(); loadModuleCatalogue(); stream(); }
   startRefusals();
+  startChildrenIcu();
 }
 
 function init() {
-  initView(); initManage(); initSettings(); initModule(); initModuleReport(); initRefusals();
+  initView(); initManage(); initSettings(); initModule(); initModuleReport(); initRefusals(); initChildrenIcu();
   $('#lang').addEventListener('click', () => {
     state.lang = state.lang === 'nl' ? 'en' : 'nl';
     localStorage.setItem('lpz.lang', state.lang);
