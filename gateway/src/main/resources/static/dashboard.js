@@ -21,6 +21,8 @@ import { initProfile, renderProfile } from './modules/panel-profile.js';
 import { initPeriodReport, renderPeriodReport } from './modules/panel-period-report.js';
 import { initRefusals, renderRefusals, tickRefusals, startRefusals, refusalsTopologyChanged }
   from './modules/panel-refusals.js';
+import { initChildrenIcu, renderChildrenIcu, tickChildrenIcu, startChildrenIcu, childrenIcuChanged }
+  from './modules/panel-children-icu.js';
 
 const signedIn = () => !!state.session?.roaz;
 const hospital = () => state.session?.role === 'HOSPITAL';
@@ -35,18 +37,19 @@ function tick() {
   tickStatus();
   tickModule();
   tickRefusals();
+  tickChildrenIcu();
 }
 
 function renderAll() {
   if (midwife()) { renderWho(); renderRefusals(); return; }
-  renderWho(); renderVrFilter(); renderConn(); renderRefusals();
+  renderWho(); renderVrFilter(); renderConn(); renderRefusals(); renderChildrenIcu();
   renderStops(); renderCapacity(); renderMap(); renderModule(); renderPeriodReport(); renderProfile();
   if (hospital()) { normChanged(); renderModuleReport(); }
 }
 
 // what each change re-renders
 on('render', whenSignedIn(renderAll));
-on('capacity', whenSignedIn(() => { renderCapacity(); renderMap(); }));
+on('capacity', whenSignedIn(() => { renderCapacity(); renderMap(); childrenIcuChanged(); }));
 on('stops', whenSignedIn(() => { renderStops(); renderCapacity(); renderMap(); }));
 on('topology', whenSignedIn(() => {
   refusalsTopologyChanged();
@@ -79,11 +82,12 @@ async function start() {
   loadTopology();
   if (!midwife()) { if (readsBeds()) loadCapacity(); loadStops(); loadModuleCatalogue(); stream(); }
   startRefusals();
+  startChildrenIcu();
 }
 
 function init() {
-  initView(); initManage(); initSettings(); initModule(); initModuleReport(); initRefusals(); initProfile();
-  initPeriodReport();
+  initView(); initManage(); initSettings(); initModule(); initModuleReport(); initRefusals(); initChildrenIcu();
+  initProfile(); initPeriodReport();
   $('#lang').addEventListener('click', () => {
     state.lang = state.lang === 'nl' ? 'en' : 'nl';
     localStorage.setItem('lpz.lang', state.lang);

@@ -120,6 +120,13 @@ const T = {
     refusalsReadFailed: (code, detail) => `De weigeringen konden niet worden gelezen (${code}): ${detail}`,
     colTime: 'Tijdstip', colHospital: 'Ziekenhuis', colTakenBy: 'Daarna opgenomen door', colRecorded: 'Geregistreerd',
     colMidwifeRegion: 'Regio van de verloskundige', takenElsewhere: n => `${n} elders opgenomen`,
+    // the national NICU/PICU overview (panel-children-icu.js) and the groups line of the capacity cards
+    childrenIcu: 'NICU/PICU landelijk', ciRefresh: 'Vernieuwen', ciNational: 'Landelijk',
+    ciHint: 'IC-capaciteit voor kinderen wordt landelijk gecoördineerd: per ROAZ-regio de gedeelde locaties met PICU- (IC kinderen) of NICU-bedden (IC neonatologie), capaciteit / bezet / beschikbaar zoals andere ziekenhuizen het zien (na drempels).',
+    ciFigures: 'capaciteit/bezet/beschikbaar', ciLocations: n => (n === 1 ? '1 locatie' : `${n} locaties`),
+    ciNone: 'Geen locaties met PICU- of NICU-bedden.',
+    ciReadFailed: (code, detail) => `Het NICU/PICU-overzicht kon niet worden gelezen (${code}): ${detail}`,
+    groups: 'Groepen', clinic: 'Kliniek',
     monthlyHint: 'Per maand het aantal weigeringen; daaronder de redenen en hoe vaak een ander ziekenhuis haar daarna opnam.',
   },
   en: {
@@ -236,6 +243,12 @@ const T = {
     refusalsReadFailed: (code, detail) => `The refusals could not be read (${code}): ${detail}`,
     colTime: 'Time', colHospital: 'Hospital', colTakenBy: 'Then taken by', colRecorded: 'Registered',
     colMidwifeRegion: "Midwife's region", takenElsewhere: n => `${n} taken elsewhere`,
+    childrenIcu: 'NICU/PICU national', ciRefresh: 'Refresh', ciNational: 'National',
+    ciHint: "Children's intensive care is coordinated nationally: per ROAZ region the shared locations with PICU (paediatric ICU) or NICU (neonatal ICU) beds, capacity / occupied / available as other hospitals see it (after thresholds).",
+    ciFigures: 'capacity/occupied/available', ciLocations: n => (n === 1 ? '1 location' : `${n} locations`),
+    ciNone: 'No locations with PICU or NICU beds.',
+    ciReadFailed: (code, detail) => `The NICU/PICU overview could not be read (${code}): ${detail}`,
+    groups: 'Groups', clinic: 'Clinic',
     monthlyHint: 'Per month the number of refusals; below it the reasons and how often another hospital took her then.',
   },
 };

@@ -36,6 +36,15 @@ function table(l) {
       h('td', null, small(fig(l.totals.nonCovid)))))));
 }
 
+/** The counting groups when the location has children's ICU beds: IC, of which PICU and NICU, clinic (c/b/b). */
+function groups(l) {
+  const g = l.groups;
+  if (!g || !(g.picu.capacity || g.nicu.capacity)) return null;
+  const part = (label, key) => h('span', { dataset: { group: key } }, `${label} ${fig(g[key])}`);
+  return h('p', { class: 'groups', dataset: { role: 'groups' } }, `${t('groups')} (${t('ciFigures')}): `,
+    part('IC', 'icu'), ' · ', part('PICU', 'picu'), ' · ', part('NICU', 'nicu'), ' · ', part(t('clinic'), 'clinic'));
+}
+
 function contacts(l) {
   const c = l.contacts || {};
   const person = role => p => [`${role}: ${p.name} `, h('a', { href: `tel:${p.phone}` }, p.phone)];
@@ -60,7 +69,7 @@ function card(l) {
     stale && l.lastEventAt && [h('br'), h('strong', null, t('staleLong', STALE_MINUTES))],
     ' ', h('button', { type: 'button', class: 'link', dataset: { profile: l.locationId } }, t('profileOpen'))),
   l.elements.length ? table(l) : h('p', { class: 'hint' }, t('noBeds')),
-  contacts(l));
+  groups(l), contacts(l));
 }
 
 export function renderCapacity() {

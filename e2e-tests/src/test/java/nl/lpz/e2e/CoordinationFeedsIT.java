@@ -102,7 +102,7 @@ class CoordinationFeedsIT {
         answer.path("days").path(0).path("regions").forEach(r -> regionIds.add(r.path("roazRegionId").asText()));
         assertThat(regionIds).as("every ROAZ region with a location, in id order").contains(ROAZ_NHF).isSorted();
         // day 2 at 10:00: ICU i1 (COVID capacity) free after the correction, i2 a non-COVID patient; clinic k1
-        // non-COVID, k2 COVID delabelled
+        // non-COVID, k2 COVID delabelled; no children's ICU beds (picu and nicu, of ICU, are zero)
         String icu = block(2, 1, 1, "{\"capacity\":1,\"occupied\":0,\"available\":1}",
                 "{\"capacity\":1,\"occupied\":1,\"available\":0}", 0, 0, 1);
         String clinic = block(2, 2, 0, "{\"capacity\":0,\"occupied\":0,\"available\":0}",
@@ -114,12 +114,14 @@ class CoordinationFeedsIT {
             boolean ours = region.equals(ROAZ_NHF);
             regions.append(regions.isEmpty() ? "" : ",").append("{\"roazRegionId\":\"").append(region)
                     .append("\",\"reportMoment\":\"").append(moment(day2)).append("\",\"icu\":")
-                    .append(ours ? icu : empty).append(",\"clinic\":").append(ours ? clinic : empty).append("}");
+                    .append(ours ? icu : empty).append(",\"clinic\":").append(ours ? clinic : empty)
+                    .append(",\"picu\":").append(empty).append(",\"nicu\":").append(empty).append("}");
         }
         String expected = "{\"cursor\":" + Api.JSON.writeValueAsString(answer.path("cursor").asText())
                 + ",\"reflects\":" + Api.JSON.writeValueAsString(answer.path("reflects"))
                 + ",\"timeZone\":\"Europe/Amsterdam\",\"days\":[{\"date\":\"" + day2 + "\",\"national\":{\"icu\":"
-                + icu + ",\"clinic\":" + clinic + "},\"regions\":[" + regions + "]}]}";
+                + icu + ",\"clinic\":" + clinic + ",\"picu\":" + empty + ",\"nicu\":" + empty + "},\"regions\":["
+                + regions + "]}]}";
         assertThat(body).isEqualTo(expected);
         assertThat(answer.path("reflects").path("position").asText()).isNotBlank();
 

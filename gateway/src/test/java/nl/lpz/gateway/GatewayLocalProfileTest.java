@@ -256,6 +256,7 @@ class GatewayLocalProfileTest {
             "GET,  /api/v1/safety-regions/VR13/stops,          reporting",
             "GET,  /api/v1/rcps/ROAZ-NHF/daily,                reporting",
             "GET,  /api/v1/lcps/feed,                          reporting",
+            "GET,  /api/v1/lcps/children-icu,                  reporting",
             "GET,  /api/v1/public/capacity,                    reporting",
             "GET,  /api/v1/stop-statistics,                    reporting",
             "GET,  /api/v1/compliance/modules,                 reporting",

@@ -15,11 +15,17 @@ class CodeListController {
     CodeListController() {
         LabelCodeList list = LabelCodeList.current();
         this.current = new LabelsAnswer(list.version(),
-                list.specialistisch().stream().map(e -> new Specialistisch(e.code(), e.nameNl(), e.icu())).toList(),
+                list.specialistisch().stream().map(e -> new Specialistisch(e.code(), e.nameNl(), e.icu(),
+                        e.childrenIcu().map(Enum::name).orElse(null))).toList(),
                 list.specialisme().stream().map(e -> new Specialisme(e.code(), e.nameNl())).toList());
     }
 
-    record Specialistisch(String code, String name, boolean icu) {
+    /**
+     * {@code childrenIcu}: {@code PICU} or {@code NICU} for the ICU elements counted in that children's ICU group of
+     * the RCPS/LCPS feeds and the regional picture (from the element's EDXL-HAVE bed type), else null. Added to the
+     * contract's {code, name, icu}.
+     */
+    record Specialistisch(String code, String name, boolean icu, String childrenIcu) {
     }
 
     record Specialisme(String code, String name) {

@@ -234,6 +234,9 @@ class TopologyAndSettingsWebTest extends CapacitySpringTest {
                 .andExpect(jsonPath("$.specialistisch[0].code").value("IC_BEADEMD"))
                 .andExpect(jsonPath("$.specialistisch[0].name").isString())
                 .andExpect(jsonPath("$.specialistisch[0].icu").value(true))
+                .andExpect(jsonPath("$.specialistisch[0].childrenIcu").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.specialistisch[?(@.code == 'PICU')].childrenIcu").value("PICU"))
+                .andExpect(jsonPath("$.specialistisch[?(@.code == 'NICU')].childrenIcu").value("NICU"))
                 .andExpect(jsonPath("$.specialisme[0].code").isString())
                 .andExpect(jsonPath("$.specialisme[0].name").isString());
     }

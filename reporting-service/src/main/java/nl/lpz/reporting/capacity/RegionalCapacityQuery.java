@@ -1,9 +1,5 @@
 package nl.lpz.reporting.capacity;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,12 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import nl.lpz.events.EventJson;
 import nl.lpz.events.codelist.LabelCodeList;
 import nl.lpz.reporting.readmodel.Sql;
 import nl.lpz.reporting.readmodel.Visibility;
-import nl.lpz.reporting.capacity.RegionalCapacity.Contact;
 import nl.lpz.reporting.capacity.RegionalCapacity.Contacts;
 import nl.lpz.reporting.capacity.RegionalCapacity.ElementCapacity;
 import nl.lpz.reporting.capacity.RegionalCapacity.Figures;
@@ -38,18 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class RegionalCapacityQuery {
-    private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() {
-    };
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final LabelCodeList codeList = LabelCodeList.current();
     private final Map<String, Integer> displayOrder = new HashMap<>();
-    private final ObjectMapper json = EventJson.mapper();
+    private final LocationSettings settings;
 
     public RegionalCapacityQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.readOnly = Sql.snapshotReads(transactionManager);
+        this.settings = new LocationSettings(jdbc);
         List<String> order = codeList.displayOrder();
         for (int i = 0; i < order.size(); i++) {
             displayOrder.put(order.get(i), i);
@@ -62,7 +55,27 @@ public class RegionalCapacityQuery {
      * @return empty when no location of the region is known
      */
     public Optional<RegionalCapacity> find(String roazRegionId, Instant asOf, String viewerOrganisation) {
-        return readOnly.execute(status -> Optional.ofNullable(load(roazRegionId, asOf, viewerOrganisation)));
+        return readOnly.execute(status -> Optional.ofNullable(load(roazRegionId, asOf, viewerOrganisation, null)));
+    }
+
+    /**
+     * The picture of every known ROAZ region (by id) in one snapshot, for the national views of the regional picture,
+     * with the same visibility, threshold and {@code asOf} rules as {@link #find}.
+     *
+     * @param elements only the beds whose {@code specialistisch} element (at the picture's instant) is one of these
+     *                 (null: all); {@code lastEventAt} is then the newest report of those beds (a removal carries no
+     *                 element)
+     */
+    public List<RegionalCapacity> findNational(Instant asOf, String viewerOrganisation, Set<String> elements) {
+        Set<String> only = elements == null ? null : Set.copyOf(elements);
+        return readOnly.execute(status -> {
+            List<RegionalCapacity> pictures = new ArrayList<>();
+            for (String region : jdbc.queryForList(
+                    "select distinct roaz_region_id from location order by roaz_region_id", String.class)) {
+                pictures.add(load(region, asOf, viewerOrganisation, only));
+            }
+            return pictures;
+        });
     }
 
     private record LocationRow(String locationId, String organisationId, String name, String safetyRegionId) {
@@ -72,7 +85,7 @@ public class RegionalCapacityQuery {
                           String patientCovidStatus, boolean removed) {
     }
 
-    private RegionalCapacity load(String roazRegionId, Instant asOf, String viewer) {
+    private RegionalCapacity load(String roazRegionId, Instant asOf, String viewer, Set<String> elements) {
         List<LocationRow> locations = jdbc.query("""
                         select location_id, organisation_id, name, safety_region_id from location
                         where roaz_region_id = ? order by location_id""",
@@ -105,9 +118,10 @@ public class RegionalCapacityQuery {
         if (visible.isEmpty()) {
             return new RegionalCapacity(roazRegionId, pictureAt, List.of());
         }
-        Map<String, List<BedRow>> beds = beds(visible.keySet().toArray(new String[0]), asOf);
-        Map<String, Map<String, Integer>> thresholds = thresholds(visible.keySet().toArray(new String[0]), asOf);
-        Map<String, Contacts> contacts = contacts(visible.keySet().toArray(new String[0]));
+        String[] ids = visible.keySet().toArray(new String[0]);
+        Map<String, List<BedRow>> beds = beds(ids, asOf, elements);
+        Map<String, Map<String, Integer>> thresholds = settings.thresholds(ids, asOf);
+        Map<String, Contacts> contacts = settings.contacts(ids);
 
         List<LocationCapacity> result = new ArrayList<>();
         for (LocationRow l : visible.values()) {
@@ -118,33 +132,35 @@ public class RegionalCapacityQuery {
         return new RegionalCapacity(roazRegionId, pictureAt, result);
     }
 
-    private Map<String, List<BedRow>> beds(String[] locationIds, Instant asOf) {
+    private Map<String, List<BedRow>> beds(String[] locationIds, Instant asOf, Set<String> elements) {
         Map<String, List<BedRow>> beds = new HashMap<>();
+        String onlyElements = elements == null ? "" : " and b.specialistisch = any(?)";
         jdbc.query(con -> {
             PreparedStatement ps;
+            int next = 1;
             if (asOf == null) {
                 ps = con.prepareStatement("""
                         select location_id, occurred_at, status, specialistisch, covid, patient_covid_status, removed
-                        from bed_current where location_id = any(?)""");
+                        from bed_current b where location_id = any(?)""" + onlyElements);
             } else {
                 // every bed that ever reported has a bed_current row: per bed one index probe into its history
                 ps = con.prepareStatement("""
-                        select h.location_id, h.occurred_at, h.status, h.specialistisch, h.covid,
-                               h.patient_covid_status, h.removed
+                        select b.location_id, b.occurred_at, b.status, b.specialistisch, b.covid,
+                               b.patient_covid_status, b.removed
                         from bed_current c
                         cross join lateral (
                             select location_id, occurred_at, status, specialistisch, covid, patient_covid_status,
                                    removed
-                            from bed_history b
-                            where b.location_id = c.location_id and b.department_id = c.department_id
-                              and b.bed_id = c.bed_id and b.occurred_at <= ?
-                            order by b.occurred_at desc, b.id desc limit 1) h
-                        where c.location_id = any(?)""");
-                ps.setObject(1, Sql.ts(asOf));
-                ps.setArray(2, con.createArrayOf("text", locationIds));
+                            from bed_history h
+                            where h.location_id = c.location_id and h.department_id = c.department_id
+                              and h.bed_id = c.bed_id and h.occurred_at <= ?
+                            order by h.occurred_at desc, h.id desc limit 1) b
+                        where c.location_id = any(?)""" + onlyElements);
+                ps.setObject(next++, Sql.ts(asOf));
             }
-            if (asOf == null) {
-                ps.setArray(1, con.createArrayOf("text", locationIds));
+            ps.setArray(next++, con.createArrayOf("text", locationIds));
+            if (elements != null) {
+                ps.setArray(next, con.createArrayOf("text", elements.toArray()));
             }
             ps.setFetchSize(5000);
             return ps;
@@ -155,56 +171,6 @@ public class RegionalCapacityQuery {
             beds.computeIfAbsent(b.locationId(), k -> new ArrayList<>()).add(b);
         });
         return beds;
-    }
-
-    private Map<String, Map<String, Integer>> thresholds(String[] locationIds, Instant asOf) {
-        Map<String, Map<String, Integer>> thresholds = new HashMap<>();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    select distinct on (location_id) location_id, thresholds::text as thresholds
-                    from threshold_history where location_id = any(?) and set_at <= coalesce(?, 'infinity'::timestamptz)
-                    order by location_id, set_at desc, id desc""");
-            ps.setArray(1, con.createArrayOf("text", locationIds));
-            ps.setObject(2, Sql.ts(asOf), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-            return ps;
-        }, rs -> {
-            Map<String, Integer> byElement = new HashMap<>();
-            for (Map<String, Object> t : readList(rs.getString("thresholds"))) {
-                Object beds = t.get("beds");
-                byElement.merge(String.valueOf(t.get("specialistisch")),
-                        beds instanceof Number n ? n.intValue() : 0, Integer::sum);
-            }
-            thresholds.put(rs.getString("location_id"), byElement);
-        });
-        return thresholds;
-    }
-
-    private Map<String, Contacts> contacts(String[] locationIds) {
-        Map<String, Contacts> contacts = new HashMap<>();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    select location_id, regiehouder_seh::text as seh, beddencoordinator::text as bc
-                    from contacts where location_id = any(?)""");
-            ps.setArray(1, con.createArrayOf("text", locationIds));
-            return ps;
-        }, rs -> {
-            contacts.put(rs.getString("location_id"),
-                    new Contacts(contactList(rs.getString("seh")), contactList(rs.getString("bc"))));
-        });
-        return contacts;
-    }
-
-    private List<Contact> contactList(String text) {
-        return readList(text).stream()
-                .map(m -> new Contact((String) m.get("name"), (String) m.get("phone"))).toList();
-    }
-
-    private List<Map<String, Object>> readList(String text) {
-        try {
-            return json.readValue(text, LIST_OF_MAPS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Raw counts of one element, split by the bed's COVID-capacity label. */
@@ -282,7 +248,7 @@ public class RegionalCapacityQuery {
         return new LocationCapacity(l.locationId(), l.organisationId(), l.name(), l.safetyRegionId(), shared, own,
                 lastEventAt, elements,
                 new Totals(total.capacity(), total.available(), total.occupied(), totalCovid, totalNonCovid),
-                new Patients(patientsCovid, patientsDelabelled, patientsNonCovid),
+                RegionalCapacity.Groups.of(elements, codeList, own), new Patients(patientsCovid, patientsDelabelled, patientsNonCovid),
                 contacts != null ? contacts : new Contacts(List.of(), List.of()));
     }
 }

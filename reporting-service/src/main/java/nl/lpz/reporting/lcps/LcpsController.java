@@ -27,7 +27,9 @@ class LcpsController {
         this.query = query;
     }
 
-    @Operation(summary = "LCPS feed: per report day per ROAZ region and nationally (JSON, resumable with since)")
+    @Operation(summary = "LCPS feed: per report day per ROAZ region and nationally (JSON, resumable with since)",
+            description = "icu, clinic and the children's ICU groups picu and nicu: of which subsets of icu (already "
+                    + "counted in it). The CSV keeps the public LCPS column layout (icu and clinic only).")
     @GetMapping(value = "/api/v1/lcps/feed", produces = MediaType.APPLICATION_JSON_VALUE)
     public LcpsFeed lcpsFeed(@Parameter(description = "cursor of an earlier answer") @RequestParam(required = false)
                              String since,

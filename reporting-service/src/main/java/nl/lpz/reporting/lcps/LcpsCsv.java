@@ -7,7 +7,8 @@ import nl.lpz.reporting.readmodel.ReportFigures.Figures;
 
 /**
  * The national series in the column layout of the public LCPS data feed: one row per report day, newest first,
- * {@code datum} as dd-MM-yyyy, "bezetting" = patients in occupied beds by COVID status, {@code \n} line ends.
+ * {@code datum} as dd-MM-yyyy, "bezetting" = patients in occupied beds by COVID status, {@code \n} line ends. "IC" is
+ * {@code icu}, every ICU element including PICU and NICU; the JSON's {@code picu}/{@code nicu} have no column here.
  */
 final class LcpsCsv {
     static final String HEADER = "datum,IC_capaciteit_totaal,kliniek_capaciteit_totaal,IC_bezetting_covid,"

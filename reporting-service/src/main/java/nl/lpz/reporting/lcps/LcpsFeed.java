@@ -13,7 +13,8 @@ record LcpsFeed(String cursor, Reflects reflects, String timeZone, List<LcpsDay>
     record Reflects(String position, long bedHistoryId, long visibilityChangeId, Instant projectedAt) {
     }
 
-    record LcpsRegion(String roazRegionId, Instant reportMoment, Block icu, Block clinic) {
+    /** {@code picu}/{@code nicu}: "of which" subsets of {@code icu} (the children's ICU groups of the code list). */
+    record LcpsRegion(String roazRegionId, Instant reportMoment, Block icu, Block clinic, Block picu, Block nicu) {
     }
 
     record LcpsDay(LocalDate date, Figures national, List<LcpsRegion> regions) {

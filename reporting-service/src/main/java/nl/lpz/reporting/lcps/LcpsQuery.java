@@ -110,17 +110,18 @@ class LcpsQuery {
                 regionOf.put(l.locationId(), l.roazRegionId());
             }
         }
-        Map<String, BedCounts.Pair> byRegion = new LinkedHashMap<>();
-        regions.forEach(r -> byRegion.put(r, new BedCounts.Pair()));
+        Map<String, BedCounts.Groups> byRegion = new LinkedHashMap<>();
+        regions.forEach(r -> byRegion.put(r, new BedCounts.Groups()));
         for (Map.Entry<Instant, List<String>> e : locationsByMoment.entrySet()) {
             figures.counts(e.getKey(), e.getValue()).forEach((loc, c) -> byRegion.get(regionOf.get(loc)).add(c));
         }
-        BedCounts.Pair national = new BedCounts.Pair();
+        BedCounts.Groups national = new BedCounts.Groups();
         List<LcpsFeed.LcpsRegion> perRegion = new ArrayList<>();
-        for (Map.Entry<String, BedCounts.Pair> e : byRegion.entrySet()) {
+        for (Map.Entry<String, BedCounts.Groups> e : byRegion.entrySet()) {
             national.add(e.getValue());
-            perRegion.add(new LcpsFeed.LcpsRegion(e.getKey(), momentOf.get(e.getKey()), e.getValue().icu.block(),
-                    e.getValue().clinic.block()));
+            BedCounts.Groups g = e.getValue();
+            perRegion.add(new LcpsFeed.LcpsRegion(e.getKey(), momentOf.get(e.getKey()), g.icu.block(),
+                    g.clinic.block(), g.picu.block(), g.nicu.block()));
         }
         return new LcpsFeed.LcpsDay(day, national.figures(), perRegion);
     }

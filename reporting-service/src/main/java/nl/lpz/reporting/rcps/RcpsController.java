@@ -34,7 +34,8 @@ class RcpsController {
 
     @Operation(summary = "RCPS daily report of a ROAZ region at its report moment",
             description = "Per hospital location: ICU and clinic capacity, occupied, available (real capacity, no "
-                    + "thresholds), each split COVID / non-COVID capacity, patients by patientCovidStatus; totals.")
+                    + "thresholds), each split COVID / non-COVID capacity, patients by patientCovidStatus; totals. "
+                    + "picu and nicu: the children's ICU groups, of which subsets of icu (already counted in it).")
     @GetMapping(value = "/api/v1/rcps/{roazRegionId}/daily", produces = MediaType.APPLICATION_JSON_VALUE)
     public RcpsDaily rcpsDaily(@PathVariable String roazRegionId,
                                @Parameter(description = "report day YYYY-MM-DD (Europe/Amsterdam)")

@@ -67,15 +67,16 @@ class RcpsQuery {
                     shown.add(l);
                 }
             }
-            Map<String, BedCounts.Pair> counts = figures.counts(moment, shown.stream().map(Location::locationId).toList());
+            Map<String, BedCounts.Groups> counts =
+                    figures.counts(moment, shown.stream().map(Location::locationId).toList());
             List<RcpsDaily.RcpsLocation> result = new ArrayList<>();
-            BedCounts.Pair total = new BedCounts.Pair();
+            BedCounts.Groups total = new BedCounts.Groups();
             for (Location l : shown) {
-                BedCounts.Pair c = counts.getOrDefault(l.locationId(), new BedCounts.Pair());
+                BedCounts.Groups c = counts.getOrDefault(l.locationId(), new BedCounts.Groups());
                 total.add(c);
                 result.add(new RcpsDaily.RcpsLocation(l.locationId(), l.name(), l.organisationId(), l.safetyRegionId(),
                         sharedOf.get(l.locationId()), l.organisationId().equals(viewerOrganisation),
-                        c.icu.block(), c.clinic.block()));
+                        c.icu.block(), c.clinic.block(), c.picu.block(), c.nicu.block()));
             }
             return Optional.of(new RcpsDaily(roazRegionId, date, moment, ReportMoments.ZONE.getId(), result,
                     total.figures()));

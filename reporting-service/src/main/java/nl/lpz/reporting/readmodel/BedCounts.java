@@ -1,10 +1,12 @@
 package nl.lpz.reporting.readmodel;
 
+import nl.lpz.events.codelist.LabelCodeList;
+import nl.lpz.events.codelist.LabelCodeList.ChildrenIcu;
 import nl.lpz.reporting.readmodel.ReportFigures.Block;
 import nl.lpz.reporting.readmodel.ReportFigures.Patients;
 import nl.lpz.reporting.readmodel.ReportFigures.Split;
 
-/** Accumulates counted beds of ICU or clinic (the counting rules of the regional picture). */
+/** Accumulates counted beds of one group: ICU, clinic, PICU or NICU (the counting rules of the regional picture). */
 public final class BedCounts {
     int covidAvailable;
     int covidOccupied;
@@ -57,18 +59,38 @@ public final class BedCounts {
                 new Patients(patientsCovid, patientsDelabelled, patientsNonCovid));
     }
 
-    /** ICU and clinic counts of one location (or a sum of locations). */
-    public static final class Pair {
+    /**
+     * The counted groups of one location (or a sum of locations): ICU and clinic split every staffed bed; PICU and NICU
+     * are "of which" subsets of ICU (their beds are in {@code icu} as well), by the element's
+     * {@link LabelCodeList#childrenIcu children's ICU group} in the code list.
+     */
+    public static final class Groups {
         public final BedCounts icu = new BedCounts();
         public final BedCounts clinic = new BedCounts();
+        public final BedCounts picu = new BedCounts();
+        public final BedCounts nicu = new BedCounts();
 
-        public void add(Pair o) {
+        /** Counts beds of one element in every group it belongs to. */
+        public void add(LabelCodeList codeList, String specialistisch, String status, boolean covidCapacity,
+                        String patientCovidStatus, int beds) {
+            if (!codeList.isIcu(specialistisch)) {
+                clinic.add(status, covidCapacity, patientCovidStatus, beds);
+                return;
+            }
+            icu.add(status, covidCapacity, patientCovidStatus, beds);
+            codeList.childrenIcu(specialistisch).ifPresent(group -> (group == ChildrenIcu.PICU ? picu : nicu)
+                    .add(status, covidCapacity, patientCovidStatus, beds));
+        }
+
+        public void add(Groups o) {
             icu.add(o.icu);
             clinic.add(o.clinic);
+            picu.add(o.picu);
+            nicu.add(o.nicu);
         }
 
         public ReportFigures.Figures figures() {
-            return new ReportFigures.Figures(icu.block(), clinic.block());
+            return new ReportFigures.Figures(icu.block(), clinic.block(), picu.block(), nicu.block());
         }
     }
 }

@@ -10,8 +10,9 @@ import nl.lpz.events.codelist.LabelCodeList;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The bed picture at a report moment, as the RCPS daily report and the LCPS feed count it: ICU and clinic counts per
- * location from {@code bed_history} (one DISTINCT ON pass per moment), the locations and the visibility histories.
+ * The bed picture at a report moment, as the RCPS daily report and the LCPS feed count it: ICU, clinic, PICU and NICU
+ * counts per location from {@code bed_history} (one DISTINCT ON pass per moment), the locations and the visibility
+ * histories.
  * Call it inside the caller's read-only snapshot.
  */
 public class MomentFigures {
@@ -49,11 +50,11 @@ public class MomentFigures {
     }
 
     /**
-     * ICU and clinic counts per location at the moment: per bed its latest report with occurredAt at or before the
+     * ICU, clinic, PICU and NICU counts per location at the moment: per bed its latest report with occurredAt at or before the
      * moment (ties: later arrival), as the regional picture's asOf; removed, BLOCKED and unlabelled beds count nowhere.
      */
-    public Map<String, BedCounts.Pair> counts(Instant moment, List<String> locationIds) {
-        Map<String, BedCounts.Pair> counts = new HashMap<>();
+    public Map<String, BedCounts.Groups> counts(Instant moment, List<String> locationIds) {
+        Map<String, BedCounts.Groups> counts = new HashMap<>();
         if (locationIds.isEmpty()) {
             return counts;
         }
@@ -73,10 +74,9 @@ public class MomentFigures {
             ps.setObject(2, Sql.ts(moment));
             return ps;
         }, rs -> {
-            BedCounts.Pair pair = counts.computeIfAbsent(rs.getString("location_id"), k -> new BedCounts.Pair());
-            BedCounts c = codeList.isIcu(rs.getString("specialistisch")) ? pair.icu : pair.clinic;
-            c.add(rs.getString("status"), rs.getBoolean("covid"), rs.getString("patient_covid_status"),
-                    rs.getInt("beds"));
+            counts.computeIfAbsent(rs.getString("location_id"), k -> new BedCounts.Groups()).add(codeList,
+                    rs.getString("specialistisch"), rs.getString("status"), rs.getBoolean("covid"),
+                    rs.getString("patient_covid_status"), rs.getInt("beds"));
         });
         return counts;
     }

@@ -83,6 +83,11 @@ class RegionalCapacityIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.locations[0].elements[1].specialistisch").value("KLINIEK_VOLWASSENEN"))
                 .andExpect(jsonPath("$.locations[0].elements[1].occupied").value(1))
                 .andExpect(jsonPath("$.locations[0].totals.capacity").value(4))
+                .andExpect(jsonPath("$.locations[0].groups.icu.capacity").value(3))
+                .andExpect(jsonPath("$.locations[0].groups.icu.available").value(1))
+                .andExpect(jsonPath("$.locations[0].groups.clinic.occupied").value(1))
+                .andExpect(jsonPath("$.locations[0].groups.picu.capacity").value(0))
+                .andExpect(jsonPath("$.locations[0].groups.icu.availableShared").doesNotExist())
                 .andExpect(jsonPath("$.locations[0].patients.covid").value(1)));
 
         mvc.perform(get(CAPACITY, region).headers(hospital(org)))
@@ -90,7 +95,9 @@ class RegionalCapacityIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.locations[0].own").value(true))
                 .andExpect(jsonPath("$.locations[0].elements[0].available").value(2))
                 .andExpect(jsonPath("$.locations[0].elements[0].threshold").value(1))
-                .andExpect(jsonPath("$.locations[0].elements[0].availableShared").value(1));
+                .andExpect(jsonPath("$.locations[0].elements[0].availableShared").value(1))
+                .andExpect(jsonPath("$.locations[0].groups.icu.available").value(2))
+                .andExpect(jsonPath("$.locations[0].groups.icu.availableShared").value(1));
 
         mvc.perform(get(CAPACITY, region).param("asOf", "2026-11-23T09:02:30+01:00").headers(rcps(region)))
                 .andExpect(status().isOk())

@@ -201,6 +201,28 @@ class RegionalCapacityProjectionTest {
     }
 
     @Test
+    void givenChildrensIcuBedsWithAThreshold_whenQueried_thenTheGroupsSumTheElementsAsEachCallerSeesThem() {
+        project(publish(bed(loc, org, "P1").element("PICU").event()),
+                publish(bed(loc, org, "P2").element("PICU").event()),
+                publish(bed(loc, org, "P3").element("PICU").patient(PatientCovidStatus.NON_COVID).event()),
+                publish(bed(loc, org, "N1").element("NICU").status(BedStatus.RESERVED).event()),
+                publish(bed(loc, org, "N2").element("NICU").status(BedStatus.BLOCKED).event()),
+                publish(bed(loc, org, "A1").element("IC_BEADEMD").event()),
+                publish(bed(loc, org, "K1").element("KLINIEK_KINDEREN").event()),
+                publish(Fixtures.thresholds(loc, org, at(0), new Threshold("PICU", 1))));
+
+        RegionalCapacity.Groups others = now(unique("OTHER")).groups();
+        assertThat(others.picu()).isEqualTo(new RegionalCapacity.GroupFigures(3, 1, 1, null));
+        assertThat(others.nicu()).isEqualTo(new RegionalCapacity.GroupFigures(1, 0, 1, null));
+        assertThat(others.icu()).isEqualTo(new RegionalCapacity.GroupFigures(5, 2, 2, null));
+        assertThat(others.clinic()).isEqualTo(new RegionalCapacity.GroupFigures(1, 1, 0, null));
+        LocationCapacity own = now(org);
+        assertThat(own.groups().picu()).isEqualTo(new RegionalCapacity.GroupFigures(3, 2, 1, 1));
+        assertThat(own.groups().icu().capacity() + own.groups().clinic().capacity())
+                .isEqualTo(own.totals().capacity());
+    }
+
+    @Test
     void givenAHiddenOrganisation_whenOthersQuery_thenItIsLeftOut_andItsOwnCallerStillSeesIt() {
         String hiddenOrg = unique("ORG");
         String hiddenLoc = unique("LOC");

@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 /**
  * Records on the real topics appear in the RCPS daily report and the LCPS feed through HTTP with the gateway's identity
  * headers. The days lie in February 2024, before any other test's bed reports, so the national figures are this
- * test's own.
+ * test's own. ICU counts the PICU and NICU beds too; {@code picu}/{@code nicu} are of it, and not in the CSV.
  */
 class FeedsIT extends ReportingIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -46,6 +46,10 @@ class FeedsIT extends ReportingIntegrationTest {
                 publish(bed(loc, org, "I1").element("IC_BEADEMD").covid(true).patient(PatientCovidStatus.COVID)
                         .at(feb5).event()),
                 publish(bed(loc, org, "K1").status(BedStatus.AVAILABLE).at(feb5).event()),
+                publish(bed(loc, org, "P1").element("PICU").status(BedStatus.AVAILABLE).at(feb5).event()),
+                publish(bed(loc, org, "N1").element("NICU").patient(PatientCovidStatus.NON_COVID).at(feb5).event()),
+                publish(bed(hiddenLoc, hiddenOrg, "P1").element("PICU").status(BedStatus.AVAILABLE).at(feb5)
+                        .event()),
                 publish(bed(loc, org, "K1").patient(PatientCovidStatus.NON_COVID).at(feb6).event()),
                 // after the 6 February moment (10:00 Amsterdam = 09:00Z)
                 publish(bed(loc, org, "K2").status(BedStatus.AVAILABLE).at(feb6.plusSeconds(7200)).event()),
@@ -62,9 +66,15 @@ class FeedsIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.locations[0].locationId").value(loc))
                 .andExpect(jsonPath("$.locations[0].organisationId").value(org))
                 .andExpect(jsonPath("$.locations[0].shared").value(true))
-                .andExpect(jsonPath("$.locations[0].icu.capacity").value(1))
+                .andExpect(jsonPath("$.locations[0].icu.capacity").value(3))
                 .andExpect(jsonPath("$.locations[0].icu.covid.occupied").value(1))
                 .andExpect(jsonPath("$.locations[0].icu.patients.covid").value(1))
+                .andExpect(jsonPath("$.locations[0].picu.capacity").value(1))
+                .andExpect(jsonPath("$.locations[0].picu.available").value(1))
+                .andExpect(jsonPath("$.locations[0].nicu.capacity").value(1))
+                .andExpect(jsonPath("$.locations[0].nicu.patients.nonCovid").value(1))
+                .andExpect(jsonPath("$.totals.picu.capacity").value(1))
+                .andExpect(jsonPath("$.totals.nicu.occupied").value(1))
                 .andExpect(jsonPath("$.locations[0].clinic.capacity").value(1))
                 .andExpect(jsonPath("$.locations[0].clinic.occupied").value(1))
                 .andExpect(jsonPath("$.locations[0].clinic.available").value(0))
@@ -77,7 +87,8 @@ class FeedsIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.locations", hasSize(1)))
                 .andExpect(jsonPath("$.locations[0].locationId").value(hiddenLoc))
                 .andExpect(jsonPath("$.locations[0].shared").value(false))
-                .andExpect(jsonPath("$.locations[0].clinic.patients.covid").value(1)));
+                .andExpect(jsonPath("$.locations[0].clinic.patients.covid").value(1))
+                .andExpect(jsonPath("$.locations[0].picu.capacity").value(1)));
 
         byte[] csv = mvc.perform(get(FEED).param("date", "2024-02-06").headers(caller("LCPS", null, null))
                         .accept(MediaType.parseMediaType("text/csv")))
@@ -85,7 +96,7 @@ class FeedsIT extends ReportingIntegrationTest {
                 .andExpect(content().contentType("text/csv;charset=UTF-8"))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(csv, StandardCharsets.UTF_8)).isEqualTo(LcpsCsv.HEADER + "\n"
-                + "06-02-2024,1,1,1,0,0,0,0,1\n");
+                + "06-02-2024,3,1,1,0,1,0,0,1\n");
 
         mvc.perform(get(FEED).param("date", "2024-02-05").headers(caller("ADMIN", null, null)))
                 .andExpect(status().isOk())
@@ -95,10 +106,15 @@ class FeedsIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.days", hasSize(1)))
                 .andExpect(jsonPath("$.days[0].date").value("2024-02-05"))
                 .andExpect(jsonPath("$.days[0].national.icu.patients.covid").value(1))
+                .andExpect(jsonPath("$.days[0].national.icu.capacity").value(3))
+                .andExpect(jsonPath("$.days[0].national.picu.capacity").value(1))
+                .andExpect(jsonPath("$.days[0].national.nicu.occupied").value(1))
+                .andExpect(jsonPath("$.days[0].regions[?(@.roazRegionId == '" + region + "')].picu.available")
+                        .value(1))
                 .andExpect(jsonPath("$.days[0].national.clinic.capacity").value(1))
                 .andExpect(jsonPath("$.days[0].national.clinic.patients.covid").value(0))
                 .andExpect(jsonPath("$.days[0].regions[?(@.roazRegionId == '" + region + "')].icu.capacity")
-                        .value(1));
+                        .value(3));
     }
 
     @Test

@@ -41,6 +41,31 @@ class LcpsProjectionTest extends FeedProjectionTest {
     }
 
     @Test
+    void givenChildrensIcuBedsInTwoRegions_whenTheLcpsReads_thenPicuAndNicuPerRegionAndNationally_andTheCsvIsUnchanged() {
+        Instant before = Instant.parse("2026-11-03T07:00:00Z");
+        project(a1("P1", "PICU", false, BedStatus.OCCUPIED, PatientCovidStatus.NON_COVID, before),
+                a1("N1", "NICU", false, BedStatus.AVAILABLE, null, before),
+                report("LOC-B", "ORG-B", "N1", "NICU", false, BedStatus.OCCUPIED, PatientCovidStatus.COVID, before),
+                report("LOC-B", "ORG-B", "I1", "IC_BEADEMD", false, BedStatus.AVAILABLE, null, before),
+                // the hidden organisation's children's ICU is left out too
+                report("LOC-A2", "ORG-A2", "P1", "PICU", false, BedStatus.AVAILABLE, null, before));
+
+        LcpsDay day = query.lcps(null, NOV_03).days().get(0);
+
+        assertThat(day.regions().get(0).picu().capacity()).isEqualTo(1);
+        assertThat(day.regions().get(0).picu().patients()).isEqualTo(new Patients(0, 0, 1));
+        assertThat(day.regions().get(0).nicu().available()).isEqualTo(1);
+        assertThat(day.regions().get(1).picu().capacity()).isZero();
+        assertThat(day.regions().get(1).nicu().patients()).isEqualTo(new Patients(1, 0, 0));
+        assertThat(day.national().picu().capacity()).isEqualTo(1);
+        assertThat(day.national().nicu()).isEqualTo(new Block(2, 1, 1, new Split(0, 0, 0), new Split(2, 1, 1),
+                new Patients(1, 0, 0)));
+        assertThat(day.national().icu().capacity()).as("of which: ICU holds them all").isEqualTo(4);
+        assertThat(LcpsCsv.text(query.lcps(null, NOV_03))).isEqualTo(LcpsCsv.HEADER + "\n"
+                + "03-11-2026,4,0,1,0,1,0,0,0\n");
+    }
+
+    @Test
     void givenARegionWithAnEarlierReportTime_whenRead_thenItsReportMomentDecides() {
         project(report("LOC-B", "ORG-B", "I1", "IC_BEADEMD", false, BedStatus.AVAILABLE, null,
                         MOMENT_B_03.minusSeconds(1800)),

@@ -80,6 +80,36 @@ class RcpsProjectionTest extends FeedProjectionTest {
     }
 
     @Test
+    void givenChildrensIcuBeds_whenTheRcpsReadsTheDay_thenPicuAndNicuAreOfIcu_perLocationAndInTheTotals() {
+        Instant before = Instant.parse("2026-11-03T08:00:00Z");
+        project(publish(Fixtures.location("LOC-A3", "ORG-A1", A, "VR01")),
+                a1("I1", "IC_BEADEMD", false, BedStatus.AVAILABLE, null, before),
+                a1("P1", "PICU", false, BedStatus.OCCUPIED, PatientCovidStatus.NON_COVID, before),
+                a1("P2", "PICU", false, BedStatus.AVAILABLE, null, before),
+                a1("N1", "NICU", true, BedStatus.OCCUPIED, PatientCovidStatus.COVID, before),
+                a1("K1", "KLINIEK_KINDEREN", false, BedStatus.AVAILABLE, null, before),
+                report("LOC-A3", "ORG-A1", "N1", "NICU", false, BedStatus.RESERVED, null, before),
+                // a threshold does not reduce the feeds' figures
+                publish(Fixtures.thresholds("LOC-A1", "ORG-A1", before, new Threshold("PICU", 1))));
+
+        RcpsDaily report = query.rcpsDaily(A, NOV_03, null, false).orElseThrow();
+
+        RcpsLocation l = report.locations().get(0);
+        assertThat(l.picu()).isEqualTo(new Block(2, 1, 1, new Split(0, 0, 0), new Split(2, 1, 1),
+                new Patients(0, 0, 1)));
+        assertThat(l.nicu()).isEqualTo(new Block(1, 1, 0, new Split(1, 1, 0), new Split(0, 0, 0),
+                new Patients(1, 0, 0)));
+        assertThat(l.icu().capacity()).as("ICU keeps counting every ICU element").isEqualTo(4);
+        assertThat(l.clinic().capacity()).isEqualTo(1);
+        assertThat(report.locations().get(1).nicu().occupied()).isEqualTo(1);
+        assertThat(report.locations().get(1).picu().capacity()).isZero();
+        assertThat(report.totals().nicu()).isEqualTo(new Block(2, 2, 0, new Split(1, 1, 0), new Split(1, 1, 0),
+                new Patients(1, 0, 0)));
+        assertThat(report.totals().picu().capacity()).isEqualTo(2);
+        assertThat(report.totals().icu().capacity()).isEqualTo(5);
+    }
+
+    @Test
     void givenTwoLocations_whenTheRcpsReadsTheDay_thenTheRegionTotalsAddThemUp() {
         Instant before = Instant.parse("2026-11-03T08:00:00Z");
         project(publish(Fixtures.location("LOC-A3", "ORG-A1", A, "VR01")),

@@ -22,7 +22,42 @@ public final class LabelCodeList {
     /** The version producers validate against today. */
     public static final String CURRENT_VERSION = "1";
 
+    /**
+     * The children's ICU groups that are coordinated nationally (seed 003: national coordination of NICU and
+     * Kinder-IC capacity; seed 004: children are spread nationally). An ICU element belongs to a group by its
+     * EDXL-HAVE bed type (OASIS EDXL-HAVE {@code BedType}), so the code list's own data decides, not the element codes.
+     */
+    public enum ChildrenIcu {
+        /** Paediatric ICU (Kinder-IC), EDXL-HAVE {@code PediatricICU}. */
+        PICU("PediatricICU"),
+        /** Neonatal ICU, EDXL-HAVE {@code NeonatalICU}. */
+        NICU("NeonatalICU");
+
+        private final String edxlBedType;
+
+        ChildrenIcu(String edxlBedType) {
+            this.edxlBedType = edxlBedType;
+        }
+
+        public String edxlBedType() {
+            return edxlBedType;
+        }
+    }
+
     public record SpecialistischElement(String code, String nameNl, String nameEn, boolean icu, String edxlBedType) {
+
+        /** The children's ICU group of this element: an ICU element whose EDXL-HAVE bed type is the group's. */
+        public Optional<ChildrenIcu> childrenIcu() {
+            if (!icu) {
+                return Optional.empty();
+            }
+            for (ChildrenIcu group : ChildrenIcu.values()) {
+                if (group.edxlBedType().equals(edxlBedType)) {
+                    return Optional.of(group);
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     public record SpecialismeElement(String code, String nameNl, String nameEn) {
@@ -101,6 +136,21 @@ public final class LabelCodeList {
     public boolean isIcu(String specialistischCode) {
         SpecialistischElement e = specialistisch.get(specialistischCode);
         return e != null && e.icu();
+    }
+
+    /**
+     * The children's ICU group whose beds this element counts in (a subset of ICU: such an element is also
+     * {@link #isIcu}); empty for every other element and for an unknown code.
+     */
+    public Optional<ChildrenIcu> childrenIcu(String specialistischCode) {
+        SpecialistischElement e = specialistisch.get(specialistischCode);
+        return e == null ? Optional.empty() : e.childrenIcu();
+    }
+
+    /** The elements of a children's ICU group, in the list's order. */
+    public List<String> elementsOf(ChildrenIcu group) {
+        return specialistisch.values().stream().filter(e -> e.childrenIcu().orElse(null) == group)
+                .map(SpecialistischElement::code).toList();
     }
 
     /** Order for display: ICU elements first, then the list's own order. */
