@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.lpz.events.EventJson;
+import nl.lpz.events.acutecare.SehSite;
 import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.capacity.CareProfile;
 import nl.lpz.events.capacity.Threshold;
@@ -95,6 +96,17 @@ public class LocationDirectory {
 
     public Set<String> allLocationIds() {
         return Set.copyOf(jdbc.queryForList("SELECT location_id FROM location_directory", String.class));
+    }
+
+    /**
+     * The emergency departments of now: locations offering SEH with a position, by id (the acute-care map's sites; a
+     * location without coordinates cannot be placed and is left out).
+     */
+    public List<SehSite> sehSites() {
+        return jdbc.query("SELECT location_id, name, latitude, longitude FROM location_directory "
+                        + "WHERE ',' || care_offered || ',' LIKE '%,SEH,%' AND latitude IS NOT NULL "
+                        + "AND longitude IS NOT NULL ORDER BY location_id",
+                (rs, n) -> new SehSite(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)));
     }
 
     /** Locations whose care profile was never set. */

@@ -21,9 +21,10 @@ public final class RouteTable {
                     "/api/v1/regions/*/refusals/**",
                     "/api/v1/birth-care/refusals/mine"),
             // capacity-service: topology (and the safety regions' reference table), beds, settings, code lists, the
-            // module catalogue and the modules' reports, birth-care refusals (write)
+            // module catalogue and the modules' reports, birth-care refusals (write), the acute-care map (LAZK)
             ApiRoute.of("capacity", Backend.CAPACITY,
                     "/api/v1/safety-regions",
+                    "/api/v1/acute-care-map/**",
                     "/api/v1/birth-care/**",
                     "/api/v1/modules/**",
                     "/api/v1/locations/**",

@@ -1,0 +1,248 @@
+package nl.lpz.capacity.web;
+
+import static nl.lpz.capacity.web.CapacityProblems.id;
+import static nl.lpz.capacity.web.CapacityProblems.invalid;
+import static nl.lpz.capacity.web.CapacityProblems.required;
+import static nl.lpz.capacity.web.CapacityProblems.requiredText;
+import static nl.lpz.capacity.web.CapacityProblems.text;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.lpz.capacity.acutecare.AcuteCareMap;
+import nl.lpz.capacity.acutecare.ScenarioResult;
+import nl.lpz.capacity.command.DefineScenario;
+import nl.lpz.capacity.command.ScenarioId;
+import nl.lpz.capacity.query.LocationDirectory;
+import nl.lpz.capacity.query.ScenarioDirectory;
+import nl.lpz.capacity.topology.ReferenceRegions;
+import nl.lpz.contract.ProblemCodes;
+import nl.lpz.contract.Role;
+import nl.lpz.events.acutecare.ScenarioDefined;
+import nl.lpz.events.acutecare.SehSite;
+import nl.lpz.events.capacity.Actor;
+import nl.lpz.platform.web.ApiException;
+import nl.lpz.platform.web.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The acute-care map (LAZK, docs/acute-care-map.md): the population's modelled reach of an emergency department, and
+ * scenarios of a change of the acute offer. Every figure is modelled, and every answer says so ({@code model}).
+ */
+@RestController
+@Tag(name = "acute-care-map")
+class AcuteCareMapController {
+    static final int MAX_NAME = 200;
+    static final int MAX_CLOSED = 200;
+    static final int MAX_OPENED = 20;
+    static final int MAX_LISTED = 100;
+
+    private final AcuteCareMap map;
+    private final LocationDirectory directory;
+    private final ScenarioDirectory scenarios;
+    private final ReferenceRegions regions;
+    private final CommandSender commands;
+    private final Clock clock;
+
+    AcuteCareMapController(AcuteCareMap map, LocationDirectory directory, ScenarioDirectory scenarios,
+                           ReferenceRegions regions, CommandSender commands, Clock clock) {
+        this.map = map;
+        this.directory = directory;
+        this.scenarios = scenarios;
+        this.regions = regions;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record OpenedSeh(String name, Double latitude, Double longitude) {
+    }
+
+    record ScenarioRequest(String name, List<String> closeSeh, List<OpenedSeh> openSeh, String region) {
+    }
+
+    record ScenarioAnswer(String id, String name, String scope, Instant definedAt, List<String> closeSeh,
+                          List<SehSite> openSeh, boolean modelled, ScenarioResult result) {
+    }
+
+    record ScenarioSummary(String id, String name, String scope, Instant definedAt, List<String> closeSeh,
+                           int openSeh) {
+    }
+
+    @Operation(summary = "Who reaches an emergency department within the 45-minute norm (modelled)",
+            description = "Without region: national; region=VRnn (veiligheidsregio) or a ROAZ region id. Answers "
+                    + "{region, regionKind, model, normMinutes, emergencyDepartments, populationTotal, "
+                    + "populationWithin45, populationBeyond45, transport: {within15, within30, within45, beyond45}, "
+                    + "bySafetyRegion}. The norm counts response + on scene + transport; `transport` bands the "
+                    + "transport leg alone. Every authenticated role. 400 UNKNOWN_SAFETY_REGION / UNKNOWN_ROAZ_REGION.")
+    @GetMapping("/api/v1/acute-care-map/reachability")
+    AcuteCareMap.Reachability reachability(@RequestParam(required = false) String region,
+                                           @Parameter(hidden = true) Caller caller) {
+        caller.requireAny(Role.values());
+        return map.reachability(directory.sehSites(), scope(region));
+    }
+
+    private AcuteCareMap.Scope scope(String region) {
+        if (region == null || region.isBlank()) {
+            return AcuteCareMap.Scope.NATIONAL;
+        }
+        if (regions.isSafetyRegion(region)) {
+            return AcuteCareMap.Scope.safetyRegion(region);
+        }
+        if (regions.isRoazRegion(region)) {
+            return AcuteCareMap.Scope.roazRegion(region);
+        }
+        throw ApiException.badRequest(region.startsWith("VR") ? CapacityProblems.UNKNOWN_SAFETY_REGION
+                : CapacityProblems.UNKNOWN_ROAZ_REGION, "region must be VR01..VR25 or one of "
+                + regions.roazRegions());
+    }
+
+    @Operation(summary = "Defines a scenario (close or open EDs) and answers its result (modelled)",
+            description = "Body {name, closeSeh: [locationId], openSeh: [{name, latitude, longitude}], region} with at "
+                    + "least one change. Authors: RCPS (scope: its ROAZ region; it closes EDs of its region only), "
+                    + "LCPS and ADMIN (national, or the ROAZ region given). 201 {id, name, scope, definedAt, closeSeh, "
+                    + "openSeh, modelled, result: {baseline, scenario (each populationTotal, populationWithin45, "
+                    + "populationBeyond45, transport), bySafetyRegion, byMunicipality, affectedAreas, receiving}}. "
+                    + "422 UNKNOWN_LOCATION, CARE_NOT_OFFERED (no SEH there); 400 INVALID_FIELD, INVALID_ID, "
+                    + "UNKNOWN_ROAZ_REGION; 403 FORBIDDEN_ROLE, FORBIDDEN_REGION.")
+    @PostMapping(path = "/api/v1/acute-care-map/scenarios", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ScenarioAnswer> define(@RequestBody ScenarioRequest request,
+                                          @Parameter(hidden = true) Caller caller) {
+        caller.requireAny(Role.RCPS, Role.LCPS, Role.ADMIN);
+        String name = requiredText(request.name(), "name", MAX_NAME).strip();
+        List<String> closed = request.closeSeh() == null ? List.of() : request.closeSeh();
+        List<OpenedSeh> opened = request.openSeh() == null ? List.of() : request.openSeh();
+        if (closed.isEmpty() && opened.isEmpty()) {
+            throw invalid("a scenario changes something: closeSeh or openSeh must list at least one ED");
+        }
+        if (closed.size() > MAX_CLOSED || opened.size() > MAX_OPENED) {
+            throw invalid("at most " + MAX_CLOSED + " closed and " + MAX_OPENED + " opened EDs");
+        }
+        Set<String> distinct = new HashSet<>();
+        for (int i = 0; i < closed.size(); i++) {
+            if (!distinct.add(id(closed.get(i), "closeSeh[" + i + "]"))) {
+                throw invalid("closeSeh lists " + closed.get(i) + " twice");
+            }
+        }
+        List<SehSite> openSites = new ArrayList<>();
+        for (int i = 0; i < opened.size(); i++) {
+            OpenedSeh o = required(opened.get(i), "openSeh[" + i + "]");
+            openSites.add(new SehSite(null, requiredText(o.name(), "openSeh[" + i + "].name", MAX_NAME).strip(),
+                    coordinate(o.latitude(), "openSeh[" + i + "].latitude", 50.5, 53.7),
+                    coordinate(o.longitude(), "openSeh[" + i + "].longitude", 3.2, 7.3)));
+        }
+        String scope = scopeOf(request.region(), caller);
+        List<SehSite> baseline = directory.sehSites();
+        Set<String> ofBaseline = baseline.stream().map(SehSite::locationId).collect(Collectors.toSet());
+        Map<String, String> owners = directory.owners(closed);
+        Map<String, String> roazOf = new java.util.HashMap<>();
+        directory.careOffered(closed).keySet().forEach(l -> directory.find(l)
+                .ifPresent(v -> roazOf.put(l, v.roazRegionId())));
+        for (String location : closed) {
+            if (!owners.containsKey(location)) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, CapacityProblems.UNKNOWN_LOCATION,
+                        "closeSeh: location " + location + " is not registered");
+            }
+            if (!ofBaseline.contains(location)) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "CARE_NOT_OFFERED", "closeSeh: location "
+                        + location + " has no emergency department (SEH) to close, or no position on the map");
+            }
+            if (caller.has(Role.RCPS) && !caller.hasAny(Role.LCPS, Role.ADMIN)
+                    && !roazOf.get(location).equals(caller.region())) {
+                throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_REGION, "closeSeh: location "
+                        + location + " lies outside ROAZ region " + caller.region());
+            }
+        }
+        String scenarioId = "sc-" + UUID.randomUUID();
+        text(scenarioId, "id", 64);
+        commands.send(new DefineScenario(ScenarioId.of(scenarioId), name, scope, baseline, closed, openSites,
+                clock.instant(), new Actor(caller.subject(), caller.organisation())), scenarioId);
+        ScenarioDefined defined = scenarios.find(scenarioId).orElseThrow();
+        return ResponseEntity.status(HttpStatus.CREATED).body(answer(defined));
+    }
+
+    /** An RCPS writes for its own region; LCPS and ADMIN nationally or for the region they name. */
+    private String scopeOf(String region, Caller caller) {
+        if (!caller.hasAny(Role.LCPS, Role.ADMIN)) {
+            if (caller.region() == null || !regions.isRoazRegion(caller.region())) {
+                throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_REGION,
+                        "an RCPS token names its ROAZ region");
+            }
+            if (region != null && !region.equals(caller.region())) {
+                throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_REGION, "region " + region
+                        + " is not the token's ROAZ region");
+            }
+            return caller.region();
+        }
+        if (region == null) {
+            return null;
+        }
+        if (!regions.isRoazRegion(region)) {
+            throw ApiException.badRequest(CapacityProblems.UNKNOWN_ROAZ_REGION, "region must be one of "
+                    + regions.roazRegions());
+        }
+        return region;
+    }
+
+    private static double coordinate(Double value, String field, double min, double max) {
+        if (value == null || !Double.isFinite(value) || value < min || value > max) {
+            throw invalid(field + " must be a number from " + min + " to " + max + " (the Netherlands)");
+        }
+        return value;
+    }
+
+    @Operation(summary = "A scenario and its result, computed again from its definition (modelled)",
+            description = "Readers: LCPS, ADMIN; RCPS of its ROAZ region and hospitals (HOSPITAL, EPD_SYSTEM) with a "
+                    + "location there; a national scenario every RCPS and hospital. 404 UNKNOWN_SCENARIO.")
+    @GetMapping("/api/v1/acute-care-map/scenarios/{scenarioId}")
+    ScenarioAnswer scenario(@PathVariable String scenarioId, @Parameter(hidden = true) Caller caller) {
+        caller.requireAny(Role.RCPS, Role.LCPS, Role.ADMIN, Role.HOSPITAL, Role.EPD_SYSTEM);
+        id(scenarioId, "scenarioId");
+        ScenarioDefined defined = scenarios.find(scenarioId).filter(s -> mayRead(s.scope(), caller))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_SCENARIO", "no scenario "
+                        + scenarioId + " you may read"));
+        return answer(defined);
+    }
+
+    @Operation(summary = "The scenarios the caller may read, newest first (at most 100), without their results")
+    @GetMapping("/api/v1/acute-care-map/scenarios")
+    List<ScenarioSummary> list(@Parameter(hidden = true) Caller caller) {
+        caller.requireAny(Role.RCPS, Role.LCPS, Role.ADMIN, Role.HOSPITAL, Role.EPD_SYSTEM);
+        return scenarios.list(null, true, 1000).stream().filter(s -> mayRead(s.scope(), caller)).limit(MAX_LISTED)
+                .map(s -> new ScenarioSummary(s.scenarioId(), s.name(), s.scope(), s.definedAt(), s.closeSeh(),
+                        s.openSeh().size())).toList();
+    }
+
+    private boolean mayRead(String scope, Caller caller) {
+        if (caller.hasAny(Role.LCPS, Role.ADMIN) || scope == null) {
+            return true;
+        }
+        if (caller.has(Role.RCPS) && scope.equals(caller.region())) {
+            return true;
+        }
+        return caller.hasAny(Role.HOSPITAL, Role.EPD_SYSTEM) && caller.organisation() != null
+                && directory.findByRoazRegion(scope).stream()
+                .anyMatch(l -> l.organisationId().equals(caller.organisation()));
+    }
+
+    private ScenarioAnswer answer(ScenarioDefined s) {
+        return new ScenarioAnswer(s.scenarioId(), s.name(), s.scope(), s.definedAt(), s.closeSeh(), s.openSeh(), true,
+                map.scenario(s));
+    }
+}

@@ -1,0 +1,130 @@
+package nl.lpz.capacity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import nl.lpz.capacity.CapacitySpringTest;
+import nl.lpz.contract.IdentityHeaders;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The acute-care map's endpoints against the reference population: reachability nationally and per region, a
+ * scenario defined by the RCPS of a region (event-sourced, read back with the same result), and the refusals.
+ */
+class AcuteCareMapWebTest extends CapacitySpringTest {
+    private static final String REACH = "/api/v1/acute-care-map/reachability";
+    private static final String SCENARIOS = "/api/v1/acute-care-map/scenarios";
+
+    private ResultActions rcps(MockHttpServletRequestBuilder request, String roaz) throws Exception {
+        return as(request.header(IdentityHeaders.REGION, roaz), "RCPS", null);
+    }
+
+    private void registerEd(String locationId, String organisationId, String care, double lat, double lon)
+            throws Exception {
+        admin(putJson("/api/v1/locations/" + locationId, """
+                {"organisationId":"%s","name":"Ziekenhuis %s","roazRegionId":"ROAZ-NN","safetyRegionId":"VR01",
+                 "careOffered":["%s"],"latitude":%s,"longitude":%s}""".formatted(organisationId, locationId, care,
+                lat, lon))).andExpect(status().is2xxSuccessful());
+    }
+
+    @Test
+    void givenTheReferencePopulation_whenReachabilityIsAsked_thenEveryInhabitantIsCountedNationallyAndPerRegion()
+            throws Exception {
+        as(getPath(REACH), "PUBLIC_AGGREGATE", null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.regionKind").value("NATIONAL"))
+                .andExpect(jsonPath("$.populationTotal").value(17_472_870))
+                .andExpect(jsonPath("$.model", startsWith("modelled")))
+                .andExpect(jsonPath("$.normMinutes").value(45.0))
+                .andExpect(jsonPath("$.bySafetyRegion.length()").value(25));
+        String vr13 = as(getPath(REACH + "?region=VR13"), "MKA", null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.regionKind").value("SAFETY_REGION"))
+                .andExpect(jsonPath("$.populationTotal").value(1_091_450))
+                .andReturn().getResponse().getContentAsString();
+        long within = ((Number) JsonPath.read(vr13, "$.populationWithin45")).longValue();
+        long beyond = ((Number) JsonPath.read(vr13, "$.populationBeyond45")).longValue();
+        assertThat(within + beyond).isEqualTo(1_091_450L);
+        as(getPath(REACH + "?region=ROAZ-NHF"), "LCPS", null)
+                .andExpect(jsonPath("$.regionKind").value("ROAZ_REGION"));
+        as(getPath(REACH + "?region=VR99"), "LCPS", null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_SAFETY_REGION"));
+        as(getPath(REACH + "?region=ROAZ-XX"), "LCPS", null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_ROAZ_REGION"));
+    }
+
+    @Test
+    void givenAnRcps_whenItClosesAnEdOfItsRegion_thenTheScenarioIsKeptAndReadBackWithTheSameResult()
+            throws Exception {
+        String remote = newId("loc");
+        registerEd(remote, newId("org"), "SEH", 53.44, 6.83); // the far north-east coast of Groningen
+        String body = """
+                {"name":"SEH %s dicht","closeSeh":["%s"]}""".formatted(remote, remote);
+
+        String answer = rcps(postJson(SCENARIOS, body), "ROAZ-NN")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id", startsWith("sc-")))
+                .andExpect(jsonPath("$.scope").value("ROAZ-NN"))
+                .andExpect(jsonPath("$.modelled").value(true))
+                .andExpect(jsonPath("$.result.baseline.populationTotal").value(
+                        org.hamcrest.Matchers.greaterThan(1_000_000)))
+                .andExpect(jsonPath("$.result.affectedAreas[0].fromLocationId").value(remote))
+                .andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(answer, "$.id");
+        long before = ((Number) JsonPath.read(answer, "$.result.baseline.populationBeyond45")).longValue();
+        long after = ((Number) JsonPath.read(answer, "$.result.scenario.populationBeyond45")).longValue();
+        assertThat(after).isGreaterThanOrEqualTo(before);
+        assertThat(eventsOf("scenario:" + id)).isEqualTo(1);
+
+        String again = rcps(getPath(SCENARIOS + "/" + id), "ROAZ-NN").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat((Object) JsonPath.read(again, "$.result")).isEqualTo(JsonPath.read(answer, "$.result"));
+        rcps(getPath(SCENARIOS), "ROAZ-NN").andExpect(jsonPath("$[?(@.id == '" + id + "')].name").exists());
+        rcps(getPath(SCENARIOS + "/" + id), "ROAZ-ZWN")
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_SCENARIO"));
+        as(getPath(SCENARIOS + "/" + id), "HOSPITAL", newId("org"))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_SCENARIO"));
+    }
+
+    @Test
+    void givenBadScenarios_whenPosted_thenStableCodesAndNothingIsKept() throws Exception {
+        String noEd = newId("loc");
+        registerEd(noEd, newId("org"), "CCU", 53.2, 6.5);
+        long scenarios = jdbc.queryForObject("SELECT count(*) FROM acute_care_scenario", Long.class);
+
+        as(postJson(SCENARIOS, "{\"name\":\"x\",\"closeSeh\":[\"" + newId("nope") + "\"]}"), "LCPS", null)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("UNKNOWN_LOCATION"));
+        as(postJson(SCENARIOS, "{\"name\":\"x\",\"closeSeh\":[\"" + noEd + "\"]}"), "ADMIN", null)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("CARE_NOT_OFFERED"));
+        as(postJson(SCENARIOS, "{\"name\":\"x\",\"closeSeh\":[]}"), "LCPS", null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        as(postJson(SCENARIOS, "{\"closeSeh\":[\"" + noEd + "\"]}"), "LCPS", null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        as(postJson(SCENARIOS, "{\"name\":\"x\",\"closeSeh\":[\"bad id\"]}"), "LCPS", null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_ID"));
+        as(postJson(SCENARIOS, "{\"name\":\"x\",\"openSeh\":[{\"name\":\"N\",\"latitude\":40,\"longitude\":5}]}"),
+                "LCPS", null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
+        as(postJson(SCENARIOS, "{\"name\":\"x\",\"closeSeh\":[\"" + noEd + "\"]}"), "HOSPITAL", "o1")
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_ROLE"));
+        String seh = newId("loc");
+        registerEd(seh, newId("org"), "SEH", 53.3, 6.6);
+        rcps(postJson(SCENARIOS, "{\"name\":\"x\",\"closeSeh\":[\"" + seh + "\"]}"), "ROAZ-NHF")
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN_REGION"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM acute_care_scenario", Long.class)).isEqualTo(scenarios);
+
+        // an ED opened at coordinates only brings people nearer
+        as(postJson(SCENARIOS, "{\"name\":\"nieuw\",\"openSeh\":[{\"name\":\"SEH Schiermonnikoog\","
+                + "\"latitude\":53.48,\"longitude\":6.16}]}"), "LCPS", null)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.scope").doesNotExist())
+                .andExpect(jsonPath("$.result.receiving[0].name").value("SEH Schiermonnikoog"));
+    }
+}
