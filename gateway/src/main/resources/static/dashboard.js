@@ -19,6 +19,7 @@ import { initModule, renderModule, tickModule } from './modules/panel-module.js'
 import { initModuleReport, renderModuleReport } from './modules/panel-module-report.js';
 import { initProfile, renderProfile } from './modules/panel-profile.js';
 import { initPeriodReport, renderPeriodReport } from './modules/panel-period-report.js';
+import { initAcuteCareMap, startAcuteCareMap, renderAcuteCareMapForm } from './modules/panel-acute-care-map.js';
 import { initRefusals, renderRefusals, tickRefusals, startRefusals, refusalsTopologyChanged }
   from './modules/panel-refusals.js';
 import { initChildrenIcu, renderChildrenIcu, tickChildrenIcu, startChildrenIcu, childrenIcuChanged }
@@ -55,7 +56,7 @@ on('topology', whenSignedIn(() => {
   refusalsTopologyChanged();
   if (midwife()) return;
   if (hospital()) { renderManage(); renderSettings(); renderModuleReport(); }
-  renderMap(); renderModule();
+  renderMap(); renderModule(); renderAcuteCareMapForm();
 }));
 on('module', whenSignedIn(() => { renderModule(); renderPeriodReport(); if (hospital()) renderModuleReport(); }));
 on('conn', whenSignedIn(renderConn));
@@ -83,11 +84,12 @@ async function start() {
   if (!midwife()) { if (readsBeds()) loadCapacity(); loadStops(); loadModuleCatalogue(); stream(); }
   startRefusals();
   startChildrenIcu();
+  startAcuteCareMap();
 }
 
 function init() {
   initView(); initManage(); initSettings(); initModule(); initModuleReport(); initRefusals(); initChildrenIcu();
-  initProfile(); initPeriodReport();
+  initProfile(); initPeriodReport(); initAcuteCareMap();
   $('#lang').addEventListener('click', () => {
     state.lang = state.lang === 'nl' ? 'en' : 'nl';
     localStorage.setItem('lpz.lang', state.lang);

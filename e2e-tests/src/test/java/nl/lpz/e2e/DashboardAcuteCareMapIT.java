@@ -1,0 +1,43 @@
+package nl.lpz.e2e;
+
+import static nl.lpz.e2e.Lpz.ROAZ_NHF;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The dashboard's acute-care map panel ({@code panel-acute-care-map.js}): the RCPS of Noord-Holland/Flevoland sees its
+ * region against the 45-minute norm per VR by name, computes the closure of the ED of Den Helder in the form and sees
+ * more inhabitants beyond the norm, the receiving EDs and the export. Screenshot to {@code docs/screenshots/}.
+ */
+class DashboardAcuteCareMapIT extends DashboardBrowser {
+
+    @Test
+    void givenTheRcps_whenItComputesTheClosureOfARemoteEd_thenItsRegionShowsMoreInhabitantsBeyondTheNorm()
+            throws Exception {
+        open();
+        signInAsRcps(ROAZ_NHF);
+        awaitText("#acm-baseline tr[data-row=REGION] th", "Regio " + ROAZ_NHF);
+        assertThat(css("#acm-baseline tr[data-row=VR10] th").getText()).startsWith("VR10 Noord-Holland-Noord");
+        assertThat(css("#acm-baseline [data-role=model]").getText()).startsWith("Gemodelleerd, niet gemeten:");
+
+        waitUntil(d -> !d.findElements(By.cssSelector("#acm-close option[value='103702']")).isEmpty());
+        byId("acm-name").sendKeys("SEH Den Helder dicht");
+        new Select(byId("acm-close")).selectByValue("103702");
+        byId("acm-send").click();
+        waitUntil(d -> !d.findElements(By.cssSelector("#acm-result tr[data-row=SCENARIO]")).isEmpty());
+        long before = number(css("#acm-result tr[data-row=BASELINE] [data-role=beyond]").getText());
+        long after = number(css("#acm-result tr[data-row=SCENARIO] [data-role=beyond]").getText());
+        assertThat(after - before).isGreaterThan(20_000L);
+        assertThat(css("#acm-result .acm-receiving").getText()).contains("inwoners over");
+        assertThat(byId("acm-export").isDisplayed()).isTrue();
+        js("document.getElementById('acute-care-map').scrollIntoView();");
+        screenshot("acute-care-map-scenario.png");
+    }
+
+    private static long number(String text) {
+        return Long.parseLong(text.replaceAll("[^0-9]", ""));
+    }
+}

@@ -1,0 +1,132 @@
+// Panel: the acute-care map (LAZK, issue 21; docs/acute-care-map.md). The session's ROAZ region against the
+// 45-minute norm (GET /api/v1/acute-care-map/reachability?region=), per veiligheidsregio by name; for the RCPS (the
+// ROAZ office), LCPS and ADMIN a scenario form: close EDs of the region and/or open one at a point
+// (POST /api/v1/acute-care-map/scenarios), the result beside its baseline, the areas that change and the receiving
+// EDs, with a CSV export. Every figure is modelled and the panel says so. Read when the view starts and on demand,
+// never by the stream (a plan, not a live figure).
+import { state } from './state.js';
+import { $, h, showMessage } from './dom.js';
+import { t } from './i18n.js';
+import { api } from './api.js';
+import { safetyRegionLabel } from './reference.js';
+
+const AUTHORS = ['RCPS', 'LCPS', 'ADMIN'];
+const nf = n => Number(n).toLocaleString(state.lang === 'nl' ? 'nl-NL' : 'en-GB');
+const pct = (part, total) => (total ? `${(100 * part / total).toFixed(2)}%` : '–');
+const col = text => h('th', { scope: 'col' }, text);
+let result = null; // the last scenario answer, for the export
+
+function figuresTable(rows) {
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'acm-figures' },
+    h('thead', null, h('tr', null, col(''), col(t('acmPopulation')), col(t('acmWithin45')), col(t('acmBeyond45')),
+      col(t('acmShare')))),
+    h('tbody', null, rows.map(([label, f, key]) => h('tr', { dataset: { row: key } }, h('th', { scope: 'row' }, label),
+      h('td', null, nf(f.populationTotal)), h('td', null, nf(f.populationWithin45)),
+      h('td', { dataset: { role: 'beyond' } }, nf(f.populationBeyond45)),
+      h('td', null, pct(f.populationWithin45, f.populationTotal)))))));
+}
+
+function renderBaseline(r) {
+  $('#acm-baseline').replaceChildren(
+    h('p', { class: 'hint', dataset: { role: 'model' } }, `${t('acmModelled')} ${r.model}`),
+    figuresTable([[`${t('regionTotal')} ${r.region}`, r, 'REGION'],
+      ...r.bySafetyRegion.map(v => [safetyRegionLabel(v.safetyRegionId), v, v.safetyRegionId])]));
+}
+
+export async function loadAcuteCareMap() {
+  if (!state.session?.roaz || state.session.role === 'MIDWIFE') return;
+  try {
+    renderBaseline(await api('GET', `/api/v1/acute-care-map/reachability?region=${encodeURIComponent(state.session.roaz)}`));
+  } catch (e) {
+    showMessage($('#acm-baseline'), `${t('error')}: ${e.problem?.code || e.status} ${e.message}`, false);
+  }
+}
+
+/** The EDs of the region (topology: locations offering SEH with a position) as options to close. */
+export function renderAcuteCareMapForm() {
+  const sel = $('#acm-close');
+  if (!sel || !state.topology) return;
+  const chosen = new Set([...sel.selectedOptions].map(o => o.value));
+  const eds = state.topology.filter(l => (l.careOffered || []).includes('SEH') && l.latitude != null)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  sel.replaceChildren(...eds.map(l => h('option', { value: l.locationId, selected: chosen.has(l.locationId) },
+    `${l.name} (${l.safetyRegionId})`)));
+}
+
+function renderResult(answer) {
+  const r = answer.result;
+  const view = $('#acm-result');
+  view.replaceChildren(
+    h('h4', null, `${answer.name} (${answer.id})`),
+    h('p', { class: 'hint' }, `${t('acmModelled')} ${r.model}`),
+    figuresTable([[t('acmBaseline'), r.baseline, 'BASELINE'], [t('acmScenario'), r.scenario, 'SCENARIO']]),
+    h('h4', null, t('acmByVr')),
+    h('div', { class: 'table-wrap' }, h('table', null,
+      h('thead', null, h('tr', null, col(t('vr')), col(t('acmPopulation')), col(t('acmBeyondBefore')),
+        col(t('acmBeyondAfter')))),
+      h('tbody', null, r.bySafetyRegion.map(v => h('tr', { dataset: { vr: v.safetyRegionId } },
+        h('th', { scope: 'row' }, safetyRegionLabel(v.safetyRegionId)), h('td', null, nf(v.populationTotal)),
+        h('td', null, nf(v.baselineBeyond45)), h('td', null, nf(v.scenarioBeyond45))))))),
+    h('h4', null, t('acmReceiving')),
+    r.receiving.length ? h('ul', { class: 'acm-receiving' }, r.receiving.map(x => h('li', null,
+      `${x.name}: ${t('acmTakesOver', nf(x.population), x.areas, x.estimatedRidesPerDay)}`))) : h('p', null, '–'),
+    h('h4', null, t('acmAffected', r.affectedAreas.length)),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'acm-affected' },
+      h('thead', null, h('tr', null, col('PC4'), col(t('acmPlace')), col(t('acmPopulation')), col(t('acmTo')),
+        col(t('acmMinutes')))),
+      h('tbody', null, r.affectedAreas.slice(0, 25).map(a => h('tr', { dataset: { pc4: a.pc4 } },
+        h('td', null, a.pc4), h('td', null, `${a.place} (${a.municipality})`), h('td', null, nf(a.population)),
+        h('td', null, a.toName || '–'),
+        h('td', { class: a.beyond45After && !a.beyond45Before ? 'zero' : null },
+          `${a.minutesBefore} → ${a.minutesAfter} (+${a.extraMinutes})`)))))),
+    r.affectedAreas.length > 25 && h('p', { class: 'hint' }, t('acmMore', r.affectedAreas.length - 25)),
+    h('button', { type: 'button', id: 'acm-export', onclick: exportCsv }, t('acmExport')));
+}
+
+async function define(e) {
+  e.preventDefault();
+  const closeSeh = [...$('#acm-close').selectedOptions].map(o => o.value);
+  const body = { name: $('#acm-name').value.trim(), closeSeh };
+  const lat = $('#acm-open-lat').value, lon = $('#acm-open-lon').value;
+  if (lat && lon) body.openSeh = [{ name: $('#acm-open-name').value.trim() || t('acmNewEd'), latitude: Number(lat), longitude: Number(lon) }];
+  if (state.session.role !== 'RCPS') body.region = state.session.roaz;
+  $('#acm-result').replaceChildren(h('p', { class: 'hint' }, t('pfLoading')));
+  try {
+    result = await api('POST', '/api/v1/acute-care-map/scenarios', body);
+    renderResult(result);
+  } catch (err) {
+    result = null;
+    showMessage($('#acm-result'), `${t('acmRefused')} (${err.problem?.code || err.status}): ${err.message}`, false);
+  }
+}
+
+/** The scenario as CSV: the figures, per VR and every affected area, each line marked modelled. */
+function exportCsv() {
+  if (!result) return;
+  const r = result.result, q = v => `"${String(v ?? '').replace(/"/g, '""')}"`;
+  const lines = [`# ${result.name} (${result.id}); ${r.model}`,
+    'part,key,population,within45,beyond45',
+    ...[['baseline', r.baseline], ['scenario', r.scenario]].map(([k, f]) => [k, '', f.populationTotal, f.populationWithin45, f.populationBeyond45].join(',')),
+    'part,safetyRegionId,population,baselineBeyond45,scenarioBeyond45',
+    ...r.bySafetyRegion.map(v => ['vr', v.safetyRegionId, v.populationTotal, v.baselineBeyond45, v.scenarioBeyond45].join(',')),
+    'part,pc4,place,municipality,safetyRegionId,population,from,to,minutesBefore,minutesAfter,beyond45Before,beyond45After',
+    ...r.affectedAreas.map(a => ['area', a.pc4, q(a.place), q(a.municipality), a.safetyRegionId, a.population,
+      a.fromLocationId ?? '', q(a.toName), a.minutesBefore, a.minutesAfter, a.beyond45Before, a.beyond45After].join(','))];
+  const link = h('a', { href: URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' })),
+    download: `lazk-${result.id}.csv` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+export function initAcuteCareMap() {
+  $('#acm-form').addEventListener('submit', define);
+  $('#acm-refresh').addEventListener('click', loadAcuteCareMap);
+}
+
+export function startAcuteCareMap() {
+  const role = state.session?.role;
+  $('#acute-care-map').hidden = !role || role === 'MIDWIFE';
+  $('#acm-scenario').hidden = !AUTHORS.includes(role);
+  loadAcuteCareMap();
+}
