@@ -14,6 +14,8 @@ const AUTHORS = ['RCPS', 'LCPS', 'ADMIN'];
 const nf = n => Number(n).toLocaleString(state.lang === 'nl' ? 'nl-NL' : 'en-GB');
 const pct = (part, total) => (total ? `${(100 * part / total).toFixed(2)}%` : '–');
 const col = text => h('th', { scope: 'col' }, text);
+/** The model's own description after the panel's "modelled, not measured" in the user's language. */
+const modelText = model => `${t('acmModelled')} ${String(model).replace(/^modelled, not measured: /, '')}`;
 let result = null; // the last scenario answer, for the export
 
 function figuresTable(rows) {
@@ -28,7 +30,7 @@ function figuresTable(rows) {
 
 function renderBaseline(r) {
   $('#acm-baseline').replaceChildren(
-    h('p', { class: 'hint', dataset: { role: 'model' } }, `${t('acmModelled')} ${r.model}`),
+    h('p', { class: 'hint', dataset: { role: 'model' } }, modelText(r.model)),
     figuresTable([[`${t('regionTotal')} ${r.region}`, r, 'REGION'],
       ...r.bySafetyRegion.map(v => [safetyRegionLabel(v.safetyRegionId), v, v.safetyRegionId])]));
 }
@@ -58,7 +60,7 @@ function renderResult(answer) {
   const view = $('#acm-result');
   view.replaceChildren(
     h('h4', null, `${answer.name} (${answer.id})`),
-    h('p', { class: 'hint' }, `${t('acmModelled')} ${r.model}`),
+    h('p', { class: 'hint' }, modelText(r.model)),
     figuresTable([[t('acmBaseline'), r.baseline, 'BASELINE'], [t('acmScenario'), r.scenario, 'SCENARIO']]),
     h('h4', null, t('acmByVr')),
     h('div', { class: 'table-wrap' }, h('table', null,
