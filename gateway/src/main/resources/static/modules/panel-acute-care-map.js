@@ -1,6 +1,6 @@
 // Panel: the acute-care map (LAZK, issue 21; docs/acute-care-map.md). The session's ROAZ region against the
 // 45-minute norm (GET /api/v1/acute-care-map/reachability?region=), per veiligheidsregio by name; for the RCPS (the
-// ROAZ office), LCPS and ADMIN a scenario form: close EDs of the region and/or open one at a point
+// ROAZ office), LCPS and ADMIN a scenario form: close EDs (or acute obstetric units) of the region and/or open one
 // (POST /api/v1/acute-care-map/scenarios), the result beside its baseline, the areas that change and the receiving
 // EDs, with a CSV export. Every figure is modelled and the panel says so. Read when the view starts and on demand,
 // never by the stream (a plan, not a live figure).
@@ -38,7 +38,8 @@ function renderBaseline(r) {
 export async function loadAcuteCareMap() {
   if (!state.session?.roaz || state.session.role === 'MIDWIFE') return;
   try {
-    renderBaseline(await api('GET', `/api/v1/acute-care-map/reachability?region=${encodeURIComponent(state.session.roaz)}`));
+    renderBaseline(await api('GET', `/api/v1/acute-care-map/reachability?region=${encodeURIComponent(state.session.roaz)}`
+      + `&care=${$('#acm-care').value}`));
   } catch (e) {
     showMessage($('#acm-baseline'), `${t('error')}: ${e.problem?.code || e.status} ${e.message}`, false);
   }
@@ -49,7 +50,8 @@ export function renderAcuteCareMapForm() {
   const sel = $('#acm-close');
   if (!sel || !state.topology) return;
   const chosen = new Set([...sel.selectedOptions].map(o => o.value));
-  const eds = state.topology.filter(l => (l.careOffered || []).includes('SEH') && l.latitude != null)
+  const care = $('#acm-care').value;
+  const eds = state.topology.filter(l => (l.careOffered || []).includes(care) && l.latitude != null)
     .sort((a, b) => a.name.localeCompare(b.name));
   sel.replaceChildren(...eds.map(l => h('option', { value: l.locationId, selected: chosen.has(l.locationId) },
     `${l.name} (${l.safetyRegionId})`)));
@@ -88,7 +90,7 @@ function renderResult(answer) {
 async function define(e) {
   e.preventDefault();
   const closeSeh = [...$('#acm-close').selectedOptions].map(o => o.value);
-  const body = { name: $('#acm-name').value.trim(), closeSeh };
+  const body = { name: $('#acm-name').value.trim(), careKind: $('#acm-care').value, closeSeh };
   const lat = $('#acm-open-lat').value, lon = $('#acm-open-lon').value;
   if (lat && lon) body.openSeh = [{ name: $('#acm-open-name').value.trim() || t('acmNewEd'), latitude: Number(lat), longitude: Number(lon) }];
   if (state.session.role !== 'RCPS') body.region = state.session.roaz;
@@ -124,6 +126,7 @@ function exportCsv() {
 export function initAcuteCareMap() {
   $('#acm-form').addEventListener('submit', define);
   $('#acm-refresh').addEventListener('click', loadAcuteCareMap);
+  $('#acm-care').addEventListener('change', () => { loadAcuteCareMap(); renderAcuteCareMapForm(); });
 }
 
 export function startAcuteCareMap() {

@@ -55,7 +55,11 @@ public class AcuteCareMap {
         }
     }
 
-    public record Reachability(String region, String regionKind, String model, double normMinutes,
+    /**
+     * {@code careKind}: SEH (emergency departments) or VERLOSKUNDE (acute obstetrics); {@code emergencyDepartments}:
+     * the sites of that kind counted (named for the SEH, the contract's first question).
+     */
+    public record Reachability(String region, String regionKind, String careKind, String model, double normMinutes,
                                int emergencyDepartments, long populationTotal, long populationWithin45,
                                long populationBeyond45, Coverage.TransportBands transport,
                                List<RegionFigures> bySafetyRegion) {
@@ -73,7 +77,7 @@ public class AcuteCareMap {
         return areas.total();
     }
 
-    public Reachability reachability(List<SehSite> sites, Scope scope) {
+    public Reachability reachability(List<SehSite> sites, Scope scope, String careKind) {
         Coverage coverage = Coverage.of(areas, sites, model, properties);
         Figures f = coverage.figures(scope.filter());
         Map<String, String> roazOf = new TreeMap<>();
@@ -83,7 +87,7 @@ public class AcuteCareMap {
             return new RegionFigures(e.getKey(), e.getValue(), vr.populationTotal(), vr.populationWithin45(),
                     vr.populationBeyond45());
         }).toList();
-        return new Reachability(scope.id(), scope.kind(), model.description(), properties.normMinutes(),
+        return new Reachability(scope.id(), scope.kind(), careKind, model.description(), properties.normMinutes(),
                 sites.size(), f.populationTotal(), f.populationWithin45(), f.populationBeyond45(), f.transport(),
                 byVr);
     }
@@ -116,7 +120,8 @@ public class AcuteCareMap {
             affected.add(new ScenarioResult.AffectedArea(area.pc4(), area.place(), area.municipality(),
                     area.safetyRegionId(), area.population(), id(from), id(to), to == null ? null : to.name(),
                     round(before.chainMinutes(a)), round(after.chainMinutes(a)),
-                    round(after.chainMinutes(a) - before.chainMinutes(a)), !before.withinNorm(a), !after.withinNorm(a)));
+                    round(after.chainMinutes(a) - before.chainMinutes(a)), !before.withinNorm(a),
+                    !after.withinNorm(a)));
             if (to != null) {
                 receiving.merge(key(to), new ScenarioResult.Receiving(to.locationId(), to.name(), 1, area.population(),
                         0), ScenarioResult.Receiving::plus);
@@ -156,7 +161,8 @@ public class AcuteCareMap {
     }
 
     private static String key(SehSite site) {
-        return site.locationId() != null ? site.locationId() : site.name() + "@" + site.latitude() + "," + site.longitude();
+        return site.locationId() != null ? site.locationId()
+                : site.name() + "@" + site.latitude() + "," + site.longitude();
     }
 
     private static String id(SehSite site) {

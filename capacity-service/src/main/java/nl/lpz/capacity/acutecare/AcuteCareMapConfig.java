@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The reference population and the travel-time model; a routing engine's model is another {@link TravelTimeModel} bean. */
+/**
+ * The reference population and the travel-time model; a routing engine's model is another {@link TravelTimeModel}
+ * bean, which replaces the default.
+ */
 @Configuration
 @EnableConfigurationProperties(AcuteCareMapProperties.class)
 class AcuteCareMapConfig {

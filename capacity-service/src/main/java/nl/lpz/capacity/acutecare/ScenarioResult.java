@@ -23,8 +23,9 @@ public record ScenarioResult(String model, double normMinutes, Figures baseline,
     }
 
     /**
-     * An area whose nearest ED changes: from and to (location ids; null for an ED the scenario opens), the chain minutes
-     * (response + on scene + transport) before and after, and whether it lies beyond the norm before and after.
+     * An area whose nearest ED changes: from and to (location ids; null for an ED the scenario opens), the chain
+     * minutes (response + on scene + transport) before and after, and whether it lies beyond the norm before and
+     * after.
      */
     public record AffectedArea(String pc4, String place, String municipality, String safetyRegionId, int population,
                                String fromLocationId, String toLocationId, String toName, double minutesBefore,

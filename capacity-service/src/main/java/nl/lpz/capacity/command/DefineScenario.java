@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * the closed locations against it and the author's region.
  */
 public record DefineScenario(@TargetAggregateIdentifier ScenarioId scenarioId, String name, String scope,
-                             List<SehSite> baseline, List<String> closeSeh, List<SehSite> openSeh,
+                             String careKind, List<SehSite> baseline, List<String> closeSeh, List<SehSite> openSeh,
                              Instant requestedAt, Actor actor) {
     public DefineScenario {
         baseline = List.copyOf(baseline);

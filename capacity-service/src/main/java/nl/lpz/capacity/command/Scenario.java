@@ -31,7 +31,8 @@ class Scenario {
     @CommandHandler
     Scenario(DefineScenario command) {
         apply(Projectable.require(new ScenarioDefined(command.scenarioId().scenarioId(), command.name(),
-                command.scope(), command.baseline(), command.closeSeh(), command.openSeh(), command.requestedAt(),
+                command.scope(), command.careKind(), command.baseline(), command.closeSeh(), command.openSeh(),
+                command.requestedAt(),
                 command.actor())));
     }
 

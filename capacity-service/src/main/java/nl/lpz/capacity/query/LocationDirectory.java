@@ -99,14 +99,15 @@ public class LocationDirectory {
     }
 
     /**
-     * The emergency departments of now: locations offering SEH with a position, by id (the acute-care map's sites; a
-     * location without coordinates cannot be placed and is left out).
+     * The sites of a kind of care now: locations offering it with a position, by id (the acute-care map's emergency
+     * departments or acute obstetric units; a location without coordinates cannot be placed and is left out).
      */
-    public List<SehSite> sehSites() {
+    public List<SehSite> sites(CareKind care) {
         return jdbc.query("SELECT location_id, name, latitude, longitude FROM location_directory "
-                        + "WHERE ',' || care_offered || ',' LIKE '%,SEH,%' AND latitude IS NOT NULL "
+                        + "WHERE ',' || care_offered || ',' LIKE ? AND latitude IS NOT NULL "
                         + "AND longitude IS NOT NULL ORDER BY location_id",
-                (rs, n) -> new SehSite(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)));
+                (rs, n) -> new SehSite(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)),
+                "%," + care.name() + ",%");
     }
 
     /** Locations whose care profile was never set. */
@@ -141,7 +142,8 @@ public class LocationDirectory {
                     rs.getString("roaz_region_id"), rs.getString("safety_region_id"), List.copyOf(kinds),
                     rs.getString("location_type"), (Double) rs.getObject("latitude"),
                     (Double) rs.getObject("longitude"), thresholds, contacts, openingHours,
-                    careProfile, rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                    careProfile, rs.getTimestamp("registered_at").toInstant(),
+                    rs.getTimestamp("updated_at").toInstant());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("unreadable directory row " + rs.getString("location_id"), e);
         }

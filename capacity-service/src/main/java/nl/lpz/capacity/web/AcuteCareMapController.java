@@ -29,6 +29,7 @@ import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Role;
 import nl.lpz.events.acutecare.ScenarioDefined;
 import nl.lpz.events.acutecare.SehSite;
+import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
@@ -74,15 +75,18 @@ class AcuteCareMapController {
     record OpenedSeh(String name, Double latitude, Double longitude) {
     }
 
-    record ScenarioRequest(String name, List<String> closeSeh, List<OpenedSeh> openSeh, String region) {
+    /** {@code closeSeh} and {@code openSeh} name sites of {@code careKind} (SEH when left out, or VERLOSKUNDE). */
+    record ScenarioRequest(String name, String careKind, List<String> closeSeh, List<OpenedSeh> openSeh,
+                           String region) {
     }
 
-    record ScenarioAnswer(String id, String name, String scope, Instant definedAt, List<String> closeSeh,
+    record ScenarioAnswer(String id, String name, String scope, String careKind, Instant definedAt,
+                          List<String> closeSeh,
                           List<SehSite> openSeh, boolean modelled, ScenarioResult result) {
     }
 
-    record ScenarioSummary(String id, String name, String scope, Instant definedAt, List<String> closeSeh,
-                           int openSeh) {
+    record ScenarioSummary(String id, String name, String scope, String careKind, Instant definedAt,
+                           List<String> closeSeh, int openSeh) {
     }
 
     @Operation(summary = "Who reaches an emergency department within the 45-minute norm (modelled)",
@@ -90,12 +94,26 @@ class AcuteCareMapController {
                     + "{region, regionKind, model, normMinutes, emergencyDepartments, populationTotal, "
                     + "populationWithin45, populationBeyond45, transport: {within15, within30, within45, beyond45}, "
                     + "bySafetyRegion}. The norm counts response + on scene + transport; `transport` bands the "
-                    + "transport leg alone. Every authenticated role. 400 UNKNOWN_SAFETY_REGION / UNKNOWN_ROAZ_REGION.")
+                    + "transport leg alone. care=SEH (default) or VERLOSKUNDE (acute obstetrics, the same norm). "
+                    + "Every authenticated role. 400 UNKNOWN_SAFETY_REGION / UNKNOWN_ROAZ_REGION, INVALID_FIELD.")
     @GetMapping("/api/v1/acute-care-map/reachability")
     AcuteCareMap.Reachability reachability(@RequestParam(required = false) String region,
+                                           @RequestParam(required = false) String care,
                                            @Parameter(hidden = true) Caller caller) {
         caller.requireAny(Role.values());
-        return map.reachability(directory.sehSites(), scope(region));
+        CareKind kind = careKind(care);
+        return map.reachability(directory.sites(kind), scope(region), kind.name());
+    }
+
+    /** The kinds of acute care the 45-minute norm is reckoned for. */
+    private static CareKind careKind(String care) {
+        if (care == null || care.equals("SEH")) {
+            return CareKind.SEH;
+        }
+        if (care.equals("VERLOSKUNDE")) {
+            return CareKind.VERLOSKUNDE;
+        }
+        throw invalid("care must be SEH or VERLOSKUNDE");
     }
 
     private AcuteCareMap.Scope scope(String region) {
@@ -114,8 +132,9 @@ class AcuteCareMapController {
     }
 
     @Operation(summary = "Defines a scenario (close or open EDs) and answers its result (modelled)",
-            description = "Body {name, closeSeh: [locationId], openSeh: [{name, latitude, longitude}], region} with at "
-                    + "least one change. Authors: RCPS (scope: its ROAZ region; it closes EDs of its region only), "
+            description = "Body {name, careKind: SEH (default) | VERLOSKUNDE, closeSeh: [locationId], openSeh: "
+                    + "[{name, latitude, longitude}], region} with at least one change (the sites named are of "
+                    + "careKind). Authors: RCPS (scope: its ROAZ region; it closes EDs of its region only), "
                     + "LCPS and ADMIN (national, or the ROAZ region given). 201 {id, name, scope, definedAt, closeSeh, "
                     + "openSeh, modelled, result: {baseline, scenario (each populationTotal, populationWithin45, "
                     + "populationBeyond45, transport), bySafetyRegion, byMunicipality, affectedAreas, receiving}}. "
@@ -148,7 +167,8 @@ class AcuteCareMapController {
                     coordinate(o.longitude(), "openSeh[" + i + "].longitude", 3.2, 7.3)));
         }
         String scope = scopeOf(request.region(), caller);
-        List<SehSite> baseline = directory.sehSites();
+        CareKind kind = careKind(request.careKind());
+        List<SehSite> baseline = directory.sites(kind);
         Set<String> ofBaseline = baseline.stream().map(SehSite::locationId).collect(Collectors.toSet());
         Map<String, String> owners = directory.owners(closed);
         Map<String, String> roazOf = new java.util.HashMap<>();
@@ -161,7 +181,7 @@ class AcuteCareMapController {
             }
             if (!ofBaseline.contains(location)) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "CARE_NOT_OFFERED", "closeSeh: location "
-                        + location + " has no emergency department (SEH) to close, or no position on the map");
+                        + location + " offers no " + kind + " to close, or has no position on the map");
             }
             if (caller.has(Role.RCPS) && !caller.hasAny(Role.LCPS, Role.ADMIN)
                     && !roazOf.get(location).equals(caller.region())) {
@@ -171,7 +191,8 @@ class AcuteCareMapController {
         }
         String scenarioId = "sc-" + UUID.randomUUID();
         text(scenarioId, "id", 64);
-        commands.send(new DefineScenario(ScenarioId.of(scenarioId), name, scope, baseline, closed, openSites,
+        commands.send(new DefineScenario(ScenarioId.of(scenarioId), name, scope, kind.name(), baseline, closed,
+                openSites,
                 clock.instant(), new Actor(caller.subject(), caller.organisation())), scenarioId);
         ScenarioDefined defined = scenarios.find(scenarioId).orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(answer(defined));
@@ -225,8 +246,8 @@ class AcuteCareMapController {
     List<ScenarioSummary> list(@Parameter(hidden = true) Caller caller) {
         caller.requireAny(Role.RCPS, Role.LCPS, Role.ADMIN, Role.HOSPITAL, Role.EPD_SYSTEM);
         return scenarios.list(null, true, 1000).stream().filter(s -> mayRead(s.scope(), caller)).limit(MAX_LISTED)
-                .map(s -> new ScenarioSummary(s.scenarioId(), s.name(), s.scope(), s.definedAt(), s.closeSeh(),
-                        s.openSeh().size())).toList();
+                .map(s -> new ScenarioSummary(s.scenarioId(), s.name(), s.scope(), kindOf(s), s.definedAt(),
+                        s.closeSeh(), s.openSeh().size())).toList();
     }
 
     private boolean mayRead(String scope, Caller caller) {
@@ -242,7 +263,11 @@ class AcuteCareMapController {
     }
 
     private ScenarioAnswer answer(ScenarioDefined s) {
-        return new ScenarioAnswer(s.scenarioId(), s.name(), s.scope(), s.definedAt(), s.closeSeh(), s.openSeh(), true,
-                map.scenario(s));
+        return new ScenarioAnswer(s.scenarioId(), s.name(), s.scope(), kindOf(s), s.definedAt(), s.closeSeh(),
+                s.openSeh(), true, map.scenario(s));
+    }
+
+    private static String kindOf(ScenarioDefined s) {
+        return s.careKind() == null ? CareKind.SEH.name() : s.careKind();
     }
 }

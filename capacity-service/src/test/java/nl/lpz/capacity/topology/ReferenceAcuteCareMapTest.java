@@ -31,13 +31,13 @@ class ReferenceAcuteCareMapTest {
     private static final String AMC = "100101";
 
     private static ScenarioDefined closing(String... locations) {
-        return new ScenarioDefined("sc-test", "test", null, EDS, List.of(locations), List.of(),
+        return new ScenarioDefined("sc-test", "test", null, "SEH", EDS, List.of(locations), List.of(),
                 Instant.parse("2026-12-07T09:00:00Z"), Actor.SYSTEM);
     }
 
     @Test
     void givenTheReferenceData_whenTheNationalBaselineIsComputed_thenItCountsEveryInhabitantAndMeetsTheRivmFigure() {
-        AcuteCareMap.Reachability national = MAP.reachability(EDS, AcuteCareMap.Scope.NATIONAL);
+        AcuteCareMap.Reachability national = MAP.reachability(EDS, AcuteCareMap.Scope.NATIONAL, "SEH");
 
         assertThat(EDS).hasSize(115);
         assertThat(national.populationTotal()).isEqualTo(17_472_870L).isEqualTo(POPULATION.total());
@@ -48,7 +48,7 @@ class ReferenceAcuteCareMapTest {
         assertThat(national.bySafetyRegion().stream().mapToLong(AcuteCareMap.RegionFigures::populationTotal).sum())
                 .isEqualTo(17_472_870L);
         // the Wadden islands have no road to an ED: Texel alone is beyond the norm
-        assertThat(MAP.reachability(EDS, AcuteCareMap.Scope.safetyRegion("VR10")).populationBeyond45())
+        assertThat(MAP.reachability(EDS, AcuteCareMap.Scope.safetyRegion("VR10"), "SEH").populationBeyond45())
                 .isGreaterThan(13_000L);
         assertThat(national.model()).startsWith("modelled");
     }
@@ -90,7 +90,7 @@ class ReferenceAcuteCareMapTest {
     @Test
     void givenAnEdOpenedWhereOneClosed_whenComputed_thenTheNormIsRestored_andAScenarioComputesTheSameEveryTime() {
         SehSite denHelder = EDS.stream().filter(s -> s.locationId().equals(DEN_HELDER)).findFirst().orElseThrow();
-        ScenarioDefined moved = new ScenarioDefined("sc-test", "verplaatst", null, EDS, List.of(DEN_HELDER),
+        ScenarioDefined moved = new ScenarioDefined("sc-test", "verplaatst", null, "SEH", EDS, List.of(DEN_HELDER),
                 List.of(new SehSite(null, "Nieuwe SEH", denHelder.latitude(), denHelder.longitude())),
                 Instant.parse("2026-12-07T09:00:00Z"), Actor.SYSTEM);
 

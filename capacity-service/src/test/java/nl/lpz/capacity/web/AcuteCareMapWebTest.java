@@ -51,7 +51,15 @@ class AcuteCareMapWebTest extends CapacitySpringTest {
         long beyond = ((Number) JsonPath.read(vr13, "$.populationBeyond45")).longValue();
         assertThat(within + beyond).isEqualTo(1_091_450L);
         as(getPath(REACH + "?region=ROAZ-NHF"), "LCPS", null)
-                .andExpect(jsonPath("$.regionKind").value("ROAZ_REGION"));
+                .andExpect(jsonPath("$.regionKind").value("ROAZ_REGION"))
+                .andExpect(jsonPath("$.careKind").value("SEH"));
+        // acute obstetrics against the same norm: fewer sites, the same population
+        as(getPath(REACH + "?care=VERLOSKUNDE"), "LCPS", null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.careKind").value("VERLOSKUNDE"))
+                .andExpect(jsonPath("$.populationTotal").value(17_472_870));
+        as(getPath(REACH + "?care=PCI"), "LCPS", null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_FIELD"));
         as(getPath(REACH + "?region=VR99"), "LCPS", null)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_SAFETY_REGION"));
         as(getPath(REACH + "?region=ROAZ-XX"), "LCPS", null)
@@ -101,6 +109,10 @@ class AcuteCareMapWebTest extends CapacitySpringTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_LOCATION"));
         as(postJson(SCENARIOS, "{\"name\":\"x\",\"closeSeh\":[\"" + noEd + "\"]}"), "ADMIN", null)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("CARE_NOT_OFFERED"));
+        as(postJson(SCENARIOS, "{\"name\":\"x\",\"careKind\":\"VERLOSKUNDE\",\"closeSeh\":[\"" + noEd + "\"]}"),
+                "ADMIN", null)
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("CARE_NOT_OFFERED"));
         as(postJson(SCENARIOS, "{\"name\":\"x\",\"closeSeh\":[]}"), "LCPS", null)
