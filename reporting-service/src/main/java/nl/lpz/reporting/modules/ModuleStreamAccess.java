@@ -1,11 +1,8 @@
 package nl.lpz.reporting.modules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.lpz.events.EventJson;
 import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.modules.ReaderRule;
 import nl.lpz.platform.web.ApiException;
@@ -22,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ModuleStreamAccess implements StreamAudience {
-    private static final ObjectMapper JSON = EventJson.mapper();
-
     private final ModuleReaders readers;
 
     ModuleStreamAccess(ModuleReaders readers) {
@@ -63,10 +58,6 @@ class ModuleStreamAccess implements StreamAudience {
     /** The change's module. */
     @Override
     public Object subject(String payload) {
-        try {
-            return JSON.readTree(payload).path("moduleId").asText(null);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return null;
-        }
+        return StreamAudience.textField(payload, "moduleId");
     }
 }

@@ -1,5 +1,7 @@
 package nl.lpz.reporting.readmodel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import nl.lpz.events.EventJson;
 import nl.lpz.platform.web.Caller;
 
 /**
@@ -20,6 +22,18 @@ public interface StreamAudience {
 
     /** The subscriber's test, made once per subscription. */
     Teller forCaller(Caller caller, String roazRegionId);
+
+    /**
+     * A text field of a change's payload (JSON) as its subject; null when the payload cannot be read or has no such
+     * field (a row this version cannot read is then told to nobody rather than to everybody).
+     */
+    static String textField(String payload, String field) {
+        try {
+            return EventJson.mapper().readTree(payload).path(field).asText(null);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
+    }
 
     /** Whether a change of the kind is told to the subscriber, by the change's subject and organisation. */
     @FunctionalInterface

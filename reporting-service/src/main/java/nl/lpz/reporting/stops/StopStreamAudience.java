@@ -1,8 +1,5 @@
 package nl.lpz.reporting.stops;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.lpz.events.EventJson;
 import nl.lpz.platform.web.Caller;
 import nl.lpz.reporting.readmodel.StopReaders;
 import nl.lpz.reporting.readmodel.StreamAudience;
@@ -15,8 +12,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StopStreamAudience implements StreamAudience {
-    private static final ObjectMapper JSON = EventJson.mapper();
-
     private final StopReaders readers;
 
     StopStreamAudience(StopReaders readers) {
@@ -31,11 +26,7 @@ class StopStreamAudience implements StreamAudience {
     /** The change's veiligheidsregio. */
     @Override
     public Object subject(String payload) {
-        try {
-            return JSON.readTree(payload).path("safetyRegionId").asText(null);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return null;
-        }
+        return StreamAudience.textField(payload, "safetyRegionId");
     }
 
     @Override
