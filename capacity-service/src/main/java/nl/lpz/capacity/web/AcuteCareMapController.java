@@ -4,7 +4,6 @@ import static nl.lpz.capacity.web.CapacityProblems.id;
 import static nl.lpz.capacity.web.CapacityProblems.invalid;
 import static nl.lpz.capacity.web.CapacityProblems.required;
 import static nl.lpz.capacity.web.CapacityProblems.requiredText;
-import static nl.lpz.capacity.web.CapacityProblems.text;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,6 +21,7 @@ import nl.lpz.capacity.acutecare.ScenarioResult;
 import nl.lpz.capacity.command.DefineScenario;
 import nl.lpz.capacity.command.ScenarioId;
 import nl.lpz.capacity.query.LocationDirectory;
+import nl.lpz.capacity.query.LocationView;
 import nl.lpz.capacity.query.ScenarioDirectory;
 import nl.lpz.capacity.topology.ReferenceRegions;
 import nl.lpz.contract.ProblemCodes;
@@ -170,12 +169,9 @@ class AcuteCareMapController {
         CareKind kind = careKind(request.careKind());
         List<SehSite> baseline = directory.sites(kind);
         Set<String> ofBaseline = baseline.stream().map(SehSite::locationId).collect(Collectors.toSet());
-        Map<String, String> owners = directory.owners(closed);
-        Map<String, String> roazOf = new java.util.HashMap<>();
-        directory.careOffered(closed).keySet().forEach(l -> directory.find(l)
-                .ifPresent(v -> roazOf.put(l, v.roazRegionId())));
         for (String location : closed) {
-            if (!owners.containsKey(location)) {
+            String roaz = directory.find(location).map(LocationView::roazRegionId).orElse(null);
+            if (roaz == null) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, CapacityProblems.UNKNOWN_LOCATION,
                         "closeSeh: location " + location + " is not registered");
             }
@@ -184,13 +180,12 @@ class AcuteCareMapController {
                         + location + " offers no " + kind + " to close, or has no position on the map");
             }
             if (caller.has(Role.RCPS) && !caller.hasAny(Role.LCPS, Role.ADMIN)
-                    && !roazOf.get(location).equals(caller.region())) {
+                    && !roaz.equals(caller.region())) {
                 throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_REGION, "closeSeh: location "
                         + location + " lies outside ROAZ region " + caller.region());
             }
         }
         String scenarioId = "sc-" + UUID.randomUUID();
-        text(scenarioId, "id", 64);
         commands.send(new DefineScenario(ScenarioId.of(scenarioId), name, scope, kind.name(), baseline, closed,
                 openSites,
                 clock.instant(), new Actor(caller.subject(), caller.organisation())), scenarioId);
