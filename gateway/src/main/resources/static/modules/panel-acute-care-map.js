@@ -84,7 +84,35 @@ function renderResult(answer) {
         h('td', { class: a.beyond45After && !a.beyond45Before ? 'zero' : null },
           `${a.minutesBefore} → ${a.minutesAfter} (+${a.extraMinutes})`)))))),
     r.affectedAreas.length > 25 && h('p', { class: 'hint' }, t('acmMore', r.affectedAreas.length - 25)),
-    h('button', { type: 'button', id: 'acm-export', onclick: exportCsv }, t('acmExport')));
+    h('button', { type: 'button', id: 'acm-export', onclick: exportCsv }, t('acmExport')),
+    answer.careKind === 'SEH' && answer.closeSeh.length > 0
+      && h('button', { type: 'button', id: 'acm-replay', onclick: replay }, t('acmReplay')),
+    h('div', { id: 'acm-replay-view', 'aria-live': 'polite' }));
+}
+
+/** The scenario's closures on the stop history of the last 30 days (GET /api/v1/acute-care-map/replay). */
+async function replay() {
+  const q = new URLSearchParams();
+  result.closeSeh.forEach(id => q.append('closeSeh', id));
+  result.result.receiving.filter(r => r.locationId).forEach(r => q.append('receiving', r.locationId));
+  const view = $('#acm-replay-view');
+  view.replaceChildren(h('p', { class: 'hint' }, t('pfLoading')));
+  try {
+    const r = await api('GET', `/api/v1/acute-care-map/replay?${q}`);
+    const hours = m => (m / 60).toFixed(1);
+    view.replaceChildren(
+      h('h4', null, t('acmReplayTitle', r.from, r.to)),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'acm-replay' },
+        h('thead', null, h('tr', null, col(t('vr')), col(t('acmEds')), col(t('acmNoOpenNow')), col(t('acmNoOpenThen')))),
+        h('tbody', null, r.safetyRegions.map(v => h('tr', { dataset: { vr: v.safetyRegionId } },
+          h('th', { scope: 'row' }, safetyRegionLabel(v.safetyRegionId)), h('td', null, `${v.providers} → ${v.providersAfter}`),
+          h('td', null, hours(v.baselineMinutesWithoutOpenEd)), h('td', { dataset: { role: 'then' } }, hours(v.scenarioMinutesWithoutOpenEd))))))),
+      r.receiving.length ? h('ul', null, r.receiving.map(x => h('li', null,
+        t('acmReceivingStops', x.name, hours(x.minutesOnStop), x.daysWithAStop)))) : null,
+      r.receivingNotShown.length ? h('p', { class: 'hint' }, t('acmNotShown', r.receivingNotShown.length)) : null);
+  } catch (err) {
+    showMessage(view, `${t('error')}: ${err.problem?.code || err.status} ${err.message}`, false);
+  }
 }
 
 async function define(e) {

@@ -40,6 +40,7 @@ public final class AcuteCareMapBench {
 
         List<Double> reach = new ArrayList<>();
         List<Double> scenario = new ArrayList<>();
+        List<Double> replay = new ArrayList<>();
         Map<String, Object> body = Map.of("name", "bench: close " + closed, "closeSeh", List.of(closed));
         for (int i = 0; i < runs + 3; i++) {
             long t0 = System.nanoTime();
@@ -47,6 +48,13 @@ public final class AcuteCareMapBench {
             long t1 = System.nanoTime();
             GatewayClient.Response s = gateway.send("POST", "/api/v1/acute-care-map/scenarios", body, null);
             long t2 = System.nanoTime();
+            GatewayClient.Response p = gateway.send("GET", "/api/v1/acute-care-map/replay?closeSeh=" + closed
+                    + "&from=" + java.time.LocalDate.now().minusDays(29) + "&to=" + java.time.LocalDate.now(), null,
+                    null);
+            long t3 = System.nanoTime();
+            if (p.status() != 200) {
+                throw new IllegalStateException("replay " + p.status() + ": " + GatewayClient.abbreviate(p.body()));
+            }
             if (r.status() != 200 || s.status() != 201) {
                 throw new IllegalStateException("reachability " + r.status() + ", scenario " + s.status() + ": "
                         + GatewayClient.abbreviate(s.body()));
@@ -54,10 +62,12 @@ public final class AcuteCareMapBench {
             if (i >= 3) { // the first three warm the JVMs
                 reach.add((t1 - t0) / 1e6);
                 scenario.add((t2 - t1) / 1e6);
+                replay.add((t3 - t2) / 1e6);
             }
         }
         print("national reachability (GET)", reach, null);
         print("national scenario, close " + closed + " (POST, event-sourced, result in the answer)", scenario, 1000.0);
+        print("replay of that closure on 30 days of stop history (GET, reporting-service)", replay, 10_000.0);
     }
 
     private static void print(String what, List<Double> ms, Double targetMs) {

@@ -45,6 +45,16 @@ class AcuteCareMapIT {
         assertThat(read.status()).as("%s", read).isEqualTo(200);
         assertThat(read.json().path("result")).isEqualTo(result);
         assertThat(Api.get(Api.rcps("ROAZ-ZWN"), "/api/v1/acute-care-map/scenarios/" + id).status()).isEqualTo(404);
+
+        // the closure replayed on the stop history of the last 30 days (reporting-service)
+        Api.Response replay = Api.get(Api.rcps(ROAZ_NHF), "/api/v1/acute-care-map/replay?closeSeh=" + DEN_HELDER
+                + "&receiving=" + result.path("receiving").get(0).path("locationId").asText());
+        assertThat(replay.status()).as("%s", replay).isEqualTo(200);
+        assertThat(replay.json().path("days").asInt()).isEqualTo(30);
+        assertThat(replay.json().path("safetyRegions").get(0).path("safetyRegionId").asText()).isEqualTo("VR10");
+        assertThat(replay.json().path("safetyRegions").get(0).path("scenarioMinutesWithoutOpenEd").asLong())
+                .isGreaterThanOrEqualTo(replay.json().path("safetyRegions").get(0)
+                        .path("baselineMinutesWithoutOpenEd").asLong());
     }
 
     @Test

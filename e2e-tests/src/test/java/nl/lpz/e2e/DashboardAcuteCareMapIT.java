@@ -33,6 +33,13 @@ class DashboardAcuteCareMapIT extends DashboardBrowser {
         assertThat(after - before).isGreaterThan(20_000L);
         assertThat(css("#acm-result .acm-receiving").getText()).contains("inwoners over");
         assertThat(byId("acm-export").isDisplayed()).isTrue();
+        byId("acm-replay").click();
+        try {
+            awaitText("#acm-replay-view .acm-replay tr[data-vr=VR10] th", "VR10 Noord-Holland-Noord");
+        } catch (AssertionError e) {
+            throw new AssertionError("replay: " + byId("acm-result").getAttribute("innerHTML").replaceAll(
+                    "(?s).*(<button type=\"button\" id=\"acm-export\")", "$1"), e);
+        }
         js("document.getElementById('acute-care-map').scrollIntoView();");
         screenshot("acute-care-map-scenario.png");
     }

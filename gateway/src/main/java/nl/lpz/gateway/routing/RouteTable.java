@@ -20,6 +20,10 @@ public final class RouteTable {
                     "/api/v1/locations/*/profile",
                     "/api/v1/regions/*/refusals/**",
                     "/api/v1/birth-care/refusals/mine"),
+            // reporting-service: a scenario of the acute-care map replayed on the stop history; before capacity-service's
+            // line, which takes the rest of /acute-care-map/**
+            ApiRoute.of("reporting-acute-care-replay", Backend.REPORTING,
+                    "/api/v1/acute-care-map/replay"),
             // capacity-service: topology (and the safety regions' reference table), beds, settings, code lists, the
             // module catalogue and the modules' reports, birth-care refusals (write), the acute-care map (LAZK)
             ApiRoute.of("capacity", Backend.CAPACITY,
