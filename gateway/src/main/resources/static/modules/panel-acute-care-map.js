@@ -9,6 +9,7 @@ import { $, h, showMessage } from './dom.js';
 import { t } from './i18n.js';
 import { api } from './api.js';
 import { safetyRegionLabel } from './reference.js';
+import { activeStops } from './data.js';
 
 const AUTHORS = ['RCPS', 'LCPS', 'ADMIN'];
 const nf = n => Number(n).toLocaleString(state.lang === 'nl' ? 'nl-NL' : 'en-GB');
@@ -155,6 +156,18 @@ export function initAcuteCareMap() {
   $('#acm-form').addEventListener('submit', define);
   $('#acm-refresh').addEventListener('click', loadAcuteCareMap);
   $('#acm-care').addEventListener('change', () => { loadAcuteCareMap(); renderAcuteCareMapForm(); });
+  $('#acm-stopped').addEventListener('click', chooseStopped);
+}
+
+/**
+ * "Apply the region's stops as closures": selects the locations with an active stop of the chosen kind in the VRs
+ * shown (the stops the page holds, as the stop list shows them), so that the scenario asks what the stops cost.
+ */
+function chooseStopped() {
+  const kind = $('#acm-care').value;
+  const stopped = new Set(activeStops().filter(s => s.kind === kind).map(s => s.locationId));
+  [...$('#acm-close').options].forEach(o => { o.selected = stopped.has(o.value); });
+  if (!$('#acm-name').value) $('#acm-name').value = t('acmStoppedName', new Date().toLocaleString());
 }
 
 export function startAcuteCareMap() {

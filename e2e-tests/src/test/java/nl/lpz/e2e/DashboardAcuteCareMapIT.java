@@ -44,6 +44,32 @@ class DashboardAcuteCareMapIT extends DashboardBrowser {
         screenshot("acute-care-map-scenario.png");
     }
 
+    @Test
+    void givenAnEdOnStop_whenTheRcpsChoosesTheCurrentStopsAsClosures_thenThatEdIsChosen() {
+        Stops.Region nhf = new Stops.Region(Lpz.VR13, ROAZ_NHF);
+        String id = Lpz.unique("E2E");
+        com.fasterxml.jackson.databind.node.ObjectNode body = Lpz.locationBody(Lpz.AMC_ORG, "E2E LAZK " + id,
+                ROAZ_NHF, Lpz.VR13, "SEH");
+        body.put("latitude", 52.36);
+        body.put("longitude", 4.91);
+        assertThat(Api.put(Api.admin(), "/api/v1/locations/" + id, body).status()).isEqualTo(201);
+        Stops.awaitKnownToStopService(id, Lpz.AMC_ORG, "SEH");
+        Stops.Provider ed = new Stops.Provider(id, Lpz.AMC_ORG, nhf);
+        String stopId = Stops.declared(ed, "SEH", 60, "LAZK: stops as closures").path("stopId").asText();
+        try {
+            open();
+            signInAsRcps(ROAZ_NHF);
+            waitUntil(d -> !d.findElements(By.cssSelector("#acm-close option[value='" + id + "']")).isEmpty()
+                    && d.findElement(By.id("stops-list")).getText().contains(id));
+            byId("acm-stopped").click();
+            assertThat(css("#acm-close option[value='" + id + "']").isSelected()).isTrue();
+            assertThat(css("#acm-close option[value='103702']").isSelected()).isFalse();
+            assertThat(byId("acm-name").getAttribute("value")).startsWith("Huidige stops");
+        } finally {
+            Stops.end(ed.hospital(), stopId);
+        }
+    }
+
     private static long number(String text) {
         return Long.parseLong(text.replaceAll("[^0-9]", ""));
     }
