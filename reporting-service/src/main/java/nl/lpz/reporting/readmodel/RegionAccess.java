@@ -17,6 +17,8 @@ public class RegionAccess {
     public static final String UNKNOWN_REGION = "UNKNOWN_REGION";
     private static final Role[] PICTURE_READERS = {Role.HOSPITAL, Role.EPD_SYSTEM, Role.MKA, Role.MMA, Role.RCPS,
             Role.LCPS, Role.ADMIN};
+    private static final Role[] STREAM_READERS = {Role.HOSPITAL, Role.EPD_SYSTEM, Role.MKA, Role.MMA, Role.RCPS,
+            Role.LCPS, Role.ADMIN, Role.RAV, Role.HAP};
 
     private final Locations query;
 
@@ -25,21 +27,7 @@ public class RegionAccess {
     }
 
     public void check(Caller caller, String roazRegionId) {
-        if (!Ids.isValid(roazRegionId)) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid ROAZ region id");
-        }
-        caller.requireAny(PICTURE_READERS);
-        if (!query.regionExists(roazRegionId)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_REGION, "unknown ROAZ region " + roazRegionId);
-        }
-        if (caller.hasAny(Role.HOSPITAL, Role.EPD_SYSTEM, Role.LCPS, Role.ADMIN)) {
-            return;
-        }
-        if (ownRegion(caller, Role.RCPS, roazRegionId) || ownRegion(caller, Role.MKA, roazRegionId)
-                || ownRegion(caller, Role.MMA, roazRegionId)) {
-            return;
-        }
-        throw forbiddenRegion(roazRegionId);
+        check(caller, roazRegionId, PICTURE_READERS, Role.RCPS, Role.MKA, Role.MMA);
     }
 
     /**
@@ -47,19 +35,27 @@ public class RegionAccess {
      * region, who read the Spoed module there (the stream's audiences tell them only what they may read).
      */
     public void checkStream(Caller caller, String roazRegionId) {
-        if (caller.hasAny(Role.RAV, Role.HAP) && !caller.hasAny(PICTURE_READERS)) {
-            if (!Ids.isValid(roazRegionId)) {
-                throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid ROAZ region id");
-            }
-            if (!query.regionExists(roazRegionId)) {
-                throw new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_REGION, "unknown ROAZ region " + roazRegionId);
-            }
-            if (!ownRegion(caller, Role.RAV, roazRegionId) && !ownRegion(caller, Role.HAP, roazRegionId)) {
-                throw forbiddenRegion(roazRegionId);
-            }
+        check(caller, roazRegionId, STREAM_READERS, Role.RCPS, Role.MKA, Role.MMA, Role.RAV, Role.HAP);
+    }
+
+    /** {@code readers} may ask at all; the national roles read every region, {@code regional} their own only. */
+    private void check(Caller caller, String roazRegionId, Role[] readers, Role... regional) {
+        if (!Ids.isValid(roazRegionId)) {
+            throw ApiException.badRequest(ProblemCodes.INVALID_ID, "invalid ROAZ region id");
+        }
+        caller.requireAny(readers);
+        if (!query.regionExists(roazRegionId)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_REGION, "unknown ROAZ region " + roazRegionId);
+        }
+        if (caller.hasAny(Role.HOSPITAL, Role.EPD_SYSTEM, Role.LCPS, Role.ADMIN)) {
             return;
         }
-        check(caller, roazRegionId);
+        for (Role role : regional) {
+            if (ownRegion(caller, role, roazRegionId)) {
+                return;
+            }
+        }
+        throw forbiddenRegion(roazRegionId);
     }
 
     /** Whether the caller's roles read regional pictures at all (the capacity picture's readers). */
@@ -70,9 +66,9 @@ public class RegionAccess {
     /**
      * Whether the ROAZ region is the caller's own in this role: for RCPS its {@code region} claim, for MKA/MMA the
      * region containing the veiligheidsregio of their claim (the rule {@link #check} applies to them; RAV and HAP
-     * alike), for
-     * HOSPITAL/EPD_SYSTEM a region where their organisation has a registered location; for the national roles only a
-     * {@code region} claim naming it. For readers whose access is limited to their own region (module reader rules).
+     * alike), for HOSPITAL/EPD_SYSTEM a region where their organisation has a registered location; for the national
+     * roles only a {@code region} claim naming it. For readers whose access is limited to their own region (module
+     * reader rules).
      */
     public boolean ownRegion(Caller caller, Role role, String roazRegionId) {
         if (!caller.has(role)) {
