@@ -25,6 +25,7 @@ import nl.lpz.reporting.profile.LocationProfile.Care;
 import nl.lpz.reporting.profile.LocationProfile.Change;
 import nl.lpz.reporting.profile.LocationProfile.Contacts;
 import nl.lpz.reporting.profile.LocationProfile.ModuleDelivery;
+import nl.lpz.reporting.readmodel.OpeningHours;
 import nl.lpz.reporting.readmodel.Sql;
 import nl.lpz.reporting.readmodel.Visibility;
 import org.springframework.core.env.Environment;
@@ -60,12 +61,6 @@ class LocationProfileQuery {
     private record Delivered(int units, Instant lastReportAt) {
     }
 
-    /** A stored opening period: {"day": "MONDAY", "opens": "08:00:00", "closes": "22:00:00"}. */
-    private record StoredPeriod(String day, String opens, String closes) {
-    }
-
-    private static final TypeReference<List<StoredPeriod>> PERIODS = new TypeReference<>() {
-    };
     private static final TypeReference<List<LocationProfile.Contact>> CONTACTS = new TypeReference<>() {
     };
     /** Plain maps, lists and values: what the HTTP layer writes as they are. */
@@ -98,15 +93,17 @@ class LocationProfileQuery {
     private final ModuleCatalogue catalogue;
     private final Environment env;
     private final Clock clock;
+    private final OpeningHours openingHours;
     private final ObjectMapper json = EventJson.mapper();
 
     LocationProfileQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ModuleCatalogue catalogue,
-                         Environment env, Clock clock) {
+                         Environment env, Clock clock, OpeningHours openingHours) {
         this.jdbc = jdbc;
         this.readOnly = Sql.snapshotReads(transactionManager);
         this.catalogue = catalogue;
         this.env = env;
         this.clock = clock;
+        this.openingHours = openingHours;
     }
 
     Optional<LocationProfile> profile(String locationId, Reader reader) {
@@ -146,21 +143,10 @@ class LocationProfileQuery {
     /** The hours that hold now per care kind (the newest setting); a kind set back to around the clock is left out. */
     private Map<String, List<LocationProfile.Period>> openingHours(String locationId) {
         Map<String, List<LocationProfile.Period>> hours = new LinkedHashMap<>();
-        jdbc.query("""
-                select distinct on (care_kind) care_kind, periods from opening_hours_history
-                where location_id = ? and set_at <= ? order by care_kind, set_at desc, seq desc""", rs -> {
-            List<LocationProfile.Period> periods = read(rs.getString("periods"), PERIODS).stream()
-                    .map(p -> new LocationProfile.Period(p.day(), minutes(p.opens()), minutes(p.closes()))).toList();
-            if (!periods.isEmpty()) {
-                hours.put(rs.getString("care_kind"), periods);
-            }
-        }, locationId, Sql.ts(clock.instant()));
+        openingHours.ofLocation(locationId, clock.instant()).forEach((kind, periods) -> hours.put(kind,
+                periods.stream().map(p -> new LocationProfile.Period(p.day().name(), p.opens().toString(),
+                        p.closes().toString())).toList()));
         return hours;
-    }
-
-    /** The store keeps clock times as HH:mm:ss; the page shows HH:mm, as they were set. */
-    private static String minutes(String time) {
-        return time.length() > 5 ? time.substring(0, 5) : time;
     }
 
     private Contacts contacts(String locationId) {

@@ -57,6 +57,20 @@ public class OpeningHours {
         return hours;
     }
 
+    /** The hours of every care kind of one location that has hours at {@code at}, by care kind. */
+    public Map<String, List<OpeningPeriod>> ofLocation(String locationId, Instant at) {
+        Map<String, List<OpeningPeriod>> hours = new java.util.TreeMap<>();
+        jdbc.query("""
+                select distinct on (care_kind) care_kind, periods::text as periods from opening_hours_history
+                where location_id = ? and set_at <= ? order by care_kind, set_at desc, seq desc""", rs -> {
+            List<OpeningPeriod> periods = read(rs.getString("periods"));
+            if (!periods.isEmpty()) {
+                hours.put(rs.getString("care_kind"), periods);
+            }
+        }, locationId, Sql.ts(at));
+        return hours;
+    }
+
     private static List<OpeningPeriod> read(String json) {
         try {
             return JSON.readValue(json, PERIODS);
