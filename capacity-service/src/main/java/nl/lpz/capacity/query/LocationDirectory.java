@@ -88,6 +88,12 @@ public class LocationDirectory {
         return care;
     }
 
+    /** The ROAZ regions where the organisation has a registered location. */
+    public Set<String> roazRegionsOf(String organisationId) {
+        return Set.copyOf(jdbc.queryForList("SELECT DISTINCT roaz_region_id FROM location_directory "
+                + "WHERE organisation_id = ?", String.class, organisationId));
+    }
+
     public boolean hasLocations(String organisationId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM location_directory WHERE organisation_id = ?)", Boolean.class,

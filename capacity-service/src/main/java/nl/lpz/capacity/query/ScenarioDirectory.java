@@ -2,6 +2,7 @@ package nl.lpz.capacity.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import nl.lpz.events.acutecare.ScenarioDefined;
@@ -36,11 +37,21 @@ public class ScenarioDirectory {
                 String.class, scenarioId).stream().findFirst().map(ScenarioDirectory::read);
     }
 
-    /** The scenarios of a scope (null: national ones), newest first, at most {@code limit}. */
-    public List<ScenarioDefined> list(String scope, boolean all, int limit) {
-        return jdbc.queryForList("SELECT definition::text FROM acute_care_scenario WHERE ? OR scope IS NOT DISTINCT "
-                        + "FROM ? ORDER BY defined_at DESC, scenario_id LIMIT ?", String.class, all, scope, limit)
-                .stream().map(ScenarioDirectory::read).toList();
+    /** The scenarios of these scopes (ROAZ regions) and the national ones, newest first, at most {@code limit}. */
+    public List<ScenarioDefined> list(Collection<String> scopes, int limit) {
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT definition::text FROM acute_care_scenario WHERE scope IS NULL "
+                    + "OR scope = ANY (?) ORDER BY defined_at DESC, scenario_id LIMIT ?");
+            ps.setArray(1, con.createArrayOf("varchar", scopes.toArray()));
+            ps.setInt(2, limit);
+            return ps;
+        }, (rs, n) -> read(rs.getString(1)));
+    }
+
+    /** Every scenario, newest first, at most {@code limit}. */
+    public List<ScenarioDefined> all(int limit) {
+        return jdbc.queryForList("SELECT definition::text FROM acute_care_scenario ORDER BY defined_at DESC, "
+                + "scenario_id LIMIT ?", String.class, limit).stream().map(ScenarioDirectory::read).toList();
     }
 
     private static ScenarioDefined read(String json) {

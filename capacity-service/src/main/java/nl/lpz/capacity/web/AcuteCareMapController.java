@@ -230,7 +230,8 @@ class AcuteCareMapController {
     ScenarioAnswer scenario(@PathVariable String scenarioId, @Parameter(hidden = true) Caller caller) {
         caller.requireAny(Role.RCPS, Role.LCPS, Role.ADMIN, Role.HOSPITAL, Role.EPD_SYSTEM);
         id(scenarioId, "scenarioId");
-        ScenarioDefined defined = scenarios.find(scenarioId).filter(s -> mayRead(s.scope(), caller))
+        ScenarioDefined defined = scenarios.find(scenarioId)
+                .filter(s -> s.scope() == null || readableScopes(caller).contains(s.scope()))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_SCENARIO", "no scenario "
                         + scenarioId + " you may read"));
         return answer(defined);
@@ -240,21 +241,28 @@ class AcuteCareMapController {
     @GetMapping("/api/v1/acute-care-map/scenarios")
     List<ScenarioSummary> list(@Parameter(hidden = true) Caller caller) {
         caller.requireAny(Role.RCPS, Role.LCPS, Role.ADMIN, Role.HOSPITAL, Role.EPD_SYSTEM);
-        return scenarios.list(null, true, 1000).stream().filter(s -> mayRead(s.scope(), caller)).limit(MAX_LISTED)
-                .map(s -> new ScenarioSummary(s.scenarioId(), s.name(), s.scope(), kindOf(s), s.definedAt(),
+        List<ScenarioDefined> readable = caller.hasAny(Role.LCPS, Role.ADMIN) ? scenarios.all(MAX_LISTED)
+                : scenarios.list(readableScopes(caller), MAX_LISTED);
+        return readable.stream().map(s -> new ScenarioSummary(s.scenarioId(), s.name(), s.scope(), kindOf(s), s.definedAt(),
                         s.closeSeh(), s.openSeh().size())).toList();
     }
 
-    private boolean mayRead(String scope, Caller caller) {
-        if (caller.hasAny(Role.LCPS, Role.ADMIN) || scope == null) {
-            return true;
+    /**
+     * The ROAZ regions whose scenarios the caller reads besides the national ones: every one for LCPS and ADMIN, the
+     * RCPS's own, and those where a hospital's organisation has a location (read once per request).
+     */
+    private Set<String> readableScopes(Caller caller) {
+        if (caller.hasAny(Role.LCPS, Role.ADMIN)) {
+            return regions.roazRegions();
         }
-        if (caller.has(Role.RCPS) && scope.equals(caller.region())) {
-            return true;
+        Set<String> scopes = new HashSet<>();
+        if (caller.has(Role.RCPS) && caller.region() != null) {
+            scopes.add(caller.region());
         }
-        return caller.hasAny(Role.HOSPITAL, Role.EPD_SYSTEM) && caller.organisation() != null
-                && directory.findByRoazRegion(scope).stream()
-                .anyMatch(l -> l.organisationId().equals(caller.organisation()));
+        if (caller.hasAny(Role.HOSPITAL, Role.EPD_SYSTEM) && caller.organisation() != null) {
+            scopes.addAll(directory.roazRegionsOf(caller.organisation()));
+        }
+        return scopes;
     }
 
     private ScenarioAnswer answer(ScenarioDefined s) {
