@@ -56,19 +56,29 @@ public class LocationDirectory {
 
     /** Owning organisation of each known location among these; unknown ones are absent from the answer. */
     public Map<String, String> owners(Collection<String> locationIds) {
-        Map<String, String> owners = new HashMap<>();
+        return column(locationIds, "organisation_id");
+    }
+
+    /** ROAZ region of each known location among these; unknown ones are absent from the answer. */
+    public Map<String, String> roazRegions(Collection<String> locationIds) {
+        return column(locationIds, "roaz_region_id");
+    }
+
+    /** One text column per known location among these (a column name of this class, never a caller's text). */
+    private Map<String, String> column(Collection<String> locationIds, String column) {
+        Map<String, String> values = new HashMap<>();
         if (locationIds.isEmpty()) {
-            return owners;
+            return values;
         }
         jdbc.query(con -> {
             var ps = con.prepareStatement(
-                    "SELECT location_id, organisation_id FROM location_directory WHERE location_id = ANY (?)");
+                    "SELECT location_id, " + column + " FROM location_directory WHERE location_id = ANY (?)");
             ps.setArray(1, con.createArrayOf("varchar", locationIds.toArray()));
             return ps;
         }, rs -> {
-            owners.put(rs.getString(1), rs.getString(2));
+            values.put(rs.getString(1), rs.getString(2));
         });
-        return owners;
+        return values;
     }
 
     /** The care each known location among these offers; unknown ones are absent from the answer. */

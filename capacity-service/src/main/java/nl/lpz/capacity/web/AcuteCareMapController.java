@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,7 +22,6 @@ import nl.lpz.capacity.acutecare.ScenarioResult;
 import nl.lpz.capacity.command.DefineScenario;
 import nl.lpz.capacity.command.ScenarioId;
 import nl.lpz.capacity.query.LocationDirectory;
-import nl.lpz.capacity.query.LocationView;
 import nl.lpz.capacity.query.ScenarioDirectory;
 import nl.lpz.capacity.topology.ReferenceRegions;
 import nl.lpz.contract.ProblemCodes;
@@ -169,8 +169,9 @@ class AcuteCareMapController {
         CareKind kind = careKind(request.careKind());
         List<SehSite> baseline = directory.sites(kind);
         Set<String> ofBaseline = baseline.stream().map(SehSite::locationId).collect(Collectors.toSet());
+        Map<String, String> roazOf = directory.roazRegions(closed);
         for (String location : closed) {
-            String roaz = directory.find(location).map(LocationView::roazRegionId).orElse(null);
+            String roaz = roazOf.get(location);
             if (roaz == null) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, CapacityProblems.UNKNOWN_LOCATION,
                         "closeSeh: location " + location + " is not registered");
