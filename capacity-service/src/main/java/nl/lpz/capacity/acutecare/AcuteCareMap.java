@@ -2,6 +2,7 @@ package nl.lpz.capacity.acutecare;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import nl.lpz.capacity.acutecare.Coverage.Figures;
 import nl.lpz.capacity.topology.PopulationArea;
@@ -92,8 +94,30 @@ public class AcuteCareMap {
                 byVr);
     }
 
-    /** The EDs a scenario leaves open: its baseline without the closed ones, with the opened ones. */
-    static List<SehSite> after(ScenarioDefined s) {
+    /** An area's point, population and modelled minutes to its nearest open site (the map's shading). */
+    public record AreaMinutes(String pc4, String place, String municipality, String safetyRegionId, double latitude,
+                              double longitude, int population, String nearestLocationId, double transportMinutes,
+                              double chainMinutes, boolean withinNorm) {
+    }
+
+    /** Every area of the scope with its modelled minutes to the nearest of these sites. */
+    public List<AreaMinutes> areas(List<SehSite> sites, Scope scope) {
+        Coverage coverage = Coverage.of(areas, sites, model, properties);
+        Predicate<PopulationArea> in = scope.filter();
+        List<AreaMinutes> out = new ArrayList<>();
+        for (int a = 0; a < coverage.size(); a++) {
+            PopulationArea area = coverage.area(a);
+            if (in.test(area)) {
+                out.add(new AreaMinutes(area.pc4(), area.place(), area.municipality(), area.safetyRegionId(),
+                        area.latitude(), area.longitude(), area.population(), id(coverage.nearest(a)),
+                        round(coverage.transportMinutes(a)), round(coverage.chainMinutes(a)), coverage.withinNorm(a)));
+            }
+        }
+        return out;
+    }
+
+    /** The sites open while every limited site keeps its hours: the baseline without the closed, with the opened. */
+    static List<SehSite> duringHours(ScenarioDefined s) {
         Set<String> closed = new HashSet<>(s.closeSeh());
         List<SehSite> sites = new ArrayList<>(s.baseline().stream()
                 .filter(site -> site.locationId() == null || !closed.contains(site.locationId())).toList());
@@ -101,14 +125,29 @@ public class AcuteCareMap {
         return sites;
     }
 
+    /** The sites open outside the limited sites' hours (the scenario's worst moment of the day). */
+    static List<SehSite> after(ScenarioDefined s) {
+        Set<String> limited = new HashSet<>();
+        s.limitHours().forEach(l -> limited.add(l.locationId()));
+        return duringHours(s).stream().filter(site -> site.locationId() == null
+                || !limited.contains(site.locationId())).toList();
+    }
+
+    /**
+     * The scenario against its baseline. With limited hours, {@code scenario} and the areas and receiving EDs are those
+     * of the hours the limited sites are closed, {@code scenarioDuringHours} the figures while they are open; a
+     * receiving ED's inflow from a limited site is its share of the day the site is closed.
+     */
     public ScenarioResult scenario(ScenarioDefined s) {
         Coverage before = Coverage.of(areas, s.baseline(), model, properties);
         Coverage after = Coverage.of(areas, after(s), model, properties);
+        Coverage duringHours = s.limitHours().isEmpty() ? null
+                : Coverage.of(areas, duringHours(s), model, properties);
         Predicate<PopulationArea> inScope = s.scope() == null ? a -> true : a -> a.roazRegionId().equals(s.scope());
+        Inflow inflow = new Inflow(s, before);
         List<ScenarioResult.AffectedArea> affected = new ArrayList<>();
         Set<String> changedVrs = new HashSet<>();
         Map<String, ScenarioResult.Receiving> receiving = new LinkedHashMap<>();
-        double perPersonPerDay = properties.ridesPer1000PerYear() / 1000 / 365;
         for (int a = 0; a < before.size(); a++) {
             SehSite from = before.nearest(a);
             SehSite to = after.nearest(a);
@@ -123,8 +162,7 @@ public class AcuteCareMap {
                     round(after.chainMinutes(a) - before.chainMinutes(a)), !before.withinNorm(a),
                     !after.withinNorm(a)));
             if (to != null) {
-                receiving.merge(key(to), new ScenarioResult.Receiving(to.locationId(), to.name(), 1, area.population(),
-                        0), ScenarioResult.Receiving::plus);
+                receiving.merge(key(to), inflow.of(to, from, area), ScenarioResult.Receiving::plus);
             }
         }
         affected.sort(Comparator.comparing(ScenarioResult.AffectedArea::population).reversed()
@@ -154,10 +192,59 @@ public class AcuteCareMap {
             byMunicipality.add(new ScenarioResult.MunicipalityChange(parts[0], parts[1], m[1], m[0]));
         });
         List<ScenarioResult.Receiving> received = new ArrayList<>(receiving.values().stream()
-                .map(r -> r.withRides(round(r.population() * perPersonPerDay))).toList());
+                .map(ScenarioResult.Receiving::rounded).toList());
         received.sort(Comparator.comparing(ScenarioResult.Receiving::population).reversed());
         return new ScenarioResult(model.description(), properties.normMinutes(), before.figures(inScope),
-                after.figures(inScope), byVr, byMunicipality, affected, received);
+                after.figures(inScope), duringHours == null ? null : duringHours.figures(inScope), byVr,
+                byMunicipality, affected, received, inflow.sources());
+    }
+
+    /**
+     * A receiving ED's extra inflow from the areas it takes over: per area its share of the population the giving ED
+     * served, times that ED's arrivals a day as the Spoed module measured them (kept in the scenario), or where there
+     * are too few days of them, the area's inhabitants times the ED visits per inhabitant a year. A limited site gives
+     * only the share of the day it is closed (arrivals spread evenly over the day, an overestimate at night).
+     */
+    private final class Inflow {
+        private final Map<String, Double> arrivalsPerDay = new HashMap<>();
+        private final Map<String, Long> served = new HashMap<>();
+        private final Map<String, Double> closedShare = new HashMap<>();
+        private final Set<String> giving = new HashSet<>();
+
+        Inflow(ScenarioDefined s, Coverage before) {
+            s.measuredArrivals().stream().filter(m -> m.daysWithFigures() >= properties.arrivalsMinDays())
+                    .forEach(m -> arrivalsPerDay.put(m.locationId(), m.perDay()));
+            s.limitHours().forEach(l -> closedShare.put(l.locationId(), l.closedShareOfDay()));
+            for (int a = 0; a < before.size(); a++) {
+                SehSite site = before.nearest(a);
+                if (site != null && site.locationId() != null) {
+                    served.merge(site.locationId(), (long) before.area(a).population(), Long::sum);
+                }
+            }
+        }
+
+        ScenarioResult.Receiving of(SehSite to, SehSite from, PopulationArea area) {
+            String giver = id(from);
+            if (giver != null) {
+                giving.add(giver);
+            }
+            double share = giver == null ? 1 : closedShare.getOrDefault(giver, 1.0);
+            double rides = area.population() * properties.ridesPer1000PerYear() / 1000 / 365 * share;
+            Double measured = giver == null ? null : arrivalsPerDay.get(giver);
+            double arrivals = measured != null
+                    ? measured * area.population() / served.get(giver) * share
+                    : area.population() * properties.sehVisitsPer1000PerYear() / 1000 / 365 * share;
+            String source = measured != null ? ScenarioResult.SPOED_FIGURES : ScenarioResult.ESTIMATE;
+            return new ScenarioResult.Receiving(to.locationId(), to.name(), 1, area.population(), rides, arrivals,
+                    source);
+        }
+
+        /** Per site that gives areas away, where its arrivals come from (and the measured ones a day). */
+        List<ScenarioResult.InflowSource> sources() {
+            return new TreeSet<>(giving).stream().map(id -> arrivalsPerDay.containsKey(id)
+                    ? new ScenarioResult.InflowSource(id, ScenarioResult.SPOED_FIGURES, round(arrivalsPerDay.get(id)))
+                    : new ScenarioResult.InflowSource(id, ScenarioResult.ESTIMATE, null)).toList();
+        }
     }
 
     private static String key(SehSite site) {

@@ -32,8 +32,7 @@ class Scenario {
     Scenario(DefineScenario command) {
         apply(Projectable.require(new ScenarioDefined(command.scenarioId().scenarioId(), command.name(),
                 command.scope(), command.careKind(), command.baseline(), command.closeSeh(), command.openSeh(),
-                command.requestedAt(),
-                command.actor())));
+                command.requestedAt(), command.actor(), command.limitHours(), command.measuredArrivals())));
     }
 
     @EventSourcingHandler

@@ -10,7 +10,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +22,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.lpz.capacity.acutecare.AcuteCareMap;
+import nl.lpz.capacity.acutecare.AcuteCareMapProperties;
 import nl.lpz.capacity.acutecare.ScenarioResult;
 import nl.lpz.capacity.command.DefineScenario;
 import nl.lpz.capacity.command.ScenarioId;
+import nl.lpz.capacity.query.EdArrivals;
 import nl.lpz.capacity.query.LocationDirectory;
 import nl.lpz.capacity.query.ScenarioDirectory;
 import nl.lpz.capacity.topology.ReferenceRegions;
 import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Role;
+import nl.lpz.events.acutecare.LimitedHours;
+import nl.lpz.events.acutecare.MeasuredArrivals;
 import nl.lpz.events.acutecare.ScenarioDefined;
 import nl.lpz.events.acutecare.SehSite;
 import nl.lpz.events.capacity.CareKind;
@@ -53,39 +61,57 @@ class AcuteCareMapController {
     static final int MAX_CLOSED = 200;
     static final int MAX_OPENED = 20;
     static final int MAX_LISTED = 100;
+    private static final ZoneId DUTCH = ZoneId.of("Europe/Amsterdam");
 
     private final AcuteCareMap map;
     private final LocationDirectory directory;
     private final ScenarioDirectory scenarios;
     private final ReferenceRegions regions;
     private final CommandSender commands;
+    private final EdArrivals arrivals;
+    private final AcuteCareMapProperties properties;
     private final Clock clock;
 
     AcuteCareMapController(AcuteCareMap map, LocationDirectory directory, ScenarioDirectory scenarios,
-                           ReferenceRegions regions, CommandSender commands, Clock clock) {
+                           ReferenceRegions regions, CommandSender commands, EdArrivals arrivals,
+                           AcuteCareMapProperties properties, Clock clock) {
         this.map = map;
         this.directory = directory;
         this.scenarios = scenarios;
         this.regions = regions;
         this.commands = commands;
+        this.arrivals = arrivals;
+        this.properties = properties;
         this.clock = clock;
     }
 
     record OpenedSeh(String name, Double latitude, Double longitude) {
     }
 
-    /** {@code closeSeh} and {@code openSeh} name sites of {@code careKind} (SEH when left out, or VERLOSKUNDE). */
-    record ScenarioRequest(String name, String careKind, List<String> closeSeh, List<OpenedSeh> openSeh,
-                           String region) {
+    /** A site kept open only from {@code opens} to {@code closes} ("HH:MM") every day. */
+    record LimitRequest(String locationId, String opens, String closes) {
+    }
+
+    /**
+     * {@code closeSeh}, {@code limitHours} and {@code openSeh} name sites of {@code careKind} (SEH when left out, or
+     * VERLOSKUNDE).
+     */
+    record ScenarioRequest(String name, String careKind, List<String> closeSeh, List<LimitRequest> limitHours,
+                           List<OpenedSeh> openSeh, String region) {
     }
 
     record ScenarioAnswer(String id, String name, String scope, String careKind, Instant definedAt,
-                          List<String> closeSeh,
-                          List<SehSite> openSeh, boolean modelled, ScenarioResult result) {
+                          List<String> closeSeh, List<LimitedHours> limitHours, List<SehSite> openSeh,
+                          boolean modelled, ScenarioResult result) {
     }
 
     record ScenarioSummary(String id, String name, String scope, String careKind, Instant definedAt,
-                           List<String> closeSeh, int openSeh) {
+                           List<String> closeSeh, int limitHours, int openSeh) {
+    }
+
+    /** The map's shading: every area of the scope with its modelled minutes to the nearest open site. */
+    record AreasAnswer(String region, String regionKind, String careKind, String model, double normMinutes,
+                       List<String> unavailable, List<AcuteCareMap.AreaMinutes> areas) {
     }
 
     @Operation(summary = "Who reaches an emergency department within the 45-minute norm (modelled)",
@@ -94,14 +120,71 @@ class AcuteCareMapController {
                     + "populationWithin45, populationBeyond45, transport: {within15, within30, within45, beyond45}, "
                     + "bySafetyRegion}. The norm counts response + on scene + transport; `transport` bands the "
                     + "transport leg alone. care=SEH (default) or VERLOSKUNDE (acute obstetrics, the same norm). "
-                    + "Every authenticated role. 400 UNKNOWN_SAFETY_REGION / UNKNOWN_ROAZ_REGION, INVALID_FIELD.")
+                    + "unavailable=<locationId> (repeatable): sites counted as not open, e.g. those on stop or "
+                    + "outside their hours now (the page's live baseline); nothing is kept. "
+                    + "Every authenticated role. 400 UNKNOWN_SAFETY_REGION / UNKNOWN_ROAZ_REGION, INVALID_FIELD, "
+                    + "INVALID_ID; 422 UNKNOWN_LOCATION, CARE_NOT_OFFERED.")
     @GetMapping("/api/v1/acute-care-map/reachability")
     AcuteCareMap.Reachability reachability(@RequestParam(required = false) String region,
                                            @RequestParam(required = false) String care,
+                                           @RequestParam(required = false) List<String> unavailable,
                                            @Parameter(hidden = true) Caller caller) {
         caller.requireAny(Role.values());
         CareKind kind = careKind(care);
-        return map.reachability(directory.sites(kind), scope(region), kind.name());
+        AcuteCareMap.Scope scope = scope(region);
+        return map.reachability(openSites(kind, unavailable), scope, kind.name());
+    }
+
+    @Operation(summary = "Every area of the region with its modelled minutes to the nearest open site (the map's shading)",
+            description = "region, care and unavailable as for reachability. Answers {region, regionKind, careKind, "
+                    + "model, normMinutes, unavailable, areas: [{pc4, place, municipality, safetyRegionId, latitude, "
+                    + "longitude, population, nearestLocationId, transportMinutes, chainMinutes, withinNorm}]}. "
+                    + "Every authenticated role (population figures only).")
+    @GetMapping("/api/v1/acute-care-map/areas")
+    AreasAnswer areas(@RequestParam(required = false) String region, @RequestParam(required = false) String care,
+                      @RequestParam(required = false) List<String> unavailable,
+                      @Parameter(hidden = true) Caller caller) {
+        caller.requireAny(Role.values());
+        CareKind kind = careKind(care);
+        AcuteCareMap.Scope scope = scope(region);
+        List<String> closed = unavailable == null ? List.of() : unavailable;
+        return new AreasAnswer(scope.id(), scope.kind(), kind.name(), map.model(), properties.normMinutes(),
+                closed, map.areas(openSites(kind, closed), scope));
+    }
+
+    /** The sites of the kind now without those named unavailable, each of which must be one of them. */
+    private List<SehSite> openSites(CareKind kind, List<String> unavailable) {
+        List<SehSite> sites = directory.sites(kind);
+        if (unavailable == null || unavailable.isEmpty()) {
+            return sites;
+        }
+        if (unavailable.size() > MAX_CLOSED) {
+            throw invalid("at most " + MAX_CLOSED + " unavailable sites");
+        }
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < unavailable.size(); i++) {
+            out.add(id(unavailable.get(i), "unavailable[" + i + "]"));
+        }
+        requireSites(out, sites, kind, "unavailable");
+        return sites.stream().filter(s -> !out.contains(s.locationId())).toList();
+    }
+
+    /** Every location named must be registered (422 UNKNOWN_LOCATION) and one of the sites (422 CARE_NOT_OFFERED). */
+    private Map<String, String> requireSites(Collection<String> locations, List<SehSite> sites, CareKind kind,
+                                             String field) {
+        Set<String> ofSites = sites.stream().map(SehSite::locationId).collect(Collectors.toSet());
+        Map<String, String> roazOf = directory.roazRegions(locations);
+        for (String location : locations) {
+            if (roazOf.get(location) == null) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, CapacityProblems.UNKNOWN_LOCATION,
+                        field + ": location " + location + " is not registered");
+            }
+            if (!ofSites.contains(location)) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "CARE_NOT_OFFERED", field + ": location "
+                        + location + " offers no " + kind + ", or has no position on the map");
+            }
+        }
+        return roazOf;
     }
 
     /** The kinds of acute care the 45-minute norm is reckoned for. */
@@ -130,13 +213,15 @@ class AcuteCareMapController {
                 + regions.roazRegions());
     }
 
-    @Operation(summary = "Defines a scenario (close or open EDs) and answers its result (modelled)",
-            description = "Body {name, careKind: SEH (default) | VERLOSKUNDE, closeSeh: [locationId], openSeh: "
-                    + "[{name, latitude, longitude}], region} with at least one change (the sites named are of "
-                    + "careKind). Authors: RCPS (scope: its ROAZ region; it closes EDs of its region only), "
-                    + "LCPS and ADMIN (national, or the ROAZ region given). 201 {id, name, scope, definedAt, closeSeh, "
-                    + "openSeh, modelled, result: {baseline, scenario (each populationTotal, populationWithin45, "
-                    + "populationBeyond45, transport), bySafetyRegion, byMunicipality, affectedAreas, receiving}}. "
+    @Operation(summary = "Defines a scenario (close, limit or open EDs) and answers its result (modelled)",
+            description = "Body {name, careKind: SEH (default) | VERLOSKUNDE, closeSeh: [locationId], limitHours: "
+                    + "[{locationId, opens: \"HH:MM\", closes: \"HH:MM\"}], openSeh: [{name, latitude, longitude}], "
+                    + "region} with at least one change (the sites named are of careKind; closes before opens is open "
+                    + "through the night). Authors: RCPS (scope: its ROAZ region; it closes and limits EDs of its "
+                    + "region only), LCPS and ADMIN (national, or the ROAZ region given). 201 {id, name, scope, "
+                    + "definedAt, closeSeh, limitHours, openSeh, modelled, result: {baseline, scenario, "
+                    + "scenarioDuringHours (each populationTotal, populationWithin45, populationBeyond45, transport), "
+                    + "bySafetyRegion, byMunicipality, affectedAreas, receiving, inflowSources}}. "
                     + "422 UNKNOWN_LOCATION, CARE_NOT_OFFERED (no SEH there); 400 INVALID_FIELD, INVALID_ID, "
                     + "UNKNOWN_ROAZ_REGION; 403 FORBIDDEN_ROLE, FORBIDDEN_REGION.")
     @PostMapping(path = "/api/v1/acute-care-map/scenarios", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -145,18 +230,34 @@ class AcuteCareMapController {
         caller.requireAny(Role.RCPS, Role.LCPS, Role.ADMIN);
         String name = requiredText(request.name(), "name", MAX_NAME).strip();
         List<String> closed = request.closeSeh() == null ? List.of() : request.closeSeh();
+        List<LimitRequest> limits = request.limitHours() == null ? List.of() : request.limitHours();
         List<OpenedSeh> opened = request.openSeh() == null ? List.of() : request.openSeh();
-        if (closed.isEmpty() && opened.isEmpty()) {
-            throw invalid("a scenario changes something: closeSeh or openSeh must list at least one ED");
+        if (closed.isEmpty() && limits.isEmpty() && opened.isEmpty()) {
+            throw invalid("a scenario changes something: closeSeh, limitHours or openSeh must list at least one ED");
         }
-        if (closed.size() > MAX_CLOSED || opened.size() > MAX_OPENED) {
-            throw invalid("at most " + MAX_CLOSED + " closed and " + MAX_OPENED + " opened EDs");
+        if (closed.size() + limits.size() > MAX_CLOSED || opened.size() > MAX_OPENED) {
+            throw invalid("at most " + MAX_CLOSED + " closed or limited and " + MAX_OPENED + " opened EDs");
         }
         Set<String> distinct = new HashSet<>();
         for (int i = 0; i < closed.size(); i++) {
             if (!distinct.add(id(closed.get(i), "closeSeh[" + i + "]"))) {
                 throw invalid("closeSeh lists " + closed.get(i) + " twice");
             }
+        }
+        List<LimitedHours> limited = new ArrayList<>();
+        for (int i = 0; i < limits.size(); i++) {
+            LimitRequest l = required(limits.get(i), "limitHours[" + i + "]");
+            String location = id(l.locationId(), "limitHours[" + i + "].locationId");
+            if (!distinct.add(location)) {
+                throw invalid("location " + location + " is named twice (closed and limited, or limited twice)");
+            }
+            LocalTime opens = time(l.opens(), "limitHours[" + i + "].opens");
+            LocalTime closes = time(l.closes(), "limitHours[" + i + "].closes");
+            if (opens.equals(closes)) {
+                throw invalid("limitHours[" + i + "]: opens and closes are the same time (leave it out to keep it "
+                        + "open around the clock, or close it)");
+            }
+            limited.add(new LimitedHours(location, opens, closes));
         }
         List<SehSite> openSites = new ArrayList<>();
         for (int i = 0; i < opened.size(); i++) {
@@ -168,30 +269,33 @@ class AcuteCareMapController {
         String scope = scopeOf(request.region(), caller);
         CareKind kind = careKind(request.careKind());
         List<SehSite> baseline = directory.sites(kind);
-        Set<String> ofBaseline = baseline.stream().map(SehSite::locationId).collect(Collectors.toSet());
-        Map<String, String> roazOf = directory.roazRegions(closed);
-        for (String location : closed) {
-            String roaz = roazOf.get(location);
-            if (roaz == null) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, CapacityProblems.UNKNOWN_LOCATION,
-                        "closeSeh: location " + location + " is not registered");
-            }
-            if (!ofBaseline.contains(location)) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "CARE_NOT_OFFERED", "closeSeh: location "
-                        + location + " offers no " + kind + " to close, or has no position on the map");
-            }
-            if (caller.has(Role.RCPS) && !caller.hasAny(Role.LCPS, Role.ADMIN)
-                    && !roaz.equals(caller.region())) {
-                throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_REGION, "closeSeh: location "
-                        + location + " lies outside ROAZ region " + caller.region());
+        Map<String, String> roazOf = requireSites(distinct, baseline, kind, "closeSeh/limitHours");
+        if (caller.has(Role.RCPS) && !caller.hasAny(Role.LCPS, Role.ADMIN)) {
+            for (String location : distinct) {
+                if (!roazOf.get(location).equals(caller.region())) {
+                    throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_REGION, "location "
+                            + location + " lies outside ROAZ region " + caller.region());
+                }
             }
         }
+        Instant now = clock.instant();
+        LocalDate yesterday = LocalDate.ofInstant(now, DUTCH).minusDays(1);
+        List<MeasuredArrivals> measured = kind == CareKind.SEH
+                ? arrivals.between(distinct, yesterday.minusDays(properties.arrivalsDays() - 1L), yesterday)
+                : List.of();
         String scenarioId = "sc-" + UUID.randomUUID();
         commands.send(new DefineScenario(ScenarioId.of(scenarioId), name, scope, kind.name(), baseline, closed,
-                openSites,
-                clock.instant(), new Actor(caller.subject(), caller.organisation())), scenarioId);
+                openSites, limited, measured, now, new Actor(caller.subject(), caller.organisation())), scenarioId);
         ScenarioDefined defined = scenarios.find(scenarioId).orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(answer(defined));
+    }
+
+    /** A wall-clock time of whole minutes, "HH:MM". */
+    private static LocalTime time(String value, String field) {
+        if (value == null || !value.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            throw invalid(field + " must be a time HH:MM (00:00 to 23:59)");
+        }
+        return LocalTime.parse(value);
     }
 
     /** An RCPS writes for its own region; LCPS and ADMIN nationally or for the region they name. */
@@ -244,8 +348,8 @@ class AcuteCareMapController {
         caller.requireAny(Role.RCPS, Role.LCPS, Role.ADMIN, Role.HOSPITAL, Role.EPD_SYSTEM);
         List<ScenarioDefined> readable = caller.hasAny(Role.LCPS, Role.ADMIN) ? scenarios.all(MAX_LISTED)
                 : scenarios.list(readableScopes(caller), MAX_LISTED);
-        return readable.stream().map(s -> new ScenarioSummary(s.scenarioId(), s.name(), s.scope(), kindOf(s), s.definedAt(),
-                        s.closeSeh(), s.openSeh().size())).toList();
+        return readable.stream().map(s -> new ScenarioSummary(s.scenarioId(), s.name(), s.scope(), kindOf(s),
+                s.definedAt(), s.closeSeh(), s.limitHours().size(), s.openSeh().size())).toList();
     }
 
     /**
@@ -268,7 +372,7 @@ class AcuteCareMapController {
 
     private ScenarioAnswer answer(ScenarioDefined s) {
         return new ScenarioAnswer(s.scenarioId(), s.name(), s.scope(), kindOf(s), s.definedAt(), s.closeSeh(),
-                s.openSeh(), true, map.scenario(s));
+                s.limitHours(), s.openSeh(), true, map.scenario(s));
     }
 
     private static String kindOf(ScenarioDefined s) {

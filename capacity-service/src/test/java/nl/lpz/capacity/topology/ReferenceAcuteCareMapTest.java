@@ -1,14 +1,19 @@
 package nl.lpz.capacity.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import nl.lpz.capacity.acutecare.AcuteCareMap;
 import nl.lpz.capacity.acutecare.AcuteCareMapProperties;
 import nl.lpz.capacity.acutecare.GreatCircleTravelTimes;
 import nl.lpz.capacity.acutecare.ScenarioResult;
 import nl.lpz.capacity.command.RegisterLocation;
+import nl.lpz.events.acutecare.LimitedHours;
+import nl.lpz.events.acutecare.MeasuredArrivals;
 import nl.lpz.events.acutecare.ScenarioDefined;
 import nl.lpz.events.acutecare.SehSite;
 import nl.lpz.events.capacity.Actor;
@@ -32,7 +37,55 @@ class ReferenceAcuteCareMapTest {
 
     private static ScenarioDefined closing(String... locations) {
         return new ScenarioDefined("sc-test", "test", null, "SEH", EDS, List.of(locations), List.of(),
-                Instant.parse("2026-12-07T09:00:00Z"), Actor.SYSTEM);
+                Instant.parse("2026-12-07T09:00:00Z"), Actor.SYSTEM, List.of(), List.of());
+    }
+
+    private static ScenarioDefined limiting(String location, String opens, String closes,
+                                            List<MeasuredArrivals> measured) {
+        return new ScenarioDefined("sc-test", "beperkt", null, "SEH", EDS, List.of(), List.of(),
+                Instant.parse("2026-12-07T09:00:00Z"), Actor.SYSTEM,
+                List.of(new LimitedHours(location, LocalTime.parse(opens), LocalTime.parse(closes))), measured);
+    }
+
+    private static double totalArrivals(ScenarioResult result) {
+        return result.receiving().stream().mapToDouble(ScenarioResult.Receiving::expectedExtraArrivalsPerDay).sum();
+    }
+
+    @Test
+    void givenAnEdLimitedToDaytime_whenComputed_thenItsNightIsTheClosure_itsDayTheBaseline_andItsInflowHalf() {
+        ScenarioResult closed = MAP.scenario(closing(DEN_HELDER));
+        List<MeasuredArrivals> measured = List.of(new MeasuredArrivals(DEN_HELDER, LocalDate.parse("2026-11-09"),
+                LocalDate.parse("2026-12-06"), 28, 2_800));
+
+        ScenarioResult limited = MAP.scenario(limiting(DEN_HELDER, "08:00", "20:00", measured));
+
+        assertThat(limited.scenario()).isEqualTo(closed.scenario());
+        assertThat(limited.scenarioDuringHours()).isEqualTo(limited.baseline());
+        assertThat(limited.affectedAreas()).isEqualTo(closed.affectedAreas());
+        // the measured 100 arrivals a day, of which the 12 closed hours' share goes to the receiving EDs
+        assertThat(totalArrivals(limited)).isCloseTo(50.0, within(0.5));
+        assertThat(limited.receiving()).allSatisfy(r -> assertThat(r.inflowSource())
+                .isEqualTo(ScenarioResult.SPOED_FIGURES));
+        assertThat(limited.inflowSources()).containsExactly(new ScenarioResult.InflowSource(DEN_HELDER,
+                ScenarioResult.SPOED_FIGURES, 100.0));
+        // through the night (22:00-06:00 open): closed 16 hours
+        assertThat(totalArrivals(MAP.scenario(limiting(DEN_HELDER, "22:00", "06:00", measured))))
+                .isCloseTo(100.0 * 16 / 24, within(0.5));
+    }
+
+    @Test
+    void givenAClosedEdWithoutSpoedFigures_whenComputed_thenItsInflowIsTheEstimateFromItsPopulation() {
+        ScenarioResult closed = MAP.scenario(closing(DEN_HELDER));
+        long moved = closed.receiving().stream().mapToLong(ScenarioResult.Receiving::population).sum();
+
+        assertThat(totalArrivals(closed)).isCloseTo(moved * DEFAULTS.sehVisitsPer1000PerYear() / 1000 / 365,
+                within(0.5));
+        assertThat(closed.inflowSources()).containsExactly(new ScenarioResult.InflowSource(DEN_HELDER,
+                ScenarioResult.ESTIMATE, null));
+        // too few days of figures: still the estimate
+        ScenarioResult fewDays = MAP.scenario(limiting(DEN_HELDER, "08:00", "20:00", List.of(new MeasuredArrivals(
+                DEN_HELDER, LocalDate.parse("2026-11-09"), LocalDate.parse("2026-12-06"), 3, 300))));
+        assertThat(fewDays.inflowSources().get(0).source()).isEqualTo(ScenarioResult.ESTIMATE);
     }
 
     @Test
@@ -92,7 +145,7 @@ class ReferenceAcuteCareMapTest {
         SehSite denHelder = EDS.stream().filter(s -> s.locationId().equals(DEN_HELDER)).findFirst().orElseThrow();
         ScenarioDefined moved = new ScenarioDefined("sc-test", "verplaatst", null, "SEH", EDS, List.of(DEN_HELDER),
                 List.of(new SehSite(null, "Nieuwe SEH", denHelder.latitude(), denHelder.longitude())),
-                Instant.parse("2026-12-07T09:00:00Z"), Actor.SYSTEM);
+                Instant.parse("2026-12-07T09:00:00Z"), Actor.SYSTEM, List.of(), List.of());
 
         ScenarioResult result = MAP.scenario(moved);
 
