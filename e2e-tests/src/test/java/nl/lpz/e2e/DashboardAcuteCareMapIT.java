@@ -22,6 +22,16 @@ class DashboardAcuteCareMapIT extends DashboardBrowser {
         awaitText("#acm-baseline tr[data-row=REGION] th", "Regio " + ROAZ_NHF);
         assertThat(css("#acm-baseline tr[data-row=VR10] th").getText()).startsWith("VR10 Noord-Holland-Noord");
         assertThat(css("#acm-baseline [data-role=model]").getText()).startsWith("Gemodelleerd, niet gemeten:");
+        // the map: the region's areas shaded by minutes, its EDs, the modelled caption inside the drawing
+        assertThat(driver.findElements(By.cssSelector("#acm-baseline svg[data-role=baseline] circle[data-pc4]")))
+                .hasSizeGreaterThan(300);
+        assertThat(driver.findElements(By.cssSelector("#acm-baseline svg[data-role=baseline] [data-site='103702']")))
+                .hasSize(1);
+        assertThat(css("#acm-baseline svg[data-role=baseline] .acm-caption").getText()).startsWith("Gemodelleerd");
+        js("window.__blobs = []; const create = URL.createObjectURL; "
+                + "URL.createObjectURL = b => { window.__blobs.push(b.type); return create(b); };");
+        css("#acm-baseline [data-role=png-baseline]").click();
+        waitUntil(d -> Boolean.TRUE.equals(js("return window.__blobs.includes('image/png');")));
 
         waitUntil(d -> !d.findElements(By.cssSelector("#acm-close option[value='103702']")).isEmpty());
         byId("acm-name").sendKeys("SEH Den Helder dicht");
@@ -33,6 +43,10 @@ class DashboardAcuteCareMapIT extends DashboardBrowser {
         assertThat(after - before).isGreaterThan(20_000L);
         assertThat(css("#acm-result .acm-receiving").getText()).contains("inwoners over");
         assertThat(byId("acm-export").isDisplayed()).isTrue();
+        // the scenario's map beside its baseline: Den Helder closed, its areas further away
+        waitUntil(d -> !d.findElements(By.cssSelector("#acm-result-maps svg[data-role=scenario] "
+                + "[data-site='103702'][data-state=CLOSED_BY_SCENARIO]")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#acm-result-maps svg[data-role=scenario-baseline]"))).hasSize(1);
         byId("acm-replay").click();
         try {
             awaitText("#acm-replay-view .acm-replay tr[data-vr=VR10] th", "VR10 Noord-Holland-Noord");
@@ -68,6 +82,25 @@ class DashboardAcuteCareMapIT extends DashboardBrowser {
         } finally {
             Stops.end(ed.hospital(), stopId);
         }
+    }
+
+    @Test
+    void givenTheRcps_whenItLimitsAnEdToDaytime_thenTheNightIsTheClosureAndTheDayTheBaseline() {
+        open();
+        signInAsRcps(ROAZ_NHF);
+        waitUntil(d -> !d.findElements(By.cssSelector("#acm-limit option[value='103702']")).isEmpty());
+        byId("acm-name").sendKeys("SEH Den Helder alleen overdag");
+        new Select(byId("acm-limit")).selectByValue("103702");
+        js("document.getElementById('acm-limit-opens').value = '08:00';"
+                + "document.getElementById('acm-limit-closes').value = '20:00';");
+        byId("acm-send").click();
+        waitUntil(d -> !d.findElements(By.cssSelector("#acm-result tr[data-row=DURING]")).isEmpty());
+        long before = number(css("#acm-result tr[data-row=BASELINE] [data-role=beyond]").getText());
+        long night = number(css("#acm-result tr[data-row=SCENARIO] [data-role=beyond]").getText());
+        long day = number(css("#acm-result tr[data-row=DURING] [data-role=beyond]").getText());
+        assertThat(night - before).isGreaterThan(20_000L);
+        assertThat(day).isEqualTo(before);
+        assertThat(css("#acm-result .acm-receiving").getText()).contains("SEH-bezoeken per dag extra");
     }
 
     private static long number(String text) {
