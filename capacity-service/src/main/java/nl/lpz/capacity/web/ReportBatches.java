@@ -1,5 +1,6 @@
 package nl.lpz.capacity.web;
 
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import nl.lpz.events.ids.OrganisationId;
  * reports, or the problem of the first rejection when none was taken.
  */
 final class ReportBatches {
+    static final String INGEST = "lpz.ingest.items";
     /** Ids named in a conflict's detail; the {@code eventIds} member lists all of them. */
     private static final int IDS_IN_DETAIL = 10;
 
@@ -73,6 +75,7 @@ final class ReportBatches {
                 default -> rejected.add(new Rejection(outcome.eventId(), outcome.code(), outcome.detail()));
             }
         }
+        countIngest(what, accepted, duplicates, stale, rejected);
         if (rejected.size() == outcomes.length) {
             // a reused id is the sender's bug to fix first, whatever else the batch got wrong
             Rejection first = rejected.stream().filter(r -> CapacityProblems.EVENT_ID_CONFLICT.equals(r.code()))
@@ -81,6 +84,20 @@ final class ReportBatches {
                     + "the first: " + first.detail(), Map.of("rejected", rejected));
         }
         return new Counts(accepted, duplicates, stale, rejected);
+    }
+
+    /**
+     * The operator's ingest figures (docs/operations.md): {@code lpz.ingest.items} by what was sent, outcome and, for a
+     * rejection, its code. Spring Boot adds its registries to Micrometer's global one, so the counts reach
+     * /actuator/prometheus from this static point every batch passes.
+     */
+    private static void countIngest(String what, long accepted, long duplicates, long stale,
+                                    List<Rejection> rejected) {
+        Metrics.counter(INGEST, "what", what, "outcome", "accepted", "code", "").increment(accepted);
+        Metrics.counter(INGEST, "what", what, "outcome", "duplicate", "code", "").increment(duplicates);
+        Metrics.counter(INGEST, "what", what, "outcome", "stale", "code", "").increment(stale);
+        rejected.forEach(r -> Metrics.counter(INGEST, "what", what, "outcome", "rejected", "code", r.code())
+                .increment());
     }
 
     /**

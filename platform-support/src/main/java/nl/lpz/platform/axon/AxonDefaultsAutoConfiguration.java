@@ -2,12 +2,16 @@ package nl.lpz.platform.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.lpz.events.EventJson;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -38,8 +42,17 @@ public class AxonDefaultsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CommandRetry commandRetry(CommandGateway gateway, CommandRetryProperties retry) {
-        return new CommandRetry(gateway, retry.maxAttempts(), retry.pause());
+    CommandRetry commandRetry(CommandGateway gateway, CommandRetryProperties retry,
+                              ObjectProvider<MeterRegistry> meters) {
+        return new CommandRetry(gateway, retry.maxAttempts(), retry.pause(), meters.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnClass(MeterRegistry.class)
+    ProcessorMetrics processorMetrics(ObjectProvider<MeterRegistry> meters,
+                                      ObjectProvider<EventProcessingConfiguration> processing,
+                                      ObjectProvider<EventStore> store) {
+        return new ProcessorMetrics(meters, processing, store);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,8 @@
 package nl.lpz.reporting.stream;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -65,8 +69,12 @@ class RegionChangeHub implements SmartLifecycle {
     private volatile long cursor = -1;
     private volatile boolean running;
 
-    RegionChangeHub(JdbcTemplate jdbc, StreamProperties properties, List<StreamAudience> audiences) {
+    RegionChangeHub(JdbcTemplate jdbc, StreamProperties properties, List<StreamAudience> audiences,
+                    ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
+        Gauge.builder("lpz.stream.subscribers", this::subscribers)
+                .description("open SSE streams of the regional change log on this instance")
+                .register(meters.getIfAvailable(() -> Metrics.globalRegistry));
         this.audiences = audiences.stream().collect(Collectors.toUnmodifiableMap(StreamAudience::kind, a -> a));
         this.retentionHours = properties.retentionHours();
     }
