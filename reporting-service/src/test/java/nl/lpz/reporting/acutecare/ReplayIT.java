@@ -10,8 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Set;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.CareKind;
 import nl.lpz.events.capacity.LocationRegistered;
+import nl.lpz.events.capacity.OpeningHoursSet;
+import nl.lpz.events.capacity.OpeningPeriod;
 import nl.lpz.events.ids.LocationId;
 import nl.lpz.events.ids.OrganisationId;
 import nl.lpz.events.ids.RoazRegionId;
@@ -316,5 +320,31 @@ class ReplayIT extends ReportingIntegrationTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("30-day replay of ten EDs with 28,800 crowding reports: " + millis + " ms");
         assertThat(millis).as("a 30-day replay of ten EDs, ms").isLessThan(3_000);
+    }
+
+    @Test
+    void givenAnEdOpenFrom8To20Today_whenReplayed_thenItsClosedHoursCountInBaselineAndScenarioForTheWholePeriod()
+            throws Exception {
+        String region = unique("ROAZ");
+        String vr = unique("VR");
+        String org = unique("ORG");
+        String a = unique("LOC");
+        List<OpeningPeriod> daily = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            daily.add(new OpeningPeriod(day, LocalTime.of(8, 0), LocalTime.of(20, 0)));
+        }
+        // set now, long after the period replayed: today's hours stand for it all the same
+        send(publish(Fixtures.location(a, org, region, vr)),
+                publish(new OpeningHoursSet(LocationId.of(a), new OrganisationId(org), CareKind.SEH, daily,
+                        Instant.now().minusSeconds(60), Actor.SYSTEM)));
+
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> mvc.perform(get(REPLAY)
+                        .param("limitHours", a + "@09:00-17:00").param("from", "2026-11-23")
+                        .param("to", "2026-11-23").headers(rcps(region)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.withOpeningHours[0]").value(a))
+                .andExpect(jsonPath("$.safetyRegions[0].baselineMinutesWithoutOpenEd").value(12 * 60))
+                // the limit closes 08:00-09:00 and 17:00-20:00 more
+                .andExpect(jsonPath("$.safetyRegions[0].scenarioMinutesWithoutOpenEd").value(16 * 60)));
     }
 }
