@@ -1,17 +1,31 @@
 package nl.lpz.reporting.acutecare;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import nl.lpz.events.EventJson;
+import nl.lpz.events.capacity.WeeklyHours;
+import nl.lpz.modules.LevelRule;
+import nl.lpz.modules.ModuleCatalogue;
+import nl.lpz.modules.ModuleDefinition;
+import nl.lpz.modules.ProviderKind;
+import nl.lpz.reporting.acutecare.CrowdingTimeline.Report;
 import nl.lpz.reporting.acutecare.StopTimeline.Interval;
+import nl.lpz.reporting.readmodel.OpeningHours;
 import nl.lpz.reporting.readmodel.ReportMoments;
 import nl.lpz.reporting.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,30 +34,58 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Replays a scenario's closures on the stop history ({@code stop}, kind SEH) and the registrations ({@code location}):
- * reads, never writes. A stop lasts from its start to its end ({@code ended_at}), else its expected end, and a
- * running one up to now.
+ * Replays a scenario's closures and limited hours on the stop history ({@code stop}, of the care kind), the current
+ * registrations ({@code location}) and opening hours, and for emergency departments the Spoed module's crowding
+ * reports ({@code module_history}): reads, never writes. A stop lasts from its start to its end ({@code ended_at}),
+ * else its expected end, and a running one up to now.
  */
 @Component
 class ReplayQuery {
-    private static final String SEH = "SEH";
+    static final String SEH = "SEH";
+    static final String VERLOSKUNDE = "VERLOSKUNDE";
+    /** The Spoed module's unit and level that say how full an ED is (spoed-v5.yaml). */
+    private static final String SPOED = "spoed";
+    private static final String SEH_UNIT = "seh";
+    private static final String CROWDING = "crowding";
+    /**
+     * The first level that counts as over capacity; the levels after it in the definition's order count too, so a
+     * band the definition adds above stays counted, and the bounds are never copied here.
+     */
+    private static final String FIRST_OVER_CAPACITY = "OVERVOL";
+    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
+    };
 
-    /** A registered location offering SEH. */
+    /** A registered location offering the kind asked. */
     record Ed(String locationId, String name, String safetyRegionId) {
+    }
+
+    /** A location the scenario keeps open only from {@code opens} to {@code closes} every day (wall clock). */
+    record Limit(String locationId, LocalTime opens, LocalTime closes) {
+    }
+
+    /** What to replay; {@code known} holds every location named. */
+    record Scenario(String careKind, List<String> closed, List<Limit> limits, List<String> receiving,
+                    List<String> notShown, Map<String, Ed> known) {
     }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final OpeningHours openingHours;
+    private final ModuleCatalogue catalogue;
     private final Clock clock;
 
-    ReplayQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    ReplayQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, OpeningHours openingHours,
+                ModuleCatalogue catalogue, Clock clock) {
         this.jdbc = jdbc;
         this.readOnly = Sql.snapshotReads(transactionManager);
+        this.openingHours = openingHours;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
-    /** The registered locations among these ids, offering SEH or not (absent: not registered). */
-    Map<String, Ed> locations(Set<String> ids, Map<String, Boolean> offersSeh) {
+    /** The registered locations among these ids, offering the care kind or not (absent: not registered). */
+    Map<String, Ed> locations(Set<String> ids, String careKind, Map<String, Boolean> offers) {
         Map<String, Ed> found = new HashMap<>();
         jdbc.query(con -> {
             var ps = con.prepareStatement("select location_id, name, safety_region_id, care_offered from location "
@@ -52,79 +94,140 @@ class ReplayQuery {
             return ps;
         }, rs -> {
             found.put(rs.getString(1), new Ed(rs.getString(1), rs.getString(2), rs.getString(3)));
-            offersSeh.put(rs.getString(1), (',' + rs.getString(4) + ',').contains(",SEH,"));
+            offers.put(rs.getString(1), (',' + rs.getString(4) + ',').contains(',' + careKind + ','));
         });
         return found;
     }
 
-    Replay replay(List<String> closed, List<String> receiving, List<String> notShown, Map<String, Ed> known,
-                  LocalDate from, LocalDate to) {
-        return readOnly.execute(status -> compute(closed, receiving, notShown, known, from, to));
+    Replay replay(Scenario scenario, LocalDate from, LocalDate to) {
+        return readOnly.execute(status -> compute(scenario, from, to));
     }
 
-    private Replay compute(List<String> closed, List<String> receiving, List<String> notShown, Map<String, Ed> known,
-                           LocalDate from, LocalDate to) {
+    private Replay compute(Scenario sc, LocalDate from, LocalDate to) {
         Set<String> vrs = new TreeSet<>();
-        closed.forEach(id -> vrs.add(known.get(id).safetyRegionId()));
+        sc.closed().forEach(id -> vrs.add(sc.known().get(id).safetyRegionId()));
+        sc.limits().forEach(l -> vrs.add(sc.known().get(l.locationId()).safetyRegionId()));
+        Map<String, List<Ed>> edsByVr = providers(vrs, sc.careKind());
+        Instant start = from.atStartOfDay(ReportMoments.ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(ReportMoments.ZONE).toInstant();
+        Set<String> watched = new TreeSet<>(sc.receiving());
+        edsByVr.values().forEach(list -> list.forEach(e -> watched.add(e.locationId())));
+
+        // closed as it was: on stop, or outside the current hours of the kind
+        Map<String, List<Interval>> stops = stops(watched, sc.careKind(), start, end);
+        Map<String, List<Interval>> outsideHours = new HashMap<>();
+        openingHours.at(watched, sc.careKind(), clock.instant()).forEach((id, hours) -> {
+            if (!hours.aroundTheClock()) {
+                outsideHours.put(id, StopTimeline.closedOutsideWeekly(hours.periods(), from, to,
+                        ReportMoments.ZONE));
+            }
+        });
+        Map<String, List<Interval>> baselineClosed = StopTimeline.union(stops, outsideHours);
+        Map<String, List<Interval>> limited = new HashMap<>();
+        for (Limit l : sc.limits()) {
+            limited.put(l.locationId(), StopTimeline.closedOutsideDaily(l.opens(), l.closes(), from, to,
+                    ReportMoments.ZONE));
+        }
+        Map<String, List<Interval>> scenarioClosed = StopTimeline.union(baselineClosed, limited);
+
+        Optional<CrowdingRule> rule = SEH.equals(sc.careKind()) ? crowdingRule() : Optional.empty();
+        Map<String, List<Interval>> over = new HashMap<>();
+        Map<String, List<Interval>> knownCrowding = new HashMap<>();
+        rule.ifPresent(r -> crowding(r, watched, start, end, over, knownCrowding));
+        Map<String, List<Interval>> baselineUnavailable = StopTimeline.union(baselineClosed, over);
+        Map<String, List<Interval>> scenarioUnavailable = StopTimeline.union(scenarioClosed, over);
+
+        Set<String> closedSet = Set.copyOf(sc.closed());
+        List<Replay.RegionReplay> regions = new ArrayList<>();
+        for (String vr : vrs) {
+            Set<String> before = new TreeSet<>();
+            edsByVr.getOrDefault(vr, List.of()).forEach(e -> before.add(e.locationId()));
+            Set<String> after = new TreeSet<>(before);
+            after.removeAll(closedSet);
+            List<Replay.RegionDay> days = new ArrayList<>();
+            long[] totals = new long[4];
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                Instant dayStart = d.atStartOfDay(ReportMoments.ZONE).toInstant();
+                Instant dayEnd = d.plusDays(1).atStartOfDay(ReportMoments.ZONE).toInstant();
+                long[] day = {
+                    StopTimeline.minutesAllStopped(baselineClosed, before, dayStart, dayEnd),
+                    StopTimeline.minutesAllStopped(scenarioClosed, after, dayStart, dayEnd),
+                    StopTimeline.minutesAllStopped(baselineUnavailable, before, dayStart, dayEnd),
+                    StopTimeline.minutesAllStopped(scenarioUnavailable, after, dayStart, dayEnd)};
+                for (int i = 0; i < totals.length; i++) {
+                    totals[i] += day[i];
+                }
+                days.add(new Replay.RegionDay(d, day[0], day[1], ifCrowding(rule, day[2]), ifCrowding(rule, day[3])));
+            }
+            regions.add(new Replay.RegionReplay(vr, before.size(), after.size(), totals[0], totals[1],
+                    ifCrowding(rule, totals[2]), ifCrowding(rule, totals[3]), days));
+        }
+
+        List<Replay.ReceivingReplay> received = new ArrayList<>();
+        for (String id : sc.receiving()) {
+            received.add(receiving(sc.known().get(id), stops.getOrDefault(id, List.of()),
+                    over.getOrDefault(id, List.of()), knownCrowding.getOrDefault(id, List.of()), rule.isPresent(),
+                    from, to));
+        }
+        List<Replay.LimitedHours> limits = sc.limits().stream()
+                .map(l -> new Replay.LimitedHours(l.locationId(), l.opens().toString(), l.closes().toString()))
+                .toList();
+        return new Replay(from, to, ReportMoments.ZONE.getId(), (int) (to.toEpochDay() - from.toEpochDay()) + 1,
+                sc.careKind(), sc.closed(), limits, List.copyOf(new TreeSet<>(outsideHours.keySet())),
+                rule.map(CrowdingRule::describe).orElse(null), regions, received, sc.notShown());
+    }
+
+    private static Long ifCrowding(Optional<CrowdingRule> rule, long minutes) {
+        return rule.isPresent() ? minutes : null;
+    }
+
+    private static Replay.ReceivingReplay receiving(Ed ed, List<Interval> stops, List<Interval> over,
+                                                    List<Interval> known, boolean withCrowding, LocalDate from,
+                                                    LocalDate to) {
+        Instant start = from.atStartOfDay(ReportMoments.ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(ReportMoments.ZONE).toInstant();
+        List<Interval> either = new ArrayList<>(stops);
+        either.addAll(over);
+        List<Replay.ReceivingDay> days = new ArrayList<>();
+        long daysWithAStop = 0;
+        long daysOver = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            Instant dayStart = d.atStartOfDay(ReportMoments.ZONE).toInstant();
+            Instant dayEnd = d.plusDays(1).atStartOfDay(ReportMoments.ZONE).toInstant();
+            long onStop = StopTimeline.minutesStopped(stops, dayStart, dayEnd);
+            long overCapacity = StopTimeline.minutesStopped(over, dayStart, dayEnd);
+            daysWithAStop += onStop > 0 ? 1 : 0;
+            daysOver += overCapacity > 0 ? 1 : 0;
+            days.add(new Replay.ReceivingDay(d, onStop, withCrowding ? overCapacity : null));
+        }
+        long minutes = (end.getEpochSecond() - start.getEpochSecond()) / 60;
+        return new Replay.ReceivingReplay(ed.locationId(), ed.name(), ed.safetyRegionId(),
+                StopTimeline.minutesStopped(stops, start, end), daysWithAStop,
+                withCrowding ? StopTimeline.minutesStopped(over, start, end) : null,
+                withCrowding ? daysOver : null,
+                withCrowding ? StopTimeline.minutesStopped(either, start, end) : null,
+                withCrowding ? minutes - StopTimeline.minutesStopped(known, start, end) : null, days);
+    }
+
+    /** The registered providers of the kind in these VRs, by VR. */
+    private Map<String, List<Ed>> providers(Set<String> vrs, String careKind) {
         Map<String, List<Ed>> edsByVr = new TreeMap<>();
         jdbc.query(con -> {
             var ps = con.prepareStatement("select location_id, name, safety_region_id from location "
-                    + "where safety_region_id = any(?) and ',' || care_offered || ',' like '%,SEH,%' "
+                    + "where safety_region_id = any(?) and ',' || care_offered || ',' like '%,' || ? || ',%' "
                     + "order by location_id");
             ps.setArray(1, Sql.textArray(con, List.copyOf(vrs)));
+            ps.setString(2, careKind);
             return ps;
         }, rs -> {
             edsByVr.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
                     .add(new Ed(rs.getString(1), rs.getString(2), rs.getString(3)));
         });
-        Instant start = from.atStartOfDay(ReportMoments.ZONE).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ReportMoments.ZONE).toInstant();
-        Set<String> watched = new TreeSet<>(receiving);
-        edsByVr.values().forEach(list -> list.forEach(e -> watched.add(e.locationId())));
-        Map<String, List<Interval>> stops = stops(watched, start, end);
-
-        Set<String> closedSet = Set.copyOf(closed);
-        List<Replay.RegionReplay> regions = new ArrayList<>();
-        for (String vr : vrs) {
-            List<Ed> eds = edsByVr.getOrDefault(vr, List.of());
-            Set<String> before = new TreeSet<>();
-            eds.forEach(e -> before.add(e.locationId()));
-            Set<String> after = new TreeSet<>(before);
-            after.removeAll(closedSet);
-            List<Replay.RegionDay> days = new ArrayList<>();
-            long baseline = 0;
-            long scenario = 0;
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                Instant dayStart = d.atStartOfDay(ReportMoments.ZONE).toInstant();
-                Instant dayEnd = d.plusDays(1).atStartOfDay(ReportMoments.ZONE).toInstant();
-                long b = StopTimeline.minutesAllStopped(stops, before, dayStart, dayEnd);
-                long s = StopTimeline.minutesAllStopped(stops, after, dayStart, dayEnd);
-                baseline += b;
-                scenario += s;
-                days.add(new Replay.RegionDay(d, b, s));
-            }
-            regions.add(new Replay.RegionReplay(vr, before.size(), after.size(), baseline, scenario, days));
-        }
-        List<Replay.ReceivingReplay> received = new ArrayList<>();
-        for (String id : receiving) {
-            Ed ed = known.get(id);
-            List<Interval> own = stops.getOrDefault(id, List.of());
-            long minutes = StopTimeline.minutesStopped(own, start, end);
-            long daysWithAStop = 0;
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                if (StopTimeline.minutesStopped(own, d.atStartOfDay(ReportMoments.ZONE).toInstant(),
-                        d.plusDays(1).atStartOfDay(ReportMoments.ZONE).toInstant()) > 0) {
-                    daysWithAStop++;
-                }
-            }
-            received.add(new Replay.ReceivingReplay(id, ed.name(), ed.safetyRegionId(), minutes, daysWithAStop));
-        }
-        return new Replay(from, to, ReportMoments.ZONE.getId(), (int) (to.toEpochDay() - from.toEpochDay()) + 1,
-                closed, regions, received, notShown);
+        return edsByVr;
     }
 
-    /** SEH stops of these locations that ran at some moment of [start, end), per location. */
-    private Map<String, List<Interval>> stops(Set<String> locations, Instant start, Instant end) {
+    /** Stops of the kind at these locations that ran at some moment of [start, end), per location. */
+    private Map<String, List<Interval>> stops(Set<String> locations, String kind, Instant start, Instant end) {
         Instant now = clock.instant();
         Map<String, List<Interval>> stops = new LinkedHashMap<>();
         jdbc.query(con -> {
@@ -133,7 +236,7 @@ class ReplayQuery {
                     from stop
                     where kind = ? and location_id = any(?) and started_at < ?
                       and coalesce(ended_at, expected_end) > ?""");
-            ps.setString(1, SEH);
+            ps.setString(1, kind);
             ps.setArray(2, Sql.textArray(con, List.copyOf(locations)));
             Sql.setTs(ps, 3, end);
             Sql.setTs(ps, 4, start);
@@ -145,5 +248,94 @@ class ReplayQuery {
                     .add(new Interval(from, until.isAfter(now) ? now : until));
         });
         return stops;
+    }
+
+    /**
+     * The over-capacity and known-crowding time of these locations' ED units, from the reports of the period in one
+     * query. A report from up to one freshness before the start can still stand at the start; a removal ends the
+     * report before it. Each report is read with the definition version it names, as the regional picture does.
+     */
+    private void crowding(CrowdingRule current, Set<String> locations, Instant start, Instant end,
+                          Map<String, List<Interval>> over, Map<String, List<Interval>> known) {
+        Map<String, List<Report>> byUnit = new LinkedHashMap<>();
+        Map<String, String> locationOfUnit = new HashMap<>();
+        Map<Integer, CrowdingRule> byVersion = new HashMap<>();
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select provider_id, unit_id, definition_version, figure_values::text as figure_values,
+                           occurred_at, removed
+                    from module_history
+                    where module_id = ? and provider_kind = ? and provider_id = any(?) and unit_kind = ?
+                      and occurred_at >= ? and occurred_at < ?
+                    order by provider_id, unit_id, occurred_at, id""");
+            ps.setString(1, SPOED);
+            ps.setString(2, ProviderKind.HOSPITAL_LOCATION.name());
+            ps.setArray(3, Sql.textArray(con, List.copyOf(locations)));
+            ps.setString(4, SEH_UNIT);
+            Sql.setTs(ps, 5, start.minus(current.freshness()));
+            Sql.setTs(ps, 6, end);
+            return ps;
+        }, rs -> {
+            String unit = rs.getString("provider_id") + '\u0000' + rs.getString("unit_id");
+            locationOfUnit.put(unit, rs.getString("provider_id"));
+            CrowdingRule rule = byVersion.computeIfAbsent(rs.getInt("definition_version"),
+                    v -> catalogue.version(SPOED, v).flatMap(ReplayQuery::crowdingRule).orElse(current));
+            Optional<String> level = rs.getBoolean("removed") ? Optional.empty()
+                    : rule.level(numbers(rs.getString("figure_values")));
+            byUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(new Report(Sql.instant(rs, "occurred_at"),
+                    level.isPresent(), level.filter(rule.overCapacity()::contains).isPresent()));
+        });
+        byUnit.forEach((unit, reports) -> {
+            String location = locationOfUnit.get(unit);
+            over.computeIfAbsent(location, k -> new ArrayList<>())
+                    .addAll(CrowdingTimeline.overCapacity(reports, current.freshness()));
+            known.computeIfAbsent(location, k -> new ArrayList<>())
+                    .addAll(CrowdingTimeline.known(reports, current.freshness()));
+        });
+    }
+
+    /** The ED's crowding level of the current Spoed definition: its bands, the levels over capacity, freshness. */
+    private Optional<CrowdingRule> crowdingRule() {
+        return catalogue.current(SPOED).flatMap(ReplayQuery::crowdingRule);
+    }
+
+    private static Optional<CrowdingRule> crowdingRule(ModuleDefinition module) {
+        return module.unit(SEH_UNIT).flatMap(u -> u.levels().stream().filter(l -> l.id().equals(CROWDING))
+                        .findFirst())
+                .flatMap(level -> {
+                    List<String> names = level.bands().stream().map(LevelRule.Band::level).toList();
+                    int first = names.indexOf(FIRST_OVER_CAPACITY);
+                    return first < 0 ? Optional.empty()
+                            : Optional.of(new CrowdingRule(level, Set.copyOf(names.subList(first, names.size())),
+                            module.freshness()));
+                });
+    }
+
+    /** A version's crowding level, the levels of it that are over capacity, and how long a report stays fresh. */
+    private record CrowdingRule(LevelRule level, Set<String> overCapacity, Duration freshness) {
+        Optional<String> level(Map<String, Long> values) {
+            return level.level(values);
+        }
+
+        Replay.Crowding describe() {
+            List<String> ordered = level.bands().stream().map(LevelRule.Band::level)
+                    .filter(overCapacity::contains).toList();
+            return new Replay.Crowding(SPOED, SEH_UNIT, level.id(), ordered, freshness.toString());
+        }
+    }
+
+    /** The numeric figures of a report; statuses live in another column. */
+    private static Map<String, Long> numbers(String json) {
+        try {
+            Map<String, Long> numbers = new HashMap<>();
+            JSON.readValue(json, VALUES).forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    numbers.put(k, n.longValue());
+                }
+            });
+            return numbers;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable module figures " + json, e);
+        }
     }
 }

@@ -1,16 +1,22 @@
 package nl.lpz.reporting.acutecare;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.lpz.events.capacity.OpeningPeriod;
 
 /**
  * Stops as time: for a set of emergency departments, how long within a window all of them were on stop at once (no
- * open ED left), or how long one of them was. Pure; intervals are half-open [from, until).
+ * open ED left), or how long one of them was; and opening hours turned into the time a location is closed, so that
+ * the replay can treat "closed by its hours" like "on stop". Pure; intervals are half-open [from, until).
  */
 final class StopTimeline {
     private StopTimeline() {
@@ -73,6 +79,80 @@ final class StopTimeline {
             }
         }
         return merged;
+    }
+
+    /** Both lists in one, per location: the union is taken where the intervals are read, by {@link #merged}. */
+    static Map<String, List<Interval>> union(Map<String, List<Interval>> a, Map<String, List<Interval>> b) {
+        Map<String, List<Interval>> all = new HashMap<>();
+        a.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+        b.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+        return all;
+    }
+
+    /**
+     * The time within [start, end) outside one daily period of wall-clock time: {@code opens} before {@code closes}
+     * is open that day from one to the other; {@code closes} before {@code opens} is open through the night (22:00 to
+     * 06:00 closes from 06:00 to 22:00). Days run {@code from} to {@code to} in {@code zone}; on the clock change the
+     * wall-clock times are read as {@link java.time.ZonedDateTime#of} reads them.
+     */
+    static List<Interval> closedOutsideDaily(LocalTime opens, LocalTime closes, LocalDate from, LocalDate to,
+                                             ZoneId zone) {
+        if (opens.equals(closes)) {
+            throw new IllegalArgumentException("a daily period opens and closes at different times");
+        }
+        List<Interval> open = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            Instant midnight = d.atStartOfDay(zone).toInstant();
+            Instant nextMidnight = d.plusDays(1).atStartOfDay(zone).toInstant();
+            Instant o = d.atTime(opens).atZone(zone).toInstant();
+            Instant c = d.atTime(closes).atZone(zone).toInstant();
+            if (opens.isBefore(closes)) {
+                open.add(new Interval(o, c));
+            } else {
+                open.add(new Interval(midnight, c));
+                open.add(new Interval(o, nextMidnight));
+            }
+        }
+        return complement(open, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /**
+     * The time within the days {@code from} to {@code to} outside a location's weekly opening periods (a period's
+     * {@code closes} 00:00 is midnight at the end of its day, as {@link OpeningPeriod} reads it). No periods is open
+     * around the clock: nothing closed.
+     */
+    static List<Interval> closedOutsideWeekly(List<OpeningPeriod> periods, LocalDate from, LocalDate to,
+                                              ZoneId zone) {
+        if (periods.isEmpty()) {
+            return List.of();
+        }
+        List<Interval> open = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            for (OpeningPeriod p : periods) {
+                if (p.day() == d.getDayOfWeek()) {
+                    Instant c = p.closes().equals(LocalTime.MIDNIGHT) ? d.plusDays(1).atStartOfDay(zone).toInstant()
+                            : d.atTime(p.closes()).atZone(zone).toInstant();
+                    open.add(new Interval(d.atTime(p.opens()).atZone(zone).toInstant(), c));
+                }
+            }
+        }
+        return complement(open, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** The parts of [start, end) that none of the intervals covers. */
+    static List<Interval> complement(Collection<Interval> covered, Instant start, Instant end) {
+        List<Interval> gaps = new ArrayList<>();
+        Instant at = start;
+        for (Interval i : merged(covered, start, end)) {
+            if (at.isBefore(i.from())) {
+                gaps.add(new Interval(at, i.from()));
+            }
+            at = i.until();
+        }
+        if (at.isBefore(end)) {
+            gaps.add(new Interval(at, end));
+        }
+        return gaps;
     }
 
     private static long minutes(Instant start, Instant end) {
