@@ -268,7 +268,7 @@ class ReplayIT extends ReportingIntegrationTest {
     }
 
     @Test
-    void givenThirtyDaysOfQuarterHourlyCrowdingForTenEds_whenReplayed_thenTheAnswerIsRightAndQuick() throws Exception {
+    void givenThirtyDaysOfQuarterHourlyCrowdingForTenEds_whenReplayed_thenEveryFigureIsRight() throws Exception {
         String region = unique("ROAZ");
         String vr = unique("VR");
         String org = unique("ORG");
@@ -304,8 +304,7 @@ class ReplayIT extends ReportingIntegrationTest {
         var request = get(REPLAY).param("closeSeh", eds.get(0)).param("limitHours", eds.get(1) + "@08:00-22:00")
                 .param("receiving", eds.subList(1, 10).toArray(String[]::new)).param("from", from.toString())
                 .param("to", to.toString()).headers(rcps(region));
-        mvc.perform(request).andExpect(status().isOk()); // warm-up: the first call loads classes and plans
-        long started = System.nanoTime();
+        // correctness at size; its speed is the benchmark's (./lpz bench --acute-care-map, docs/benchmarks.md)
         mvc.perform(request)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.days").value(30))
@@ -317,9 +316,6 @@ class ReplayIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.safetyRegions[0].scenarioMinutesWithoutOpenEd").value(0))
                 .andExpect(jsonPath("$.safetyRegions[0].baselineMinutesWithoutAvailableEd").value(30 * 60))
                 .andExpect(jsonPath("$.safetyRegions[0].scenarioMinutesWithoutAvailableEd").value(30 * 60));
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("30-day replay of ten EDs with 28,800 crowding reports: " + millis + " ms");
-        assertThat(millis).as("a 30-day replay of ten EDs, ms").isLessThan(3_000);
     }
 
     @Test
