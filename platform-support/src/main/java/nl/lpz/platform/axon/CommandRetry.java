@@ -81,7 +81,8 @@ public final class CommandRetry {
         } finally {
             Timer.builder("lpz.command.duration").description("a command from sending to its commit")
                     .tag("command", type[0] == null ? "unknown" : type[0]).tag("outcome", outcome)
-                    .publishPercentileHistogram().register(meters)
+                    .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(10)).register(meters)
                     .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
