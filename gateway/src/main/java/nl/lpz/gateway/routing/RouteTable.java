@@ -24,6 +24,7 @@ public final class RouteTable {
             // line, which takes the rest of /acute-care-map/**
             ApiRoute.of("reporting-acute-care-replay", Backend.REPORTING,
                     "/api/v1/acute-care-map/replay"),
+            ApiRoute.of("reporting-acute-care-locations", Backend.REPORTING, "/api/v1/acute-care-map/locations"),
             // capacity-service: topology (and the safety regions' reference table), beds, settings, code lists, the
             // module catalogue and the modules' reports, birth-care refusals (write), the acute-care map (LAZK)
             ApiRoute.of("capacity", Backend.CAPACITY,

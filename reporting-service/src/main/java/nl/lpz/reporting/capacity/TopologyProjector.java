@@ -21,7 +21,7 @@ import nl.lpz.reporting.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * How the topology and settings events change {@code location} (with its care profile), {@code threshold_history},
+ * How the topology and settings events change {@code location} (with its care profile and position), {@code threshold_history},
  * {@code visibility_history}, {@code contacts} and {@code opening_hours_history}, and the history of a location's
  * changes in {@code location_change}; idempotent through {@link ProcessedEvents}.
  */
@@ -44,16 +44,18 @@ class TopologyProjector {
         if (ev instanceof LocationRegistered l) {
             jdbc.update("""
                             insert into location (location_id, organisation_id, name, roaz_region_id, safety_region_id,
-                                                  care_offered, location_type, registered_at, event_id)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                  care_offered, location_type, registered_at, event_id,
+                                                  latitude, longitude)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (location_id) do update set organisation_id = excluded.organisation_id,
                                 name = excluded.name, roaz_region_id = excluded.roaz_region_id,
                                 safety_region_id = excluded.safety_region_id, care_offered = excluded.care_offered,
                                 location_type = excluded.location_type, registered_at = excluded.registered_at,
-                                event_id = excluded.event_id""",
+                                event_id = excluded.event_id, latitude = excluded.latitude,
+                                longitude = excluded.longitude""",
                     l.locationId().value(), l.organisationId().value(), l.name(), l.roazRegionId().value(),
                     l.safetyRegionId().value(), String.join(",", new TreeSet<>(l.careOffered().stream().map(Enum::name).toList())),
-                    l.locationType(), Sql.ts(l.registeredAt()), e.eventId());
+                    l.locationType(), Sql.ts(l.registeredAt()), e.eventId(), l.latitude(), l.longitude());
             Map<String, Object> registration = new LinkedHashMap<>();
             registration.put("name", l.name());
             registration.put("roazRegionId", l.roazRegionId().value());

@@ -1,12 +1,7 @@
 package nl.lpz.reporting.modules;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import nl.lpz.contract.ProblemCodes;
-import nl.lpz.contract.Role;
 import nl.lpz.modules.ModuleCatalogue;
 import nl.lpz.modules.ModuleDefinition;
 import nl.lpz.modules.ReaderRule;
@@ -14,6 +9,7 @@ import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
 import nl.lpz.reporting.modules.RegionalModuleQuery.Reading;
 import nl.lpz.reporting.readmodel.Locations;
+import nl.lpz.reporting.readmodel.ModuleReaderRules;
 import nl.lpz.reporting.readmodel.RegionAccess;
 import nl.lpz.reporting.readmodel.StopReaders;
 import org.springframework.http.HttpStatus;
@@ -21,24 +17,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may read a module's regional picture, and how much of it: the reader rules of the module's current definition
- * (seed 002 §6–8), applied to the caller's roles. A rule of scope NATIONAL covers every region, REGION the caller's own
- * region in that role ({@link RegionAccess#ownRegion}: the bed picture's rule for RCPS, MKA and MMA; for hospitals the
- * regions of their organisation's locations), OWN the providers of the caller's organisation in any region. When
- * several of the caller's rules apply the widest wins: the whole region before the own providers, per provider before
- * aggregate.
+ * as {@link ModuleReaderRules} applies them to the caller's roles, and the refusals of the picture when none grants it.
  */
 @Component
 class ModuleReaders {
     static final String UNKNOWN_MODULE = "UNKNOWN_MODULE";
 
     private final ModuleCatalogue catalogue;
-    private final RegionAccess regions;
+    private final ModuleReaderRules rules;
     private final Locations locations;
     private final StopReaders stopReaders;
 
-    ModuleReaders(ModuleCatalogue catalogue, RegionAccess regions, Locations locations, StopReaders stopReaders) {
+    ModuleReaders(ModuleCatalogue catalogue, ModuleReaderRules rules, Locations locations, StopReaders stopReaders) {
         this.catalogue = catalogue;
-        this.regions = regions;
+        this.rules = rules;
         this.locations = locations;
         this.stopReaders = stopReaders;
     }
@@ -51,15 +43,6 @@ class ModuleReaders {
     static ApiException unknownModule(String moduleId) {
         return new ApiException(HttpStatus.NOT_FOUND, UNKNOWN_MODULE, "no module '" + moduleId
                 + "' in the module catalogue");
-    }
-
-    private record RoleRule(Role role, ReaderRule rule) {
-    }
-
-    private record Grant(boolean wholeRegion, ReaderRule.Detail detail) {
-        int rank() {
-            return (wholeRegion ? 0 : 2) + (detail == ReaderRule.Detail.PROVIDER ? 0 : 1);
-        }
     }
 
     /**
@@ -86,12 +69,8 @@ class ModuleReaders {
 
     private Reading reading(Caller caller, ModuleDefinition module, String roazRegionId, Predicate<ReaderRule> counted,
                             String what) {
-        List<RoleRule> rules = new ArrayList<>();
-        for (Role role : caller.roles()) {
-            module.rulesFor(role.name()).stream().filter(counted)
-                    .forEach(rule -> rules.add(new RoleRule(role, rule)));
-        }
-        if (rules.isEmpty()) {
+        ModuleReaderRules.Decision decision = rules.decide(caller, module, roazRegionId, counted);
+        if (!decision.anyRule()) {
             throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_ROLE, "module " + module.id() + what
                     + " is read by the roles " + module.readers().stream().filter(counted).map(ReaderRule::role)
                     .distinct().toList());
@@ -100,35 +79,15 @@ class ModuleReaders {
             throw new ApiException(HttpStatus.NOT_FOUND, RegionAccess.UNKNOWN_REGION,
                     "unknown ROAZ region " + roazRegionId);
         }
-        List<Grant> grants = new ArrayList<>();
-        boolean refusedRegion = false;
-        for (RoleRule r : rules) {
-            switch (r.rule().scope()) {
-                case NATIONAL -> grants.add(new Grant(true, r.rule().detail()));
-                case REGION -> {
-                    if (regions.ownRegion(caller, r.role(), roazRegionId)) {
-                        grants.add(new Grant(true, r.rule().detail()));
-                    } else {
-                        refusedRegion = true;
-                    }
-                }
-                case OWN -> {
-                    if (caller.organisation() != null) {
-                        grants.add(new Grant(false, r.rule().detail()));
-                    }
-                }
-            }
-        }
-        Optional<Grant> best = grants.stream().min(Comparator.comparingInt(Grant::rank));
-        if (best.isEmpty()) {
-            if (refusedRegion) {
+        if (decision.grant().isEmpty()) {
+            if (decision.refusedRegion()) {
                 throw RegionAccess.forbiddenRegion(roazRegionId);
             }
             throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN_ORGANISATION,
                     "module " + module.id() + " is read by this role for its own organisation only, and the token "
                             + "names none");
         }
-        return new Reading(best.get().detail(), best.get().wholeRegion() ? null : caller.organisation(),
-                vr -> stopReaders.mayRead(caller, vr));
+        ModuleReaderRules.Grant grant = decision.grant().get();
+        return new Reading(grant.detail(), grant.onlyOrganisation(), vr -> stopReaders.mayRead(caller, vr));
     }
 }

@@ -57,6 +57,34 @@ public class OpeningHours {
         return hours;
     }
 
+    /**
+     * Per location with hours at {@code at}, the hours of each of its care kinds that has them, by care kind: every
+     * kind of many locations in one query (the acute-care map's national answer).
+     */
+    public Map<String, Map<String, WeeklyHours>> ofLocations(Collection<String> locationIds, Instant at) {
+        Map<String, Map<String, WeeklyHours>> hours = new HashMap<>();
+        if (locationIds.isEmpty()) {
+            return hours;
+        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select distinct on (location_id, care_kind) location_id, care_kind, periods::text as periods
+                    from opening_hours_history
+                    where location_id = any(?) and set_at <= ?
+                    order by location_id, care_kind, set_at desc, seq desc""");
+            ps.setArray(1, con.createArrayOf("text", locationIds.toArray(new String[0])));
+            ps.setObject(2, Sql.ts(at));
+            return ps;
+        }, rs -> {
+            List<OpeningPeriod> periods = read(rs.getString("periods"));
+            if (!periods.isEmpty()) {
+                hours.computeIfAbsent(rs.getString("location_id"), k -> new HashMap<>())
+                        .put(rs.getString("care_kind"), new WeeklyHours(periods));
+            }
+        });
+        return hours;
+    }
+
     /** The hours of every care kind of one location that has hours at {@code at}, by care kind. */
     public Map<String, List<OpeningPeriod>> ofLocation(String locationId, Instant at) {
         Map<String, List<OpeningPeriod>> hours = new java.util.TreeMap<>();

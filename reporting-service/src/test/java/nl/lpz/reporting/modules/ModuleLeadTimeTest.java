@@ -32,6 +32,7 @@ import nl.lpz.reporting.pipeline.DecodedRecord;
 import nl.lpz.reporting.pipeline.ProjectionPipeline;
 import nl.lpz.reporting.readmodel.DayRange;
 import nl.lpz.reporting.readmodel.Locations;
+import nl.lpz.reporting.readmodel.ModuleReaderRules;
 import nl.lpz.reporting.readmodel.RegionAccess;
 import nl.lpz.reporting.readmodel.StopReaders;
 import org.junit.jupiter.api.AfterAll;
@@ -107,7 +108,8 @@ class ModuleLeadTimeTest {
         module = catalogue.current(MODULE).orElseThrow();
         query = query(catalogue, Map.of());
         Locations locations = new Locations(jdbc);
-        readers = new ModuleReaders(catalogue, new RegionAccess(locations), locations, new StopReaders(locations));
+        readers = new ModuleReaders(catalogue, new ModuleReaderRules(new RegionAccess(locations)), locations,
+                new StopReaders(locations));
     }
 
     private static ModuleLeadTimeQuery query(ModuleCatalogue catalogue, Map<String, Duration> norms) {

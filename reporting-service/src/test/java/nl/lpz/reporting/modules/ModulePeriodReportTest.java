@@ -43,6 +43,7 @@ import nl.lpz.reporting.modules.ModulePeriodReport.StopFigures;
 import nl.lpz.reporting.modules.ModulePeriodReport.UnitKind;
 import nl.lpz.reporting.readmodel.DayRange;
 import nl.lpz.reporting.readmodel.Locations;
+import nl.lpz.reporting.readmodel.ModuleReaderRules;
 import nl.lpz.reporting.readmodel.RegionAccess;
 import nl.lpz.reporting.readmodel.StopReaders;
 import org.junit.jupiter.api.AfterAll;
@@ -134,7 +135,8 @@ class ModulePeriodReportTest {
         query = new ModulePeriodReportQuery(jdbc, db.transactions(), catalogue,
                 new ModuleProperties(Duration.ofHours(24), Map.of(), Map.of()), Clock.fixed(NOW, ZoneOffset.UTC));
         Locations locations = new Locations(jdbc);
-        readers = new ModuleReaders(catalogue, new RegionAccess(locations), locations, new StopReaders(locations));
+        readers = new ModuleReaders(catalogue, new ModuleReaderRules(new RegionAccess(locations)), locations,
+                new StopReaders(locations));
     }
 
     @AfterAll

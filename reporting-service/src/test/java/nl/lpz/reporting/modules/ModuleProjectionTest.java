@@ -51,6 +51,7 @@ import nl.lpz.reporting.pipeline.ProjectionPipeline;
 import nl.lpz.reporting.readmodel.ActiveStops;
 import nl.lpz.reporting.readmodel.Locations;
 import nl.lpz.reporting.readmodel.OpeningHours;
+import nl.lpz.reporting.readmodel.ModuleReaderRules;
 import nl.lpz.reporting.readmodel.RegionAccess;
 import nl.lpz.reporting.readmodel.StopReaders;
 import org.junit.jupiter.api.AfterAll;
@@ -183,7 +184,8 @@ class ModuleProjectionTest {
 
     private static ModuleReaders readers(ModuleCatalogue catalogue) {
         Locations locations = new Locations(jdbc);
-        return new ModuleReaders(catalogue, new RegionAccess(locations), locations, new StopReaders(locations));
+        return new ModuleReaders(catalogue, new ModuleReaderRules(new RegionAccess(locations)), locations,
+                new StopReaders(locations));
     }
 
     private RegionalModule picture(Instant asOf, Caller caller) {
