@@ -260,6 +260,8 @@ class GatewayLocalProfileTest {
             "GET,  /api/v1/acute-care-map/reachability,        capacity",
             "POST, /api/v1/acute-care-map/scenarios,           capacity",
             "GET,  /api/v1/acute-care-map/replay,              reporting",
+            "GET,  /api/v1/acute-care-map/locations,           reporting",
+            "GET,  /api/v1/acute-care-map/areas,               capacity",
             "GET,  /api/v1/locations/100101/profile,           reporting",
             "GET,  /api/v1/public/capacity,                    reporting",
             "GET,  /api/v1/stop-statistics,                    reporting",
