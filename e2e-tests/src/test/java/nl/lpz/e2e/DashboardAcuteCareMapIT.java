@@ -10,7 +10,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The dashboard's acute-care map panel ({@code panel-acute-care-map.js}): the RCPS of Noord-Holland/Flevoland sees its
  * region against the 45-minute norm per VR by name, computes the closure of the ED of Den Helder in the form and sees
- * more inhabitants beyond the norm, the receiving EDs and the export. Screenshot to {@code docs/screenshots/}.
+ * more inhabitants beyond the norm, the receiving EDs, the map beside its baseline and the exports (CSV, PNG); limits an
+ * ED's hours; sees an ED on stop on the map and in the live baseline. Screenshot to {@code docs/screenshots/}.
  */
 class DashboardAcuteCareMapIT extends DashboardBrowser {
 
@@ -79,6 +80,12 @@ class DashboardAcuteCareMapIT extends DashboardBrowser {
             assertThat(css("#acm-close option[value='" + id + "']").isSelected()).isTrue();
             assertThat(css("#acm-close option[value='103702']").isSelected()).isFalse();
             assertThat(byId("acm-name").getAttribute("value")).startsWith("Huidige stops");
+            // the map shows the ED on stop; the live baseline counts it as closed
+            waitUntil(d -> !d.findElements(By.cssSelector("#acm-baseline svg[data-role=baseline] [data-site='" + id
+                    + "'][data-state=STOP]")).isEmpty());
+            byId("acm-live").click();
+            awaitText("#acm-baseline [data-role=live]", "Live:");
+            assertThat(css("#acm-baseline [data-role=live]").getText()).contains("tellen nu als dicht");
         } finally {
             Stops.end(ed.hospital(), stopId);
         }
