@@ -30,10 +30,10 @@ class OperatorMetricsIT {
     void givenTraffic_whenEveryComponentIsScraped_thenEveryMetricTheRulesAndTheDashboardUseIsExposed()
             throws Exception {
         String location = Lpz.newLocation(Lpz.AMC_ORG);
-        Lpz.pushAll(Api.epd(Lpz.AMC_ORG), Bed.at(location, "IC", "B1", "IC_VOLW"));
+        Lpz.pushAll(Api.epd(Lpz.AMC_ORG), Bed.at(location, "IC", "B1", "IC_BEADEMD"));
         // one rejected item beside an accepted one: the rejection counter exists too
-        Lpz.push(Api.epd(Lpz.AMC_ORG), Bed.at(location, "IC", "B2", "IC_VOLW"),
-                Bed.at(Lpz.unique("NOPE"), "IC", "B3", "IC_VOLW"));
+        Lpz.push(Api.epd(Lpz.AMC_ORG), Bed.at(location, "IC", "B2", "IC_BEADEMD"),
+                Bed.at(Lpz.unique("NOPE"), "IC", "B3", "IC_BEADEMD"));
         Lpz.awaitLocation(Api.admin(), Lpz.ROAZ_NHF, location, l -> { });
 
         Set<String> exposed = new TreeSet<>();

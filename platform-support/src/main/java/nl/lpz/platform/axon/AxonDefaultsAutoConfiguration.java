@@ -49,10 +49,10 @@ public class AxonDefaultsAutoConfiguration {
 
     @Bean
     @ConditionalOnClass(MeterRegistry.class)
-    ProcessorMetrics processorMetrics(ObjectProvider<MeterRegistry> meters,
+    EventProcessorMetrics lpzEventProcessorMetrics(ObjectProvider<MeterRegistry> meters,
                                       ObjectProvider<EventProcessingConfiguration> processing,
                                       ObjectProvider<EventStore> store) {
-        return new ProcessorMetrics(meters, processing, store);
+        return new EventProcessorMetrics(meters, processing, store);
     }
 
     @Configuration(proxyBeanMethods = false)

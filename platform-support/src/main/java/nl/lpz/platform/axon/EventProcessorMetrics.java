@@ -20,13 +20,13 @@ import org.springframework.context.ApplicationListener;
  * {@code lpz.processor.segments.claimed} and {@code lpz.processor.segments.errored}. An instance that holds no segment
  * of a processor reports no lag for it (NaN): another instance does. Registered once the processors have started.
  */
-public final class ProcessorMetrics implements ApplicationListener<ApplicationReadyEvent> {
+public final class EventProcessorMetrics implements ApplicationListener<ApplicationReadyEvent> {
     private final ObjectProvider<MeterRegistry> meters;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final ObjectProvider<EventStore> store;
     private volatile boolean bound;
 
-    ProcessorMetrics(ObjectProvider<MeterRegistry> meters, ObjectProvider<EventProcessingConfiguration> processing,
+    EventProcessorMetrics(ObjectProvider<MeterRegistry> meters, ObjectProvider<EventProcessingConfiguration> processing,
                      ObjectProvider<EventStore> store) {
         this.meters = meters;
         this.processing = processing;
