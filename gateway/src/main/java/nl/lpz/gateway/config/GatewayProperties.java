@@ -67,8 +67,8 @@ public record GatewayProperties(
     public record RateLimits(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("1s") Duration period,
-            @DefaultValue("100") int perClient,
-            @DefaultValue("300") int perOrganisation,
+            @DefaultValue("50") int perClient,
+            @DefaultValue("150") int perOrganisation,
             @DefaultValue("10") int streamsPerClient,
             @DefaultValue Map<String, Integer> clientOverrides) {
 
