@@ -52,6 +52,9 @@ class GatewayMultiInstanceTest {
         registry.add("lpz.gateway.backend-timeout", () -> "1s");
         registry.add("lpz.gateway.circuit-breaker.sliding-window-size", () -> "4");
         registry.add("lpz.gateway.circuit-breaker.minimum-number-of-calls", () -> "4");
+        // one client sends 60 requests at once to see them balanced; the client limit is GatewayRateLimitTest's
+        registry.add("lpz.gateway.rate-limits.per-client", () -> "1000");
+        registry.add("lpz.gateway.rate-limits.per-organisation", () -> "1000");
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package nl.lpz.gateway.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param circuitBreaker  per-backend circuit breaker
  * @param devTokens       token issuing in the {@code local} profile
  * @param corsAllowedOrigins origins allowed to call {@code /api/**} from a browser; empty = CORS off
+ * @param rateLimits      requests and streams allowed per client and per organisation
  */
 @ConfigurationProperties("lpz.gateway")
 public record GatewayProperties(
@@ -23,7 +25,8 @@ public record GatewayProperties(
         @DefaultValue("3s") Duration apiDocsTimeout,
         @DefaultValue CircuitBreaker circuitBreaker,
         @DefaultValue DevTokens devTokens,
-        @DefaultValue List<String> corsAllowedOrigins) {
+        @DefaultValue List<String> corsAllowedOrigins,
+        @DefaultValue RateLimits rateLimits) {
 
     /**
      * @param failureRateThreshold percentage of failed calls (connection errors, time-outs) that opens the circuit
@@ -45,5 +48,42 @@ public record GatewayProperties(
     public record DevTokens(
             @DefaultValue("12h") Duration lifetime,
             @DefaultValue("lpz-gateway-local") String issuer) {
+    }
+
+    /**
+     * Abuse limits of authenticated callers (ADR 0016). A request counts against its client's limit (the token's
+     * {@code sub}) and, when the token names one, its organisation's; over either it is answered
+     * {@code 429 RATE_LIMITED} with {@code Retry-After}. Limits hold per gateway instance.
+     *
+     * @param enabled             off: no request is counted or refused
+     * @param period              the window the request limits count in (resilience4j's limit refresh period)
+     * @param perClient           requests per period of one client
+     * @param perOrganisation     requests per period of all clients of one organisation together
+     * @param streamsPerClient    open event streams ({@code text/event-stream}) of one client at a time; over it
+     *                            {@code 429 TOO_MANY_STREAMS}
+     * @param clientOverrides     requests per period for named clients ({@code sub}) instead of {@code perClient},
+     *                            e.g. a known integration that sends more
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1s") Duration period,
+            @DefaultValue("50") int perClient,
+            @DefaultValue("150") int perOrganisation,
+            @DefaultValue("10") int streamsPerClient,
+            @DefaultValue Map<String, Integer> clientOverrides) {
+
+        public RateLimits {
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("lpz.gateway.rate-limits.period must be positive");
+            }
+            if (perClient < 1 || perOrganisation < 1 || streamsPerClient < 1) {
+                throw new IllegalArgumentException("lpz.gateway.rate-limits: limits must be at least 1");
+            }
+            clientOverrides = Map.copyOf(clientOverrides);
+        }
+
+        public int limitOf(String client) {
+            return clientOverrides.getOrDefault(client, perClient);
+        }
     }
 }
