@@ -20,6 +20,8 @@ const pct = (part, total) => (total ? `${(100 * part / total).toFixed(2)}%` : 'â
 const col = text => h('th', { scope: 'col' }, text);
 /** The model's own description after the panel's "modelled, not measured" in the user's language. */
 const modelText = model => `${t('acmModelled')} ${String(model).replace(/^modelled, not measured: /, '')}`;
+/** replaceChildren without the left-out parts (the DOM's own would write null and false as text). */
+const fill = (el, ...children) => el.replaceChildren(...children.flat().filter(c => c != null && c !== false));
 let result = null; // the last scenario answer, for the export
 let live = null; // the last answer of /acute-care-map/locations (null: not readable)
 
@@ -74,7 +76,7 @@ function mapBlock(areas, sites, title, caption, role, file) {
 function renderBaseline(r, areas, unavailable) {
   const care = $('#acm-care').value;
   const title = `${t('acmMapTitle', r.region, care)}${unavailable.length ? ` â€” ${t('acmLiveShort', unavailable.length)}` : ''}`;
-  $('#acm-baseline').replaceChildren(
+  fill($('#acm-baseline'),
     h('p', { class: 'hint', dataset: { role: 'model' } }, modelText(r.model)),
     unavailable.length ? h('p', { class: 'hint', dataset: { role: 'live' } }, t('acmLiveNote', unavailable.length)) : null,
     live ? null : h('p', { class: 'hint', dataset: { role: 'no-live' } }, t('acmNoLive')),
@@ -121,7 +123,7 @@ export function renderAcuteCareMapForm() {
 function renderResult(answer) {
   const r = answer.result;
   const view = $('#acm-result');
-  view.replaceChildren(
+  fill(view,
     h('h4', null, `${answer.name} (${answer.id})`),
     h('p', { class: 'hint' }, modelText(r.model)),
     figuresTable([[t('acmBaseline'), r.baseline, 'BASELINE'],
@@ -193,7 +195,7 @@ async function replay() {
   try {
     const r = await api('GET', `/api/v1/acute-care-map/replay?${q}`);
     const hours = m => (m / 60).toFixed(1);
-    view.replaceChildren(
+    fill(view,
       h('h4', null, t('acmReplayTitle', r.from, r.to)),
       h('div', { class: 'table-wrap' }, h('table', { class: 'acm-replay' },
         h('thead', null, h('tr', null, col(t('vr')), col(t('acmEds')), col(t('acmNoOpenNow')), col(t('acmNoOpenThen')))),

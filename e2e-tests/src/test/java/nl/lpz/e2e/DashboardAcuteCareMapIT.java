@@ -23,6 +23,7 @@ class DashboardAcuteCareMapIT extends DashboardBrowser {
         awaitText("#acm-baseline tr[data-row=REGION] th", "Regio " + ROAZ_NHF);
         assertThat(css("#acm-baseline tr[data-row=VR10] th").getText()).startsWith("VR10 Noord-Holland-Noord");
         assertThat(css("#acm-baseline [data-role=model]").getText()).startsWith("Gemodelleerd, niet gemeten:");
+        assertThat(byId("acm-baseline").getText()).doesNotContain("null").doesNotContain("false");
         // the map: the region's areas shaded by minutes, its EDs, the modelled caption inside the drawing
         assertThat(driver.findElements(By.cssSelector("#acm-baseline svg[data-role=baseline] circle[data-pc4]")))
                 .hasSizeGreaterThan(300);
@@ -44,6 +45,7 @@ class DashboardAcuteCareMapIT extends DashboardBrowser {
         assertThat(after - before).isGreaterThan(20_000L);
         assertThat(css("#acm-result .acm-receiving").getText()).contains("inwoners over");
         assertThat(byId("acm-export").isDisplayed()).isTrue();
+        assertThat(byId("acm-result").getText()).doesNotContain("null").doesNotContain("false");
         // the scenario's map beside its baseline: Den Helder closed, its areas further away
         waitUntil(d -> !d.findElements(By.cssSelector("#acm-result-maps svg[data-role=scenario] "
                 + "[data-site='103702'][data-state=CLOSED_BY_SCENARIO]")).isEmpty());

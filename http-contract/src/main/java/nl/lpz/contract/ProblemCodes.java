@@ -19,6 +19,10 @@ public final class ProblemCodes {
     public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
     public static final String CONFLICT = "CONFLICT";
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
+    /** 429: a client or organisation over its request rate (with Retry-After); ADR 0016. */
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+    /** 429: a client with as many open event streams as it may have; ADR 0016. */
+    public static final String TOO_MANY_STREAMS = "TOO_MANY_STREAMS";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private ProblemCodes() {
@@ -42,6 +46,7 @@ public final class ProblemCodes {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
         };

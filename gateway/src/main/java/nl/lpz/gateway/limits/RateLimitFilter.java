@@ -11,13 +11,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Problems;
 import nl.lpz.gateway.config.GatewayProperties;
 import nl.lpz.gateway.routing.ApiRoute;
 import nl.lpz.gateway.routing.RouteTable;
 import nl.lpz.gateway.security.Caller;
 import nl.lpz.gateway.web.ProblemWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -47,11 +52,15 @@ import reactor.core.publisher.Mono;
 @Component
 public class RateLimitFilter implements WebFilter, Ordered {
 
-    public static final String RATE_LIMITED = "RATE_LIMITED";
-    public static final String TOO_MANY_STREAMS = "TOO_MANY_STREAMS";
+    public static final String RATE_LIMITED = ProblemCodes.RATE_LIMITED;
+    public static final String TOO_MANY_STREAMS = ProblemCodes.TOO_MANY_STREAMS;
     /** Counter of refused requests, tag {@code reason}: {@code client}, {@code organisation} or {@code streams}. */
     public static final String REFUSALS_METRIC = "lpz.gateway.rate.limit.refusals";
 
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+
+    private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
     private final GatewayProperties.RateLimits settings;
     private final ProblemWriter problems;
     // Registries of our own, not beans: resilience4j's Spring Boot auto-configuration would publish metrics for each
@@ -131,6 +140,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
         Bulkhead slots = streams.bulkhead(caller.subject());
         if (!slots.tryAcquirePermission()) {
             streamRefusals.increment();
+            warnOnce("streams:" + caller.subject(), "client " + caller.subject() + " is over its limit of "
+                    + settings.streamsPerClient() + " open event streams");
             return problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_STREAMS,
                     "client " + caller.subject() + " already has " + settings.streamsPerClient()
                             + " open event streams; close one first"));
@@ -139,7 +150,27 @@ public class RateLimitFilter implements WebFilter, Ordered {
         return chain.filter(exchange).doFinally(signal -> slots.onComplete());
     }
 
+    /**
+     * A WARN line naming who is refused, at most once a minute per limiter, so that the operator finds the client
+     * (docs/operations.md, LpzClientsRateLimited) without a flooding client flooding the log too.
+     */
+    private void warnOnce(String key, String detail) {
+        long now = System.nanoTime();
+        boolean[] due = {false};
+        lastWarned.compute(key, (k, last) -> {
+            if (last == null || now - last > WARN_EVERY_NANOS) {
+                due[0] = true;
+                return now;
+            }
+            return last;
+        });
+        if (due[0]) {
+            log.warn("429: {}", detail);
+        }
+    }
+
     private Mono<Void> refuseRate(ServerWebExchange exchange, RateLimiter limiter, String detail) {
+        warnOnce(limiter.getName(), detail);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(limiter)));
         return problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED, detail));
     }
