@@ -1,6 +1,7 @@
 package nl.lpz.capacity.command;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import nl.lpz.events.capacity.BedLabels;
 import nl.lpz.events.capacity.BedStatus;
@@ -11,7 +12,12 @@ import nl.lpz.events.ids.LocationId;
 
 /** One EPD bed event, structurally valid; {@code eventId} is the EPD's idempotency key. */
 public record BedReport(UUID eventId, DepartmentId departmentId, BedId bedId, BedStatus status, BedLabels labels,
-                        PatientCovidStatus patientCovidStatus, Instant occurredAt) {
+                        PatientCovidStatus patientCovidStatus, Instant occurredAt) implements ReceiptedItem {
+
+    @Override
+    public Map<String, Instant> instants() {
+        return Map.of("occurredAt", occurredAt);
+    }
 
     /**
      * SHA-256 (hex) of what the event says ({@link PayloadHash}), which tells a resend from a reused id: every field

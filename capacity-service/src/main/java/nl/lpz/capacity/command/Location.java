@@ -9,18 +9,14 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import nl.lpz.capacity.command.ReportResult.Kind;
 import nl.lpz.capacity.command.ReportResult.Outcome;
-import nl.lpz.capacity.command.EventReceipts.Claim;
-import nl.lpz.capacity.command.EventReceipts.Receipt;
 import nl.lpz.events.ValueRules;
 import nl.lpz.events.capacity.BedChangeSource;
 import nl.lpz.events.capacity.BedRemoved;
@@ -101,52 +97,24 @@ class Location {
 
     @CommandHandler
     ReportResult handle(ReportBeds command, EventReceipts receipts) {
-        List<BedReport> reports = command.reports();
-        Outcome[] outcomes = new Outcome[reports.size()];
-        String[] hashes = new String[reports.size()];
-        Map<UUID, Receipt> toClaim = new LinkedHashMap<>();
-        for (int i = 0; i < reports.size(); i++) {
-            BedReport report = reports.get(i);
-            InstantRule.Refusal refusal = InstantRule.refusal("occurredAt", report.occurredAt(),
-                    command.receivedAt(), command.backfillHorizon());
-            String unknown = CodeLists.unknownElement(report.labels());
-            Optional<String> unstorable = ValueRules.firstViolation(report);
-            if (refusal != null) {
-                outcomes[i] = Outcome.rejected(report.eventId(), refusal.code(), refusal.detail());
-            } else if (unknown != null) {
-                outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.UNKNOWN_LABEL_ELEMENT, unknown);
-            } else if (unstorable.isPresent()) {
-                outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.INVALID_FIELD, unstorable.get());
-            } else {
-                hashes[i] = command.payloadHashes().get(i);
-                toClaim.putIfAbsent(report.eventId(), new Receipt(report.eventId(), hashes[i], report.occurredAt()));
-            }
-        }
-        Map<UUID, Claim> claims = toClaim.isEmpty() ? Map.of() : receipts.claim(organisationId, toClaim.values());
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < reports.size(); i++) {
-            if (outcomes[i] != null) {
-                continue;
-            }
-            BedReport report = reports.get(i);
-            Claim claim = claims.getOrDefault(report.eventId(), Claim.DUPLICATE);
-            if (claim == Claim.CONFLICT || !hashes[i].equals(toClaim.get(report.eventId()).payloadHash())) {
-                outcomes[i] = Outcome.rejected(report.eventId(), CommandRejected.EVENT_ID_CONFLICT, "eventId "
-                        + report.eventId() + " was received before with other content");
-                continue;
-            }
-            if (claim == Claim.DUPLICATE || !seen.add(report.eventId())) {
-                outcomes[i] = Outcome.of(report.eventId(), Kind.DUPLICATE);
-                continue;
-            }
-            BedState current = beds.get(BedState.key(report.departmentId(), report.bedId()));
-            boolean stale = current != null && report.occurredAt().isBefore(current.lastOccurredAt());
-            apply(new BedStatusChanged(locationId, organisationId, report.departmentId(), report.bedId(),
-                    report.status(), report.labels(), report.patientCovidStatus(), report.occurredAt(), stale,
-                    BedChangeSource.EPD_EVENT, report.eventId(), CodeLists.CURRENT.version()));
-            outcomes[i] = Outcome.of(report.eventId(), stale ? Kind.STALE : Kind.ACCEPTED);
-        }
-        return new ReportResult(List.of(outcomes));
+        return ReceiptBatch.takeEach(command.reports(), command.payloadHashes(), organisationId, command.receivedAt(),
+                command.backfillHorizon(), receipts, Location::unknownElement, report -> report, this::take);
+    }
+
+    private static Outcome unknownElement(BedReport report) {
+        String unknown = CodeLists.unknownElement(report.labels());
+        return unknown == null ? null
+                : Outcome.rejected(report.eventId(), CommandRejected.UNKNOWN_LABEL_ELEMENT, unknown);
+    }
+
+    /** A new bed event: applied, stale when older than the bed's last report (kept in history, not as its state). */
+    private Kind take(BedReport report) {
+        BedState current = beds.get(BedState.key(report.departmentId(), report.bedId()));
+        boolean stale = current != null && report.occurredAt().isBefore(current.lastOccurredAt());
+        apply(new BedStatusChanged(locationId, organisationId, report.departmentId(), report.bedId(),
+                report.status(), report.labels(), report.patientCovidStatus(), report.occurredAt(), stale,
+                BedChangeSource.EPD_EVENT, report.eventId(), CodeLists.CURRENT.version()));
+        return stale ? Kind.STALE : Kind.ACCEPTED;
     }
 
     @CommandHandler

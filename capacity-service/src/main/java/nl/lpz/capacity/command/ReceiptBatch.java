@@ -16,8 +16,8 @@ import nl.lpz.events.ValueRules;
 import nl.lpz.events.ids.OrganisationId;
 
 /**
- * The batch step an aggregate takes for a sender's items (module reports and passages, birth-care refusals), written
- * once: each item's instants by the {@link InstantRule} and its event by the {@link ValueRules} (a refused one keeps
+ * The batch step an aggregate takes for a sender's items (bed events, module reports and passages, birth-care
+ * refusals), written once: each item's instants by the {@link InstantRule} and its event by the {@link ValueRules} (a refused one keeps
  * its rejection and claims nothing), then the receipts of the others claimed at once for the sending organisation, and
  * each new one applied, in order; one outcome per item. Runs inside the aggregate's command handler, so the claims
  * and the events commit together.
@@ -35,11 +35,22 @@ final class ReceiptBatch {
                                                            Instant receivedAt, Instant backfillHorizon,
                                                            EventReceipts receipts, Function<T, Object> event,
                                                            Function<T, Kind> take) {
+        return takeEach(items, hashes, sender, receivedAt, backfillHorizon, receipts, item -> null, event, take);
+    }
+
+    /**
+     * As above, with the aggregate's own rule for an item ({@code rule}: its rejection, or null) between the instants
+     * and the value rules (the bed events' code list).
+     */
+    static <T extends ReceiptedItem> ReportResult takeEach(List<T> items, List<String> hashes, OrganisationId sender,
+                                                           Instant receivedAt, Instant backfillHorizon,
+                                                           EventReceipts receipts, Function<T, Outcome> rule,
+                                                           Function<T, Object> event, Function<T, Kind> take) {
         Outcome[] outcomes = new Outcome[items.size()];
         Map<UUID, Receipt> toClaim = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
-            outcomes[i] = refusal(item, receivedAt, backfillHorizon, event);
+            outcomes[i] = refusal(item, receivedAt, backfillHorizon, rule, event);
             if (outcomes[i] == null) {
                 toClaim.putIfAbsent(item.eventId(), new Receipt(item.eventId(), hashes.get(i), item.occurredAt()));
             }
@@ -61,13 +72,17 @@ final class ReceiptBatch {
 
     /** An item's rejection before its receipt is claimed: an instant out of bounds, or a value no store holds. */
     private static <T extends ReceiptedItem> Outcome refusal(T item, Instant receivedAt, Instant backfillHorizon,
-                                                             Function<T, Object> event) {
+                                                             Function<T, Outcome> rule, Function<T, Object> event) {
         for (Map.Entry<String, Instant> instant : item.instants().entrySet()) {
             InstantRule.Refusal refusal = InstantRule.refusal(instant.getKey(), instant.getValue(), receivedAt,
                     backfillHorizon);
             if (refusal != null) {
                 return Outcome.rejected(item.eventId(), refusal.code(), refusal.detail());
             }
+        }
+        Outcome own = rule.apply(item);
+        if (own != null) {
+            return own;
         }
         return ValueRules.firstViolation(event.apply(item))
                 .map(detail -> Outcome.rejected(item.eventId(), CommandRejected.INVALID_FIELD, detail))
