@@ -1,10 +1,6 @@
 package nl.lpz.reporting.acutecare;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,13 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import nl.lpz.events.EventJson;
-import nl.lpz.events.capacity.WeeklyHours;
-import nl.lpz.modules.LevelRule;
-import nl.lpz.modules.ModuleCatalogue;
-import nl.lpz.modules.ModuleDefinition;
-import nl.lpz.modules.ProviderKind;
-import nl.lpz.reporting.acutecare.CrowdingTimeline.Report;
 import nl.lpz.reporting.acutecare.StopTimeline.Interval;
 import nl.lpz.reporting.readmodel.OpeningHours;
 import nl.lpz.reporting.readmodel.ReportMoments;
@@ -43,19 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReplayQuery {
     static final String SEH = "SEH";
     static final String VERLOSKUNDE = "VERLOSKUNDE";
-    /** The Spoed module's unit and level that say how full an ED is (spoed-v5.yaml). */
-    private static final String SPOED = "spoed";
-    private static final String SEH_UNIT = "seh";
-    private static final String CROWDING = "crowding";
-    /**
-     * The first level that counts as over capacity; the levels after it in the definition's order count too, so a
-     * band the definition adds above stays counted, and the bounds are never copied here.
-     */
-    private static final String FIRST_OVER_CAPACITY = "OVERVOL";
-    private static final ObjectMapper JSON = EventJson.mapper();
-    private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
-    };
-
     /** A registered location offering the kind asked. */
     record Ed(String locationId, String name, String safetyRegionId) {
     }
@@ -72,15 +48,15 @@ class ReplayQuery {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final OpeningHours openingHours;
-    private final ModuleCatalogue catalogue;
+    private final ReplayCrowding crowding;
     private final Clock clock;
 
     ReplayQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, OpeningHours openingHours,
-                ModuleCatalogue catalogue, Clock clock) {
+                ReplayCrowding crowding, Clock clock) {
         this.jdbc = jdbc;
         this.readOnly = Sql.snapshotReads(transactionManager);
         this.openingHours = openingHours;
-        this.catalogue = catalogue;
+        this.crowding = crowding;
         this.clock = clock;
     }
 
@@ -130,10 +106,10 @@ class ReplayQuery {
         }
         Map<String, List<Interval>> scenarioClosed = StopTimeline.union(baselineClosed, limited);
 
-        Optional<CrowdingRule> rule = SEH.equals(sc.careKind()) ? crowdingRule() : Optional.empty();
+        Optional<ReplayCrowding.Rule> rule = SEH.equals(sc.careKind()) ? crowding.rule() : Optional.empty();
         Map<String, List<Interval>> over = new HashMap<>();
         Map<String, List<Interval>> knownCrowding = new HashMap<>();
-        rule.ifPresent(r -> crowding(r, watched, start, end, over, knownCrowding));
+        rule.ifPresent(r -> crowding.load(r, watched, start, end, over, knownCrowding));
         Map<String, List<Interval>> baselineUnavailable = StopTimeline.union(baselineClosed, over);
         Map<String, List<Interval>> scenarioUnavailable = StopTimeline.union(scenarioClosed, over);
 
@@ -174,10 +150,10 @@ class ReplayQuery {
                 .toList();
         return new Replay(from, to, ReportMoments.ZONE.getId(), (int) (to.toEpochDay() - from.toEpochDay()) + 1,
                 sc.careKind(), sc.closed(), limits, List.copyOf(new TreeSet<>(outsideHours.keySet())),
-                rule.map(CrowdingRule::describe).orElse(null), regions, received, sc.notShown());
+                rule.map(ReplayCrowding.Rule::describe).orElse(null), regions, received, sc.notShown());
     }
 
-    private static Long ifCrowding(Optional<CrowdingRule> rule, long minutes) {
+    private static Long ifCrowding(Optional<ReplayCrowding.Rule> rule, long minutes) {
         return rule.isPresent() ? minutes : null;
     }
 
@@ -248,94 +224,5 @@ class ReplayQuery {
                     .add(new Interval(from, until.isAfter(now) ? now : until));
         });
         return stops;
-    }
-
-    /**
-     * The over-capacity and known-crowding time of these locations' ED units, from the reports of the period in one
-     * query. A report from up to one freshness before the start can still stand at the start; a removal ends the
-     * report before it. Each report is read with the definition version it names, as the regional picture does.
-     */
-    private void crowding(CrowdingRule current, Set<String> locations, Instant start, Instant end,
-                          Map<String, List<Interval>> over, Map<String, List<Interval>> known) {
-        Map<String, List<Report>> byUnit = new LinkedHashMap<>();
-        Map<String, String> locationOfUnit = new HashMap<>();
-        Map<Integer, CrowdingRule> byVersion = new HashMap<>();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    select provider_id, unit_id, definition_version, figure_values::text as figure_values,
-                           occurred_at, removed
-                    from module_history
-                    where module_id = ? and provider_kind = ? and provider_id = any(?) and unit_kind = ?
-                      and occurred_at >= ? and occurred_at < ?
-                    order by provider_id, unit_id, occurred_at, id""");
-            ps.setString(1, SPOED);
-            ps.setString(2, ProviderKind.HOSPITAL_LOCATION.name());
-            ps.setArray(3, Sql.textArray(con, List.copyOf(locations)));
-            ps.setString(4, SEH_UNIT);
-            Sql.setTs(ps, 5, start.minus(current.freshness()));
-            Sql.setTs(ps, 6, end);
-            return ps;
-        }, rs -> {
-            String unit = rs.getString("provider_id") + '\u0000' + rs.getString("unit_id");
-            locationOfUnit.put(unit, rs.getString("provider_id"));
-            CrowdingRule rule = byVersion.computeIfAbsent(rs.getInt("definition_version"),
-                    v -> catalogue.version(SPOED, v).flatMap(ReplayQuery::crowdingRule).orElse(current));
-            Optional<String> level = rs.getBoolean("removed") ? Optional.empty()
-                    : rule.level(numbers(rs.getString("figure_values")));
-            byUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(new Report(Sql.instant(rs, "occurred_at"),
-                    level.isPresent(), level.filter(rule.overCapacity()::contains).isPresent()));
-        });
-        byUnit.forEach((unit, reports) -> {
-            String location = locationOfUnit.get(unit);
-            over.computeIfAbsent(location, k -> new ArrayList<>())
-                    .addAll(CrowdingTimeline.overCapacity(reports, current.freshness()));
-            known.computeIfAbsent(location, k -> new ArrayList<>())
-                    .addAll(CrowdingTimeline.known(reports, current.freshness()));
-        });
-    }
-
-    /** The ED's crowding level of the current Spoed definition: its bands, the levels over capacity, freshness. */
-    private Optional<CrowdingRule> crowdingRule() {
-        return catalogue.current(SPOED).flatMap(ReplayQuery::crowdingRule);
-    }
-
-    private static Optional<CrowdingRule> crowdingRule(ModuleDefinition module) {
-        return module.unit(SEH_UNIT).flatMap(u -> u.levels().stream().filter(l -> l.id().equals(CROWDING))
-                        .findFirst())
-                .flatMap(level -> {
-                    List<String> names = level.bands().stream().map(LevelRule.Band::level).toList();
-                    int first = names.indexOf(FIRST_OVER_CAPACITY);
-                    return first < 0 ? Optional.empty()
-                            : Optional.of(new CrowdingRule(level, Set.copyOf(names.subList(first, names.size())),
-                            module.freshness()));
-                });
-    }
-
-    /** A version's crowding level, the levels of it that are over capacity, and how long a report stays fresh. */
-    private record CrowdingRule(LevelRule level, Set<String> overCapacity, Duration freshness) {
-        Optional<String> level(Map<String, Long> values) {
-            return level.level(values);
-        }
-
-        Replay.Crowding describe() {
-            List<String> ordered = level.bands().stream().map(LevelRule.Band::level)
-                    .filter(overCapacity::contains).toList();
-            return new Replay.Crowding(SPOED, SEH_UNIT, level.id(), ordered, freshness.toString());
-        }
-    }
-
-    /** The numeric figures of a report; statuses live in another column. */
-    private static Map<String, Long> numbers(String json) {
-        try {
-            Map<String, Long> numbers = new HashMap<>();
-            JSON.readValue(json, VALUES).forEach((k, v) -> {
-                if (v instanceof Number n) {
-                    numbers.put(k, n.longValue());
-                }
-            });
-            return numbers;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable module figures " + json, e);
-        }
     }
 }
