@@ -96,6 +96,7 @@ function render(p) {
     h('p', { dataset: { role: 'offered' } }, `${t('pfOffered')}: ${p.care.offered.join(' ') || '–'}`),
     h('p', { dataset: { role: 'designations' } }, `${t('pfDesignations')}: `,
       d.length ? d.map(x => h('span', { class: 'badge status' }, x)) : (p.care.profile ? t('pfNone') : t('pfNotDescribed'))),
+    p.care.profileSource === 'REFERENCE' && h('p', { class: 'hint', dataset: { role: 'reference-profile' } }, t('pfReference')),
     h('h4', null, t('pfHours')), hours(p.care.openingHours),
     h('h4', null, t('contacts')), contactList(p.contacts),
     h('h4', null, t('modules')), !p.shared && !p.own && h('p', { class: 'hint' }, t('pfHiddenModules')), modules(p.modules),

@@ -48,6 +48,7 @@ class LocationProfileIT {
         assertThat(own.path("own").asBoolean()).isTrue();
         assertThat(own.path("care").path("offered").toString()).contains("SEH", "PCI", "VERLOSKUNDE");
         assertThat(own.path("care").path("profile").path("nicuLevel").asInt()).isEqualTo(3);
+        assertThat(own.path("care").path("profileSource").asText()).isEqualTo("SET");
         assertThat(own.path("care").path("profile").path("obstetricsLevel").asInt()).isEqualTo(3);
         assertThat(own.path("contacts").path("regiehouderSeh").get(0).path("name").asText()).isEqualTo("Dr. Visser");
         assertThat(kinds(own)).containsExactly("THRESHOLDS", "CONTACTS", "CARE_PROFILE", "REGISTERED");
@@ -73,6 +74,14 @@ class LocationProfileIT {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
         assertThat(bad.json().path("code").asText()).isEqualTo("INVALID_FIELD");
+    }
+
+    @Test
+    void givenAReferenceLocation_whenItsProfileIsRead_thenItSaysTheProfileIsTheReferenceOne() {
+        // the reference topology describes every location nobody described (plausible, not the hospital's statement)
+        JsonNode amc = await().atMost(WITHIN).until(() -> Api.get(Api.mka(VR13), profilePath("100101")),
+                r -> r.status() == 200 && !r.json().path("care").path("profile").isMissingNode()).json();
+        assertThat(amc.path("care").path("profileSource").asText()).isEqualTo("REFERENCE");
     }
 
     @Test

@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
 class ReferenceTopologyLoader implements ApplicationRunner {
     static final String RESOURCE = "/topology/reference_locations.csv";
     private static final Logger log = LoggerFactory.getLogger(ReferenceTopologyLoader.class);
-    private static final Actor LOADER = new Actor("reference-topology", null);
+    private static final Actor LOADER = Actor.REFERENCE_TOPOLOGY;
 
     /** Three attempts: a concurrent loader's registration is the only race, and then the data is the same. */
     private final CommandRetry retry;

@@ -24,9 +24,14 @@ public record LocationProfile(String locationId, String name, String organisatio
     /**
      * {@code offered}: the care kinds a stop can be declared for (SEH, SR, CTT, EHH, CCU, PCI, VERLOSKUNDE);
      * {@code profile}: the designations beyond them (null: never described); {@code openingHours}: per care kind with
-     * hours set, its periods in Dutch wall-clock time (a kind not listed is open around the clock).
+     * hours set, its periods in Dutch wall-clock time (a kind not listed is open around the clock);
+     * {@code profileSource}: {@code REFERENCE} when the profile is the reference topology's plausible one (not the
+     * hospital's), {@code SET} when a hospital or ADMIN set it, null while never described.
      */
-    public record Care(List<String> offered, CareProfile profile, Map<String, List<Period>> openingHours) {
+    public record Care(List<String> offered, CareProfile profile, String profileSource,
+                       Map<String, List<Period>> openingHours) {
+        public static final String REFERENCE = "REFERENCE";
+        public static final String SET = "SET";
     }
 
     /** One opening period in Dutch wall-clock time, HH:mm; {@code closes} 00:00 is midnight at the end of the day. */

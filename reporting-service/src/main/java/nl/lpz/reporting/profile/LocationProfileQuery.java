@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.lpz.events.EventJson;
+import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.CareProfile;
 import nl.lpz.modules.LocalizedName;
 import nl.lpz.modules.ModuleCatalogue;
@@ -123,7 +124,8 @@ class LocationProfileQuery {
         return new LocationProfile(r.locationId(), r.name(), r.organisationId(), r.roazRegionId(),
                 r.safetyRegionId(), r.locationType(), shared, reader.organisation() != null
                 && reader.organisation().equals(r.organisationId()),
-                new Care(r.offered(), r.profile(), openingHours(r.locationId())), contacts(r.locationId()),
+                new Care(r.offered(), r.profile(), r.profile() == null ? null : profileSource(r.locationId()),
+                        openingHours(r.locationId())), contacts(r.locationId()),
                 modules(r, own || shared), truncated ? history.subList(0, HISTORY_LIMIT) : history, truncated);
     }
 
@@ -138,6 +140,14 @@ class LocationProfileQuery {
                         rs.getString("care_offered").isBlank() ? List.of()
                                 : Arrays.asList(rs.getString("care_offered").split(",")),
                         read(rs.getString("care_profile"), CareProfile.class)), locationId).stream().findFirst();
+    }
+
+    /** Whether the profile that holds now was set by the reference topology's loader or by a person. */
+    private String profileSource(String locationId) {
+        List<String> by = jdbc.queryForList("""
+                select changed_by_subject from location_change where location_id = ? and kind = 'CARE_PROFILE'
+                order by changed_at desc, id desc limit 1""", String.class, locationId);
+        return !by.isEmpty() && Actor.REFERENCE_TOPOLOGY.subject().equals(by.get(0)) ? Care.REFERENCE : Care.SET;
     }
 
     /** The hours that hold now per care kind (the newest setting); a kind set back to around the clock is left out. */

@@ -72,6 +72,7 @@ class LocationProfileIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.shared").value(true))
                 .andExpect(jsonPath("$.care.offered[0]").value("SEH"))
                 .andExpect(jsonPath("$.care.profile.traumaLevel").value(2))
+                .andExpect(jsonPath("$.care.profileSource").value("SET"))
                 .andExpect(jsonPath("$.care.profile.strokeIat").value(true))
                 .andExpect(jsonPath("$.care.openingHours.SEH[0].day").value("MONDAY"))
                 .andExpect(jsonPath("$.contacts.regiehouderSeh[0].name").value("Jan de Vries"))
