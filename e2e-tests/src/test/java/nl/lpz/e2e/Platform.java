@@ -184,9 +184,13 @@ final class Platform {
                         // a module that exists only as a definition file: ModulesIT drives it through the platform
                         "--lpz.modules.definitions=file:" + root.resolve(
                                 "test-support/src/main/resources/lpz-modules/proefmodule-v1.yaml")))
-                // RateLimitIT's flooding client at a tenth of the default: 300 requests sent at once are refused in
-                // part however slowly a loaded machine lets them arrive (at 50/s they may take 6 s to arrive)
+                // the suite's shared clients (e2e-admin, the reference organisations' EPDs) set up their fixtures in
+                // quick loops, so their limits are far above the defaults; RateLimitIT's flooding client is held to
+                // 5 a second, so that 300 requests sent at once are refused in part however slowly a loaded machine
+                // lets them arrive
                 .gatewayArguments(List.of("--lpz.data-dir=" + tempDir("lpz-e2e-gateway-"),
+                        "--lpz.gateway.rate-limits.per-client=2000",
+                        "--lpz.gateway.rate-limits.per-organisation=5000",
                         "--lpz.gateway.rate-limits.client-overrides.[e2e-ratelimit-flood]=5"))
                 .logsAndDirectory(logs, jars);
         Path stopJar = Service.STOP.builtJar(root);

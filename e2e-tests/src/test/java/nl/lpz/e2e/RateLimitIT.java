@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The gateway's abuse limits (ADR 0016): one client that sends 300 requests back to back (all at once) is partly
  * refused with {@code 429 RATE_LIMITED}, while a client of another organisation is served throughout. The flooding
- * client has a per-client limit of 5 a second (a client override in {@link Platform}): with the default 50 a loaded
- * 2-core machine may let the 300 requests arrive so slowly that none is over the limit (GatewayRateLimitTest shows the limits'
- * arithmetic). The clients and organisations are this class's own, so no other test shares their limits.
+ * client has a per-client limit of 5 a second (a client override in {@link Platform}, whose other clients have limits
+ * far above the defaults for the suite's fixture loops): with the default 50 a loaded 2-core machine may let the 300
+ * requests arrive so slowly that none is over the limit (GatewayRateLimitTest shows the defaults at work). The clients
+ * and organisations are this class's own, so no other test shares their limits.
  */
 class RateLimitIT {
     private static final String PATH = "/api/v1/code-lists/labels";
