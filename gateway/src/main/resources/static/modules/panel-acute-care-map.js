@@ -47,6 +47,9 @@ function offerText(loc) {
   if (p.strokeIat) parts.push(t('pfIat'));
   if (p.nicuLevel === 3) parts.push('NICU');
   if (p.picu) parts.push('PICU');
+  if (loc.careProfileReference && (p.traumaLevel || p.strokeIat || p.nicuLevel === 3 || p.picu)) {
+    parts.push(t('acmReferenceProfile'));
+  }
   if (loc.crowding) parts.push(`${t('acmCrowding')}: ${loc.crowding}`);
   return parts.join(', ');
 }

@@ -15,6 +15,7 @@ import nl.lpz.events.capacity.CareProfile;
 public record AcuteCareLocations(String region, String regionKind, Instant at, List<Location> locations) {
 
     /**
+     * @param careProfileReference the care profile is the reference topology's plausible one, not the hospital's
      * @param stateHidden the caller may not read the stops of the location's veiligheidsregio (the stop view's rule):
      *                    every {@code acute[].state} is null
      * @param crowding    the level of crowding of the Spoed module's ED report (RUSTIG … GEVAARLIJK_OVERVOL), the
@@ -23,7 +24,8 @@ public record AcuteCareLocations(String region, String regionKind, Instant at, L
      */
     public record Location(String locationId, String name, String organisationId, String safetyRegionId,
                            String roazRegionId, double latitude, double longitude, List<String> careOffered,
-                           CareProfile careProfile, List<Acute> acute, boolean stateHidden, String crowding,
+                           CareProfile careProfile, boolean careProfileReference, List<Acute> acute,
+                           boolean stateHidden, String crowding,
                            Instant crowdingAt, Boolean crowdingStale) {
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import nl.lpz.events.EventJson;
+import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.CareProfile;
 import nl.lpz.events.capacity.WeeklyHours;
 import nl.lpz.modules.LevelRule;
@@ -82,7 +83,7 @@ class AcuteCareLocationsQuery {
 
     private record Registration(String locationId, String name, String organisationId, String safetyRegionId,
                                 String roazRegionId, double latitude, double longitude, List<String> careOffered,
-                                String careProfile) {
+                                String careProfile, boolean referenceProfile) {
         List<String> acuteKinds() {
             return ACUTE_KINDS.stream().filter(careOffered::contains).toList();
         }
@@ -148,8 +149,8 @@ class AcuteCareLocationsQuery {
                     stops.getOrDefault(r.locationId(), List.of()), now)).toList();
             Crowding c = crowding.get(r.locationId());
             locations.add(new Location(r.locationId(), r.name(), r.organisationId(), r.safetyRegionId(),
-                    r.roazRegionId(), r.latitude(), r.longitude(), r.careOffered(), read(r.careProfile()), acute,
-                    !shown, c == null ? null : c.level(), c == null ? null : c.at(), c == null ? null : c.stale()));
+                    r.roazRegionId(), r.latitude(), r.longitude(), r.careOffered(), read(r.careProfile()),
+                    r.referenceProfile(), acute, !shown, c == null ? null : c.level(), c == null ? null : c.at(), c == null ? null : c.stale()));
         }
         return locations;
     }
@@ -179,7 +180,10 @@ class AcuteCareLocationsQuery {
         String roazRegion = "ROAZ_REGION".equals(scope.kind()) ? scope.id() : null;
         return jdbc.query("""
                         select location_id, name, organisation_id, safety_region_id, roaz_region_id, latitude,
-                               longitude, care_offered, care_profile::text as care_profile
+                               longitude, care_offered, care_profile::text as care_profile,
+                               coalesce((select c.changed_by_subject = ? from location_change c
+                                         where c.location_id = location.location_id and c.kind = 'CARE_PROFILE'
+                                         order by c.changed_at desc, c.id desc limit 1), false) as reference_profile
                         from location
                         where latitude is not null and longitude is not null and care_offered <> ''
                           and (?::text is null or safety_region_id = ?) and (?::text is null or roaz_region_id = ?)
@@ -187,8 +191,9 @@ class AcuteCareLocationsQuery {
                 (rs, i) -> new Registration(rs.getString("location_id"), rs.getString("name"),
                         rs.getString("organisation_id"), rs.getString("safety_region_id"),
                         rs.getString("roaz_region_id"), rs.getDouble("latitude"), rs.getDouble("longitude"),
-                        List.of(rs.getString("care_offered").split(",")), rs.getString("care_profile")),
-                safetyRegion, safetyRegion, roazRegion, roazRegion).stream()
+                        List.of(rs.getString("care_offered").split(",")), rs.getString("care_profile"),
+                        rs.getBoolean("reference_profile")),
+                Actor.REFERENCE_TOPOLOGY.subject(), safetyRegion, safetyRegion, roazRegion, roazRegion).stream()
                 .filter(r -> !r.acuteKinds().isEmpty()).toList();
     }
 

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import nl.lpz.events.capacity.Actor;
 import nl.lpz.events.capacity.CareKind;
+import nl.lpz.events.capacity.CareProfile;
+import nl.lpz.events.capacity.CareProfileSet;
 import nl.lpz.events.capacity.LocationRegistered;
 import nl.lpz.events.capacity.OpeningHoursSet;
 import nl.lpz.events.capacity.OpeningPeriod;
@@ -95,6 +97,13 @@ class AcuteCareLocationsIT extends ReportingIntegrationTest {
                 publish(new OpeningHoursSet(LocationId.of(closed), new OrganisationId(shared), CareKind.SEH,
                         List.of(new OpeningPeriod(day, LocalTime.of(10, 0), LocalTime.of(11, 0))),
                         now.minus(Duration.ofHours(1)), Actor.SYSTEM)),
+                // the reference topology described one, a person the other (the map says which is which)
+                publish(new CareProfileSet(LocationId.of(open), new OrganisationId(shared),
+                        new CareProfile(2, true, null, false, null), now.minus(Duration.ofHours(2)),
+                        Actor.REFERENCE_TOPOLOGY)),
+                publish(new CareProfileSet(LocationId.of(onStop), new OrganisationId(shared),
+                        new CareProfile(1, true, null, false, null), now.minus(Duration.ofHours(2)),
+                        new Actor("bc-jansen", shared))),
                 // 5 patients on 10 places: 0.5, DRUK (0.47 < x <= 0.93)
                 edReport(open, shared, 2, 3, 10, now.minus(Duration.ofMinutes(5))),
                 edReport(notShared, hidden, 9, 11, 10, now.minus(Duration.ofMinutes(5))));
@@ -128,6 +137,12 @@ class AcuteCareLocationsIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.locations[?(@.locationId == '%s')].acute[1].careKind", open)
                         .value("VERLOSKUNDE"))
                 .andExpect(jsonPath("$.locations[?(@.locationId == '%s')].stateHidden", open).value(false))
+                .andExpect(jsonPath("$.locations[?(@.locationId == '%s')].careProfile.traumaLevel", open).value(2))
+                .andExpect(jsonPath("$.locations[?(@.locationId == '%s')].careProfileReference", open).value(true))
+                .andExpect(jsonPath("$.locations[?(@.locationId == '%s')].careProfileReference", onStop)
+                        .value(false))
+                .andExpect(jsonPath("$.locations[?(@.locationId == '%s')].careProfileReference", closed)
+                        .value(false))
                 .andExpect(jsonPath("$.locations[?(@.locationId == '%s')].crowding", open).value("DRUK"))
                 .andExpect(jsonPath("$.locations[?(@.locationId == '%s')].crowdingAt", open)
                         .value(now.minus(Duration.ofMinutes(5)).toString()))
