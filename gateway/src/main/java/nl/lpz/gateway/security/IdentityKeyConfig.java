@@ -84,30 +84,22 @@ class IdentityKeyConfig {
     private static void writeAtomically(Path file, String content, boolean ownerOnly) throws IOException {
         Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".gateway-identity", ".tmp");
         try {
-            if (ownerOnly) {
-                try {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system
-                }
-            } else {
-                try {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system
-                }
+            try {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(ownerOnly ? "rw-------" : "rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
             }
             Files.writeString(temp, content, StandardCharsets.US_ASCII);
-            if (ownerOnly) {
-                // a link, unlike a rename, never replaces: a gateway starting at the same moment may win, and then
-                // both use its key
-                try {
-                    Files.createLink(file, temp);
-                } catch (UnsupportedOperationException e) {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-                }
-            } else {
+            if (!ownerOnly) {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return;
+            }
+            // a link, unlike a rename, never replaces: a gateway starting at the same moment may win, and then both
+            // use its key
+            try {
+                Files.createLink(file, temp);
+            } catch (UnsupportedOperationException e) {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (FileAlreadyExistsException e) {
             // keep the existing key
