@@ -8,7 +8,8 @@
 #      image config says (entrypoint, environment, user 65532, working dir) in a chroot with its own PID namespace and
 #      /proc, on this machine's network, against the platform `./lpz up` runs (PostgreSQL, Kafka, the services):
 #      capacity-service from the image joins as a second instance, the gateway from the image routes to the services.
-#      Checks: readiness UP, an API call through each, the process runs as uid 65532.
+#      Checks: readiness UP, identity headers without the gateway's proof refused, API calls through the gateway to
+#      both, the process runs as uid 65532.
 #
 # Needs root (debootstrap, chroot, unshare) and `./lpz up` running. The base is cached in .lpz/image-base/.
 # Usage: bash tools/image-smoke.sh
@@ -95,6 +96,11 @@ run_image() { # module, log, extra args...
   local dir="$WORK/$module" config
   config="$(unpack "$module/target/jib-image.tar" "$dir")"
   mkdir -p "$dir/proc" "$dir/tmp" && chmod 1777 "$dir/tmp"
+  # the identity key pair of ./lpz's gateway (ADR 0017), so the images and ./lpz's services trust each other
+  mkdir -p "$dir/etc/lpz-identity"
+  cp "$IDENTITY_DIR/gateway-identity-public.pem" "$dir/etc/lpz-identity/"
+  [ "$module" != gateway ] || cp "$IDENTITY_DIR/gateway-identity-key.pem" "$dir/etc/lpz-identity/"
+  chown -R 65532:65532 "$dir/etc/lpz-identity"
   local user workdir
   user="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("User") or "0")' "$config")"
   workdir="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("WorkingDir") or "/")' "$config")"
@@ -120,21 +126,35 @@ await_ready() { # port, what, log
 }
 
 mkdir -p "$WORK"
+# ./lpz's gateway keeps its keys in lpz.data-dir = .lpz in its working directory, the state directory .lpz
+IDENTITY_DIR="$ROOT/.lpz/.lpz"
+[ -f "$IDENTITY_DIR/gateway-identity-key.pem" ] || die "no gateway identity key in $IDENTITY_DIR: ./lpz up first"
 # the same settings ./lpz gives the jar (application.yml defaults: 127.0.0.1:5432 lpz_capacity, Kafka 127.0.0.1:19092)
-run_image capacity-service "$WORK/capacity-service.log" --server.port=18981 --lpz.processors.balance.interval=2s
+run_image capacity-service "$WORK/capacity-service.log" --server.port=18981 --lpz.processors.balance.interval=2s \
+  --lpz.identity.gateway-public-keys=/etc/lpz-identity/gateway-identity-public.pem
 await_ready 18981 "capacity-service (image)" "$WORK/capacity-service.log"
-answer="$(curl -fsS http://127.0.0.1:18981/api/v1/code-lists/labels -H 'X-Lpz-Subject: image-smoke' -H 'X-Lpz-Roles: ADMIN')"
-echo "$answer" | grep -q '"IC_BEADEMD"' || die "capacity-service (image): no code list in: $answer"
-say "capacity-service (image) answers the API as one more instance of capacity-service"
+# identity headers without the gateway's proof are refused (ADR 0017); the signed call goes through the gateway below
+status="$(curl -sS -o /dev/null -w '%{http_code}' http://127.0.0.1:18981/api/v1/code-lists/labels \
+  -H 'X-Lpz-Subject: image-smoke' -H 'X-Lpz-Roles: ADMIN')"
+[ "$status" = 401 ] || die "capacity-service (image): identity headers without a proof answered $status, not 401"
+say "capacity-service (image) refuses identity headers without the gateway's proof"
 
 run_image gateway "$WORK/gateway.log" --server.port=18980 --spring.profiles.active=local \
-  --lpz.data-dir=/tmp/lpz-gateway --lpz.services.capacity-url=http://127.0.0.1:18981,http://127.0.0.1:8081
+  --lpz.data-dir=/tmp/lpz-gateway --lpz.services.capacity-url=http://127.0.0.1:18981,http://127.0.0.1:8081 \
+  --lpz.identity.signing-key=/etc/lpz-identity/gateway-identity-key.pem
 await_ready 18980 "gateway (image)" "$WORK/gateway.log"
 token="$(curl -fsS http://127.0.0.1:18980/dev/tokens -H 'Content-Type: application/json' \
   -d '{"sub":"image-smoke","roles":["RCPS"],"region":"ROAZ-NHF"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')"
 regions="$(curl -fsS -H "Authorization: Bearer $token" http://127.0.0.1:18980/api/v1/regions/ROAZ-NHF/capacity)"
 echo "$regions" | grep -q '"locations"' || die "gateway (image): no regional picture in: ${regions:0:300}"
 say "gateway (image) routes an authenticated call to reporting-service"
+admin="$(curl -fsS http://127.0.0.1:18980/dev/tokens -H 'Content-Type: application/json' \
+  -d '{"sub":"image-smoke","roles":["ADMIN"]}' | sed 's/.*"token":"\([^"]*\)".*/\1/')"
+for _ in 1 2; do # the gateway alternates between the image's instance and ./lpz's
+  answer="$(curl -fsS -H "Authorization: Bearer $admin" http://127.0.0.1:18980/api/v1/code-lists/labels)"
+  echo "$answer" | grep -q '"IC_BEADEMD"' || die "gateway (image) → capacity-service: no code list in: $answer"
+done
+say "capacity-service (image) answers the API through the gateway as one more instance of capacity-service"
 
 owner="$(ps -o uid= -p "$(pgrep -f 'server.port=18981' | tail -1)" | tr -d ' ')"
 [ "$owner" = 65532 ] || die "capacity-service (image) runs as uid $owner, not 65532"

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.lpz.contract.IdentityHeaders;
+import nl.lpz.testsupport.identity.GatewayProofs;
 import org.axonframework.common.caching.Cache;
 import nl.lpz.testsupport.TestInfra;
 import org.junit.jupiter.api.AfterAll;
@@ -177,11 +178,12 @@ class TwoInstancesIT extends CapacitySpringTest {
     }
 
     private static int send(HttpRequest.Builder request, String roles, String organisation) throws Exception {
-        HttpResponse<String> response = http.send(request.header("Content-Type", "application/json")
+        HttpResponse<String> response = http.send(GatewayProofs.testKey().signed(request
+                .header("Content-Type", "application/json")
                 .header(IdentityHeaders.SUBJECT, "test-" + roles.toLowerCase())
                 .header(IdentityHeaders.ROLES, roles)
                 .header(IdentityHeaders.ORGANISATION, organisation)
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .build()), HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
     }
 }

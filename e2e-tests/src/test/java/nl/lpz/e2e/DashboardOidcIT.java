@@ -81,6 +81,8 @@ class DashboardOidcIT {
             args.add("--lpz.services.stop-url=" + urls(Platform.STOP));
         }
         args.add("--lpz.data-dir=" + Files.createTempDirectory("lpz-e2e-gateway-oidc-"));
+        // not local: the identity key is given, the platform gateway's, which the backends trust (ADR 0017)
+        args.add("--lpz.identity.signing-key=" + Platform.gatewayIdentityKey());
         gateway = new ServiceProcess("gateway-oidc", jar, freePort(), args,
                 root.resolve("e2e-tests/target/e2e-logs/gateway-oidc.log"));
         gateway.launch();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import nl.lpz.testsupport.identity.GatewayProofs;
 
 /** The platform's vocabulary for tests: the reference topology, fresh locations, the regional capacity picture. */
 final class Lpz {
@@ -187,20 +188,40 @@ final class Lpz {
 
     /**
      * One bed event straight to a backend instance (e.g. {@code "capacity-2"}), bypassing the gateway, with the identity
-     * headers the gateway would set for AMC's EPD.
+     * headers the gateway would set for AMC's EPD and its proof, signed with the platform gateway's key.
      */
     static Api.Response pushDirect(String instance, Bed event) {
-        String url = Platform.baseUrl(instance) + "/api/v1/bed-events";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        return pushDirect(instance, event, Proof.VALID);
+    }
+
+    /** How {@link #pushDirect(String, Bed, Proof)} proves the caller to the service. */
+    enum Proof { VALID, NONE, OTHER_PATH, EXPIRED, OTHER_KEY }
+
+    static Api.Response pushDirect(String instance, Bed event, Proof proof) {
+        String path = "/api/v1/bed-events";
+        String url = Platform.baseUrl(instance) + path;
+        String subject = "e2e-epd-" + AMC_ORG;
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
-                .header("X-Lpz-Subject", "e2e-epd-" + AMC_ORG)
+                .header("X-Lpz-Subject", subject)
                 .header("X-Lpz-Roles", "EPD_SYSTEM")
                 .header("X-Lpz-Organisation", AMC_ORG)
                 .POST(HttpRequest.BodyPublishers.ofString(Api.text(Bed.batch(event)),
-                        StandardCharsets.UTF_8))
-                .build();
+                        StandardCharsets.UTF_8));
+        GatewayProofs gateway = proof == Proof.OTHER_KEY ? GatewayProofs.randomKey()
+                : GatewayProofs.fromPem(Platform.gatewayIdentityKey());
+        switch (proof) {
+            case NONE -> { }
+            case OTHER_PATH -> builder.header("X-Lpz-Identity-Proof",
+                    gateway.sign(subject, "EPD_SYSTEM", AMC_ORG, null, "POST", "/api/v1/locations/" + event.locationId()));
+            case EXPIRED -> builder.header("X-Lpz-Identity-Proof", gateway.sign(subject, "EPD_SYSTEM", AMC_ORG, null,
+                    "POST", path, Instant.now().minusSeconds(600)));
+            case VALID, OTHER_KEY -> builder.header("X-Lpz-Identity-Proof",
+                    gateway.sign(subject, "EPD_SYSTEM", AMC_ORG, null, "POST", path));
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> r = Api.HTTP.send(request,
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -41,6 +41,7 @@ final class Platform {
     private static RuntimeException startFailure;
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private Path gatewayDataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -121,6 +122,11 @@ final class Platform {
         return service + "-" + number;
     }
 
+    /** The platform gateway's identity key (PKCS#8 PEM), which every backend instance trusts (ADR 0017). */
+    static Path gatewayIdentityKey() {
+        return get().gatewayDataDir.resolve(PlatformProcesses.GATEWAY_IDENTITY_KEY);
+    }
+
     static Path root() {
         String root = System.getProperty("lpz.root");
         if (root == null || root.isBlank()) {
@@ -166,6 +172,7 @@ final class Platform {
         Path jars = root.resolve("e2e-tests/target/e2e-jars");
         Path pids = root.resolve("e2e-tests/target/e2e-run");
         killLeftovers(pids);
+        gatewayDataDir = tempDir("lpz-e2e-gateway-");
         PlatformProcesses plan = new PlatformProcesses()
                 .jar(Service.CAPACITY, privateCopy(requireJar(Service.CAPACITY.builtJar(root)), jars))
                 .jar(Service.REPORTING, privateCopy(requireJar(Service.REPORTING.builtJar(root)), jars))
@@ -188,8 +195,8 @@ final class Platform {
                 // quick loops, so their limits are far above the defaults; RateLimitIT's flooding client is held to
                 // 5 a second, so that 300 requests sent at once are refused in part however slowly a loaded machine
                 // lets them arrive
-                .gatewayArguments(List.of("--lpz.data-dir=" + tempDir("lpz-e2e-gateway-"),
-                        "--lpz.gateway.rate-limits.per-client=2000",
+                .gatewayDataDir(gatewayDataDir)
+                .gatewayArguments(List.of("--lpz.gateway.rate-limits.per-client=2000",
                         "--lpz.gateway.rate-limits.per-organisation=5000",
                         "--lpz.gateway.rate-limits.client-overrides.[e2e-ratelimit-flood]=5"))
                 .logsAndDirectory(logs, jars);

@@ -29,6 +29,7 @@ class GatewayIssuerProfileTest {
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> IDENTITY_PROVIDER.url() + "/jwks");
         registry.add("lpz.services.capacity-url", CAPACITY::url);
+        registry.add("lpz.identity.signing-key", () -> "classpath:identity/gateway-identity-key.pem");
         registry.add("lpz.gateway.dashboard.oidc.issuer", () -> ISSUER + "/");
         registry.add("lpz.gateway.dashboard.oidc.client-id", () -> "lpz-dashboard");
         registry.add("lpz.gateway.dashboard.oidc.scope", () -> "openid profile");

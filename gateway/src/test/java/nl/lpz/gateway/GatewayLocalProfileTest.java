@@ -2,7 +2,15 @@ package nl.lpz.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.interfaces.ECPublicKey;
+import nl.lpz.contract.proof.GatewayKeyPem;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -100,6 +108,42 @@ class GatewayLocalProfileTest {
                 .jsonPath("$.identity['x-lpz-roles']").isEqualTo("MIDWIFE")
                 .jsonPath("$.identity['x-lpz-organisation']").isEqualTo("VP-Waterland")
                 .jsonPath("$.identity['x-lpz-region']").isEqualTo("ROAZ-NHF");
+    }
+
+    @Test
+    void givenATokenAndAForgedProof_whenForwarded_thenTheRequestCarriesTheGatewaysProofOfTheClaimsForItsMethodAndPath()
+            throws Exception {
+        String token = devToken("{\"sub\":\"user-3\",\"roles\":[\"HOSPITAL\",\"EPD_SYSTEM\"],"
+                + "\"organisation\":\"100101\",\"region\":\"ROAZ-NHF\"}");
+        Instant before = Instant.now().minusSeconds(1);
+
+        String proof = client.post().uri("/api/v1/bed-events?dryRun=1").header("Authorization", "Bearer " + token)
+                .header("X-Lpz-Identity-Proof", "forged.proof.value")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody().get("identity") instanceof Map<?, ?> identity
+                ? (String) identity.get("x-lpz-identity-proof") : null;
+
+        assertThat(proof).isNotNull().doesNotContain("forged");
+        SignedJWT jws = SignedJWT.parse(proof);
+        ECPublicKey published = GatewayKeyPem.readPublic(
+                Files.readString(DATA_DIR.resolve("gateway-identity-public.pem")));
+        assertThat(jws.verify(new ECDSAVerifier(published))).isTrue();
+        assertThat(jws.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(jws.getHeader().getKeyID())
+                .isEqualTo(new ECKey.Builder(Curve.P_256, published).build().computeThumbprint().toString());
+        JWTClaimsSet claims = jws.getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo("user-3");
+        assertThat(claims.getStringClaim("roles")).isEqualTo("HOSPITAL,EPD_SYSTEM");
+        assertThat(claims.getStringClaim("org")).isEqualTo("100101");
+        assertThat(claims.getStringClaim("region")).isEqualTo("ROAZ-NHF");
+        assertThat(claims.getStringClaim("htm")).isEqualTo("POST");
+        assertThat(claims.getStringClaim("htu")).isEqualTo("/api/v1/bed-events");
+        assertThat(claims.getIssueTime().toInstant()).isAfter(before);
+        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+                .isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test

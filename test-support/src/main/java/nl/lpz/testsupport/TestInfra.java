@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.lpz.localinfra.LocalKafka;
 import nl.lpz.localinfra.LocalPostgres;
+import nl.lpz.testsupport.identity.GatewayProofs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,8 +52,12 @@ public final class TestInfra {
     private TestInfra() {
     }
 
-    /** Registers {@code spring.datasource.*} (database "main") and {@code spring.kafka.bootstrap-servers}. */
+    /**
+     * Registers {@code spring.datasource.*} (database "main"), {@code spring.kafka.bootstrap-servers} and the fixed
+     * test key as the gateway's public key ({@code lpz.identity.gateway-public-keys}, {@link GatewayProofs}).
+     */
     public static void register(DynamicPropertyRegistry registry) {
+        registry.add("lpz.identity.gateway-public-keys", () -> GatewayProofs.PUBLIC_KEY_RESOURCE);
         Database db = database("main");
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::username);

@@ -4,6 +4,7 @@ import nl.lpz.contract.IdentityHeaders;
 import java.util.List;
 import java.util.Locale;
 import nl.lpz.gateway.security.Caller;
+import nl.lpz.gateway.security.IdentityProofSigner;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -14,13 +15,21 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Removes every {@code X-Lpz-*} header the client sent and sets them from the verified token (docs/architecture.md,
- * "Identity between gateway and services"). Runs on every routed request, before the request leaves the gateway.
+ * Removes every {@code X-Lpz-*} header the client sent (a forged proof with them) and sets them from the verified
+ * token, with the gateway's signed proof of the caller for this method and raw path, which the services require
+ * (docs/architecture.md, "Identity between gateway and services"; ADR 0017). Runs on every routed request, before the
+ * request leaves the gateway.
  */
 @Component
 class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
     private static final String PREFIX = IdentityHeaders.PREFIX.toLowerCase(Locale.ROOT);
+
+    private final IdentityProofSigner signer;
+
+    IdentityHeadersFilter(IdentityProofSigner signer) {
+        this.signer = signer;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -34,7 +43,9 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
                 .flatMap(chain::filter);
     }
 
-    private static ServerWebExchange relay(ServerWebExchange exchange, Caller caller) {
+    private ServerWebExchange relay(ServerWebExchange exchange, Caller caller) {
+        String method = exchange.getRequest().getMethod().name();
+        String rawPath = exchange.getRequest().getURI().getRawPath();
         return exchange.mutate().request(r -> r.headers(headers -> {
             strip(headers);
             if (caller != null) {
@@ -46,6 +57,7 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
                 if (caller.region() != null) {
                     headers.set(IdentityHeaders.REGION, caller.region());
                 }
+                headers.set(IdentityHeaders.PROOF, signer.sign(caller, method, rawPath));
             }
         })).build();
     }

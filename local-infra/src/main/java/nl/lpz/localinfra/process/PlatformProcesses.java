@@ -98,7 +98,13 @@ public final class PlatformProcesses {
     private List<String> gatewayArguments = List.of();
     private Path logs;
     private Path directory;
+    private Path gatewayDataDir;
     private boolean detached;
+
+    /** The file in the gateway's data dir that holds the public key of its identity proofs (ADR 0017). */
+    public static final String GATEWAY_IDENTITY_PUBLIC_KEY = "gateway-identity-public.pem";
+    /** The file in the gateway's data dir that holds the private key of its identity proofs. */
+    public static final String GATEWAY_IDENTITY_KEY = "gateway-identity-key.pem";
 
     /** The jar each service runs from; a backend without one is left out (stop-service while it is not built). */
     public PlatformProcesses jar(Service service, Path jar) {
@@ -162,6 +168,27 @@ public final class PlatformProcesses {
         return this;
     }
 
+    /**
+     * The gateway's {@code lpz.data-dir}, where its {@code local} profile keeps its keys; the backends trust the
+     * identity key the gateway keeps there ({@link #GATEWAY_IDENTITY_PUBLIC_KEY}), read when the first request comes,
+     * so they need not start after it. Default: {@code .lpz} in the working directory (the gateway's own default).
+     */
+    public PlatformProcesses gatewayDataDir(Path dataDir) {
+        this.gatewayDataDir = dataDir;
+        return this;
+    }
+
+    /** See {@link #gatewayDataDir(Path)}. */
+    public Path gatewayDataDir() {
+        if (gatewayDataDir != null) {
+            return gatewayDataDir.toAbsolutePath();
+        }
+        if (directory == null) {
+            throw new IllegalStateException("directory is needed");
+        }
+        return directory.resolve(".lpz").toAbsolutePath();
+    }
+
     /** See {@link ProcessSpec#detached()}. */
     public PlatformProcesses detached(boolean detached) {
         this.detached = detached;
@@ -202,6 +229,7 @@ public final class PlatformProcesses {
                 List<String> args = new ArrayList<>();
                 // Kafka consumer group members named after the instance (tests tell them apart by it)
                 args.add("--spring.kafka.consumer.client-id=" + name);
+                args.add("--lpz.identity.gateway-public-keys=" + gatewayDataDir().resolve(GATEWAY_IDENTITY_PUBLIC_KEY));
                 args.addAll(backendArguments);
                 specs.add(service(name, jar, port, env, args));
                 urls.computeIfAbsent(s, k -> new ArrayList<>()).add("http://127.0.0.1:" + port);
@@ -211,6 +239,7 @@ public final class PlatformProcesses {
         if (gatewayJar != null) {
             List<String> args = new ArrayList<>();
             urls.forEach((s, list) -> args.add("--lpz.services." + s.id() + "-url=" + String.join(",", list)));
+            args.add("--lpz.data-dir=" + gatewayDataDir());
             args.addAll(gatewayArguments);
             specs.add(service(Service.GATEWAY.id(), gatewayJar, ports.of(Service.GATEWAY, 1), Map.of(), args));
         }

@@ -53,6 +53,23 @@ class PlatformProcessesTest {
     }
 
     @Test
+    void given_a_gateway_data_dir_when_built_then_the_gateway_keeps_its_keys_there_and_the_backends_trust_its_public_key() {
+        List<ProcessSpec> specs = plan().gatewayDataDir(Path.of("/tmp/gw")).specs();
+
+        assertThat(specs.get(0).command()).contains("--lpz.identity.gateway-public-keys=/tmp/gw/gateway-identity-public.pem");
+        assertThat(specs.get(1).command()).contains("--lpz.identity.gateway-public-keys=/tmp/gw/gateway-identity-public.pem");
+        assertThat(specs.get(2).command()).contains("--lpz.data-dir=/tmp/gw");
+    }
+
+    @Test
+    void given_no_gateway_data_dir_when_built_then_the_gateways_default_in_the_working_directory() {
+        List<ProcessSpec> specs = plan().specs();
+
+        assertThat(specs.get(0).command()).contains("--lpz.identity.gateway-public-keys=/tmp/.lpz/gateway-identity-public.pem");
+        assertThat(specs.get(2).command()).contains("--lpz.data-dir=/tmp/.lpz");
+    }
+
+    @Test
     void given_a_profile_in_the_arguments_when_built_then_local_is_not_added() {
         ProcessSpec spec = plan().service("gw", Path.of("/j/gateway.jar"), 1, java.util.Map.of(),
                 List.of("--spring.profiles.active=default"));

@@ -1,6 +1,5 @@
 package nl.lpz.platform.web;
 
-import nl.lpz.contract.IdentityHeaders;
 import nl.lpz.contract.ProblemCodes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -19,12 +18,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Guards every {@code /api/**} request before a controller sees it: a caller the gateway vouched for (else 401), and
- * a body of at most {@link #MAX_BODY_BYTES} (else 413), whether or not the client declared its length.
+ * Guards every {@code /api/**} request before a controller sees it: a caller the gateway vouched for (else 401; the
+ * caller is kept as the request attribute {@link #CALLER}), and a body of at most {@link #MAX_BODY_BYTES} (else 413),
+ * whether or not the client declared its length.
  */
 public class ApiRequestFilter extends OncePerRequestFilter {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Request attribute holding the identified {@link Caller}. */
+    public static final String CALLER = Caller.class.getName();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CallerIdentification identification;
+
+    public ApiRequestFilter(CallerIdentification identification) {
+        this.identification = identification;
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -34,10 +42,10 @@ public class ApiRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String subject = request.getHeader(IdentityHeaders.SUBJECT);
-        if (subject == null || subject.isBlank()) {
-            write(response, ProblemHandler.problem(HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHENTICATED,
-                    "a valid bearer token is required"));
+        try {
+            request.setAttribute(CALLER, identification.identify(request));
+        } catch (ApiException refused) {
+            write(response, ProblemHandler.problem(refused.status(), refused.code(), refused.getMessage()));
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {

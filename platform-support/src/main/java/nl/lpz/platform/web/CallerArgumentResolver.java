@@ -1,14 +1,23 @@
 package nl.lpz.platform.web;
 
-import nl.lpz.contract.IdentityHeaders;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Lets a controller method take a {@link Caller} parameter, read from the gateway's identity headers. */
+/**
+ * Lets a controller method take a {@link Caller} parameter: the one {@link ApiRequestFilter} identified, else
+ * identified here (a 401 problem when there is none). Never read from the identity headers themselves.
+ */
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+    private final CallerIdentification identification;
+
+    public CallerArgumentResolver(CallerIdentification identification) {
+        this.identification = identification;
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return Caller.class.equals(parameter.getParameterType());
@@ -17,7 +26,10 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
-        return Caller.fromHeaders(request.getHeader(IdentityHeaders.SUBJECT), request.getHeader(IdentityHeaders.ROLES),
-                request.getHeader(IdentityHeaders.ORGANISATION), request.getHeader(IdentityHeaders.REGION));
+        HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
+        if (servletRequest.getAttribute(ApiRequestFilter.CALLER) instanceof Caller caller) {
+            return caller;
+        }
+        return identification.identify(servletRequest);
     }
 }

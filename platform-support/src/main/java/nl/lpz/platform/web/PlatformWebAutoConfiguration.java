@@ -1,9 +1,14 @@
 package nl.lpz.platform.web;
 
+import java.time.Clock;
 import java.util.List;
+import nl.lpz.contract.IdentityHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -17,11 +22,33 @@ import tools.jackson.databind.cfg.EnumFeature;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemHandler.class)
+@EnableConfigurationProperties(IdentityProperties.class)
 public class PlatformWebAutoConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(PlatformWebAutoConfiguration.class);
+
+    /**
+     * Callers only with the gateway's proof (ADR 0017). A service without the gateway's public key does not start,
+     * unless told explicitly to trust the headers.
+     */
+    @Bean
+    CallerIdentification lpzCallerIdentification(IdentityProperties identity) {
+        if (identity.trustHeaders()) {
+            log.warn("lpz.identity.trust-headers=true: this service takes the {}* headers without the gateway's proof;"
+                    + " anyone who reaches it can act with any role. For debugging only.", IdentityHeaders.PREFIX);
+            return new TrustedHeaders();
+        }
+        List<String> keys = identity.gatewayPublicKeys().stream().map(String::trim).filter(k -> !k.isEmpty()).toList();
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("lpz.identity.gateway-public-keys is not set: name the gateway's public key"
+                    + " (PEM file or classpath: resource) so this service can verify the gateway's identity proof");
+        }
+        return new GatewayProofVerifier(new GatewayKeys(keys, Clock.systemUTC()), Clock.systemUTC());
+    }
 
     @Bean
-    FilterRegistrationBean<ApiRequestFilter> lpzApiRequestFilter() {
-        FilterRegistrationBean<ApiRequestFilter> registration = new FilterRegistrationBean<>(new ApiRequestFilter());
+    FilterRegistrationBean<ApiRequestFilter> lpzApiRequestFilter(CallerIdentification identification) {
+        FilterRegistrationBean<ApiRequestFilter> registration =
+                new FilterRegistrationBean<>(new ApiRequestFilter(identification));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/api/*");
         return registration;
@@ -39,11 +66,11 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer lpzCallerResolver() {
+    WebMvcConfigurer lpzCallerResolver(CallerIdentification identification) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CallerArgumentResolver());
+                resolvers.add(new CallerArgumentResolver(identification));
             }
         };
     }

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class ApiRequestFilterTest {
-    private final ApiRequestFilter filter = new ApiRequestFilter();
+    private final ApiRequestFilter filter = new ApiRequestFilter(new TrustedHeaders());
 
     @Test
     void givenNoIdentityHeader_whenAnApiPathIsCalled_then401ProblemWithATopLevelCode() throws Exception {
