@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import nl.lpz.events.capacity.BedRemoved;
 import nl.lpz.events.capacity.BirthRefusalRecorded;
 import nl.lpz.events.capacity.BedStatusChanged;
+import nl.lpz.events.audit.AuditEntryRecorded;
 import nl.lpz.events.acutecare.ScenarioDefined;
 import nl.lpz.events.capacity.CareProfileSet;
 import nl.lpz.events.capacity.ContactsUpdated;
@@ -54,7 +55,7 @@ public final class EventJson {
                     StopExpiryWarned.class, StopsLapsed.class, StopRefused.class, StopAnnounced.class,
                     StopAnnouncementLapsed.class, PlannedStopReminder.class,
                     ModuleFiguresReported.class, ModuleUnitRemoved.class, ModulePassageRecorded.class,
-                    BirthRefusalRecorded.class, ScenarioDefined.class)
+                    BirthRefusalRecorded.class, ScenarioDefined.class, AuditEntryRecorded.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventJson() {

@@ -25,6 +25,12 @@ public final class Topics {
     /** Every {@link nl.lpz.events.stops.StopEvent} of stop-service, keyed by safety region id. */
     public static final String STOPS = "lpz.stops.v1";
 
+    /**
+     * Every {@link nl.lpz.events.audit.AuditEntryRecorded} of the gateways, keyed by the caller's subject. Not an event
+     * store's outbox: the audit store of reporting-service is the record, this topic only carries entries to it.
+     */
+    public static final String AUDIT = "lpz.audit.v1";
+
     private Topics() {
     }
 }

@@ -24,7 +24,7 @@ class EventFixturesTest {
                 "VisibilityChanged", "StopDeclared", "StopExtended", "StopEnded", "StopExpired", "StopExpiryWarned",
                 "StopsLapsed", "StopRefused", "StopAnnounced", "StopAnnouncementLapsed", "PlannedStopReminder",
                 "ModuleFiguresReported", "ModuleUnitRemoved", "ModulePassageRecorded", "OpeningHoursSet",
-                "BirthRefusalRecorded", "CareProfileSet", "ScenarioDefined");
+                "BirthRefusalRecorded", "CareProfileSet", "ScenarioDefined", "AuditEntryRecorded");
     }
 
     @ParameterizedTest

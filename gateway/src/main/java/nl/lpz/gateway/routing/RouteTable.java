@@ -58,7 +58,8 @@ public final class RouteTable {
                     "/api/v1/public/**",
                     "/api/v1/stop-statistics/**",
                     "/api/v1/compliance/**",
-                    "/api/v1/validation/**"));
+                    "/api/v1/validation/**",
+                    "/api/v1/audit/**"));
 
     private RouteTable() {
     }
