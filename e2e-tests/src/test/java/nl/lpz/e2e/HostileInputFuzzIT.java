@@ -250,7 +250,7 @@ class HostileInputFuzzIT {
         e.add(read("/api/v1/lcps/children-icu", lcps, "asOf", Param.INSTANT, null));
         e.add(read("/api/v1/lcps/feed", lcps, "since", Param.CURSOR, null, "date", Param.DATE, null));
         e.add(read("/api/v1/acute-care-map/locations", admin, "region", Param.ID, "{vr}"));
-        e.add(read("/api/v1/acute-care-map/replay", rcps, "care", Param.ID, "SEH", "closeSeh", Param.ID, "100101",
+        e.add(read("/api/v1/acute-care-map/replay", admin, "care", Param.ID, "SEH", "closeSeh", Param.ID, "100101",
                 "limitHours", Param.FREE, null, "receiving", Param.ID, null, "from", Param.DATE, yesterday, "to",
                 Param.DATE, yesterday));
         Endpoint stream = read("/api/v1/regions/{roaz}/stream", rcps, "lastEventId", Param.EVENT_ID, null);
@@ -434,13 +434,15 @@ class HostileInputFuzzIT {
         System.out.println("HostileInputFuzzIT seed=" + SEED + ": " + sent.get() + " requests to " + endpoints.size()
                 + " endpoints in " + seconds + " s; answers by family and status (0 = none): " + new TreeMap<>(tally));
 
-        assertThat(dead).as("service instances that died during the run").isEmpty();
-        assertThat(appended).as("appended or changed by requests that were all invalid (seed %d)", SEED).isEmpty();
-        assertThat(violations)
+        // one report of everything, so that a run shows every kind of defect it found at once
+        List<String> report = new ArrayList<>();
+        dead.forEach(d -> report.add("service instance " + d + " died during the run"));
+        appended.forEach(a -> report.add("appended by requests that were all invalid: " + a));
+        assertThat(report.isEmpty() && violations.isEmpty())
                 .as("%d violations of %d requests (seed %d, -Dlpz.hostile.seed=%d to repeat, -Dlpz.hostile.only=<n> "
-                                + "for single ones):%n%s", violations.size(), sent.get(), SEED, SEED,
-                        summarise(violations))
-                .isEmpty();
+                                + "for single ones):%n%s%n%s", violations.size(), sent.get(), SEED, SEED,
+                        String.join("\n", report), summarise(violations))
+                .isTrue();
     }
 
     /** All violations grouped by their reason, at most 5 examples each, so a systematic defect does not drown the rest. */
@@ -891,7 +893,7 @@ class HostileInputFuzzIT {
                 Param.MONTH, List.of("2026-13", "yesterday", "2026-1", "\u0000", "0000-00", "2026-00", "26-01"),
                 Param.QUARTER, List.of("2026-Q5", "2026-Q0", "Q1", "2026Q1", "\u0000", "yesterday", "2026-Q-1"),
                 Param.INT, List.of("abc", "1.5", "99999999999999999999", "\u0000", "1e3", "0x10"),
-                Param.ID, List.of("\u0000", "a\u0000", "\n", "\u007f", "x".repeat(65), "<script>", "a b", "\u00e9",
+                Param.ID, List.of("\u0000", "a\u0000", "a\nb", "\u007f", "x".repeat(65), "<script>", "a b", "\u00e9",
                         "\u2603", "a/b", "\ud83d\udca9"),
                 Param.EVENT_ID, List.of("abc", "-1", "1.5", "99999999999999999999", "\u0000", "0x10", "\uff11"));
         private static final Map<Param, List<String>> ODD_VALUES = Map.of(
@@ -931,11 +933,8 @@ class HostileInputFuzzIT {
                 String valid = e.params().get(name)[1] == null ? "" : fill((String) e.params().get(name)[1], r);
                 List<String> bad = BAD_VALUES.get(kind);
                 String second = bad != null ? one(bad) : "x";
-                if (bad != null) {
-                    refuse("query " + name + " repeated, the second " + escape(second, 40));
-                } else {
-                    odd("query " + name + " repeated");
-                }
+                // which of two values counts is the framework's choice, the contract says nothing of it
+                odd("query " + name + " repeated, the second " + escape(second, 40));
                 String rest = query.entrySet().stream().filter(q -> !q.getKey().equals(name))
                         .map(q -> "&" + q.getKey() + "=" + encode(q.getValue())).collect(Collectors.joining());
                 return name + "=" + encode(valid) + "&" + name + "=" + encode(second) + rest;
@@ -1044,7 +1043,9 @@ class HostileInputFuzzIT {
             wrong.removeAll(allowed);
             String m = one(wrong);
             if (m.equals("OPTIONS")) {
-                odd("method OPTIONS");
+                // answered with the allowed methods before any body is read, so even a write's bad body is no defect
+                defects.add("method OPTIONS");
+                expect = Expect.ANY;
             } else {
                 refuse("method " + m);
             }
@@ -1065,8 +1066,8 @@ class HostileInputFuzzIT {
                 return new String[] {fill(e.template().replace(id, v), r), null, null};
             }
             if (p < 35) {
-                String v = one(List.of("x=%zz", "x=%", "x=%4", "%", "x=%g0&y=1", "x=a b", "x=\u0000", "x=\u00ff",
-                        "x=\u00c3\u00a9", "x=\"", "x=<>", "x={}", "x=|", "x=\\", "x=^", "x=`"));
+                String v = one(List.of("x=%zz", "x=%", "x=%4", "%", "x=%g0&y=1", "x=a b", "x=\u0000", "x=\"",
+                        "x=<>", "x={}", "x=|", "x=\\", "x=^", "x=`"));
                 String name = e.params().isEmpty() ? null : one(new ArrayList<>(e.params().keySet()));
                 if (name != null && v.startsWith("x=") && r.nextBoolean()) {
                     v = name + v.substring(1);

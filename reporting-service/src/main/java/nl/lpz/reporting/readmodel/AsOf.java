@@ -13,7 +13,7 @@ public final class AsOf {
 
     /** An ISO-8601 instant; an unencoded '+' of an offset, arriving as a space, is accepted. 400 INVALID_FIELD else. */
     public static Instant parse(String text) {
-        String value = text.trim().replace(' ', '+');
+        String value = text.strip().replace(' ', '+');
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
