@@ -48,12 +48,42 @@ public class ApiRequestFilter extends OncePerRequestFilter {
             write(response, ProblemHandler.problem(refused.status(), refused.code(), refused.getMessage()));
             return;
         }
+        String refusedType = refusedContentType(request.getContentType());
+        if (refusedType != null) {
+            write(response, ProblemHandler.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    ProblemCodes.UNSUPPORTED_MEDIA_TYPE, refusedType));
+            return;
+        }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             write(response, ProblemHandler.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.PAYLOAD_TOO_LARGE,
                     "the request body exceeds " + MAX_BODY_BYTES + " bytes"));
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    /**
+     * Why a Content-Type is refused before anything reads the body, or null. No endpoint of the API takes forms or
+     * multipart, and reading them would make the container parse the body (a multipart without boundary, a form with
+     * broken escapes failed as 500s); a type that does not parse, or a wildcard, names no representation at all.
+     */
+    static String refusedContentType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (RuntimeException e) {
+            return "the Content-Type is not a media type";
+        }
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
+            return "the Content-Type names no concrete media type: " + type;
+        }
+        if (type.getType().equals("multipart") || MediaType.APPLICATION_FORM_URLENCODED.includes(type)) {
+            return "the API takes no " + type.getType() + "/" + type.getSubtype() + " bodies";
+        }
+        return null;
     }
 
     private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

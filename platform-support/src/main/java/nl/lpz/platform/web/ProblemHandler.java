@@ -55,8 +55,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 : respond(problem(HttpStatus.CONFLICT, ProblemCodes.CONFLICT, e.getMessage()));
     }
 
+    /**
+     * A request the servlet container could not read: a query or form whose %-escapes are no UTF-8 (Tomcat's
+     * InvalidParameterException, named here so that this module needs no Tomcat) or a multipart body without its
+     * boundary. The client's fault, so 400, never the 500 of an unexpected error (issue 14's hostile input).
+     */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> handleUnexpected(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.web.multipart.MultipartException
+                    || t.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+                return respond(problem(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST,
+                        "the request's parameters or parts could not be read"));
+            }
+        }
         log.error("unexpected error", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
                 "an unexpected error occurred; it has been logged"));

@@ -93,7 +93,7 @@ class ComplianceController {
     }
 
     private static Instant instant(String name, String text) {
-        String value = text.trim().replace(' ', '+');
+        String value = text.strip().replace(' ', '+');
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {

@@ -37,7 +37,7 @@ class LcpsQuery {
     /** A position in the read model: the newest bed_history id and visibility_history id seen. */
     record Cursor(long bedHistoryId, long visibilityChangeId) {
         static Optional<Cursor> parse(String text) {
-            Matcher m = CURSOR.matcher(text == null ? "" : text.trim());
+            Matcher m = CURSOR.matcher(text == null ? "" : text.strip());
             if (!m.matches()) {
                 return Optional.empty();
             }

@@ -83,7 +83,7 @@ class ModulePeriodReportController {
             return new DayRange(d, d);
         }
         if (given(quarter)) {
-            Matcher m = QUARTER.matcher(quarter.trim());
+            Matcher m = QUARTER.matcher(quarter.strip());
             if (!m.matches()) {
                 throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "quarter: not YYYY-Qn: " + quarter);
             }

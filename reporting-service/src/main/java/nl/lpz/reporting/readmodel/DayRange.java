@@ -37,7 +37,8 @@ public record DayRange(LocalDate from, LocalDate to) {
     public static LocalDate day(String name, String text) {
         LocalDate day;
         try {
-            day = LocalDate.parse(text.trim());
+            // strip, not trim: trim also cuts NUL and other control characters and took "2026-01-01\0" for a day
+            day = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": not a date YYYY-MM-DD");
         }

@@ -17,7 +17,7 @@ public final class ReportDay {
         }
         LocalDate day;
         try {
-            day = LocalDate.parse(text.trim());
+            day = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "date: not a date YYYY-MM-DD: " + text);
         }

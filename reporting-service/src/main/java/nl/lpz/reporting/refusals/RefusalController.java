@@ -161,7 +161,7 @@ class RefusalController {
     private static YearMonth month(String name, String text) {
         YearMonth month;
         try {
-            month = YearMonth.parse(text.trim());
+            month = YearMonth.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": not a month YYYY-MM");
         }

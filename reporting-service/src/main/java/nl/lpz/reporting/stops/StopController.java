@@ -113,7 +113,7 @@ class StopController {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": required, YYYY-MM-DD");
         }
         try {
-            return LocalDate.parse(value.trim());
+            return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": not a date (YYYY-MM-DD): " + value);
         }

@@ -92,6 +92,9 @@ class RegionChangeHub implements SmartLifecycle {
         emitter.onCompletion(() -> remove(s));
         emitter.onTimeout(() -> remove(s));
         emitter.onError(e -> remove(s));
+        // the status line and headers go out with this, not with the first change or heartbeat up to 15 s later: a
+        // client (and the gateway's time limit for an answer) learns at once that its stream is open
+        s.comment("subscribed");
         if (lastEventId != null) {
             // registered before reading, so rows committed meanwhile reach the buffer; sends before the response
             // is set up are buffered by the emitter
@@ -261,11 +264,15 @@ class RegionChangeHub implements SmartLifecycle {
         }
 
         synchronized void heartbeat() {
+            comment("heartbeat");
+        }
+
+        synchronized void comment(String text) {
             if (!open) {
                 return;
             }
             try {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
+                emitter.send(SseEmitter.event().comment(text));
             } catch (IOException | IllegalStateException e) {
                 close();
             }

@@ -56,7 +56,7 @@ class RegionStreamController {
             return null;
         }
         try {
-            long id = Long.parseLong(text.trim());
+            long id = Long.parseLong(text.strip());
             if (id < 0) {
                 throw new NumberFormatException();
             }
