@@ -1167,8 +1167,21 @@ class HostileInputFuzzIT {
         return copy;
     }
 
+    /**
+     * JSON text as UTF-8 bytes, with every UTF-16 surrogate written as a {@code \\uXXXX} escape: UTF-8 cannot carry a
+     * lone surrogate (the encoder writes '?' instead), the JSON escape can, and that is how a client sends one.
+     */
     static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        StringBuilder json = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** %-encodes a query value as a form would, except that NUL and other bytes stay visible as escapes. */

@@ -8,7 +8,9 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
+import reactor.netty.http.server.HttpServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -49,7 +51,18 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
                     return bytes;
                 })
                 .defaultIfEmpty(new byte[0])
-                .flatMap(bytes -> chain.filter(exchange.mutate().request(buffered(exchange, bytes)).build()));
+                .flatMap(bytes -> answeredByTheServer(exchange) ? Mono.<Void>empty()
+                        : chain.filter(exchange.mutate().request(buffered(exchange, bytes)).build()));
+    }
+
+    /**
+     * Whether the HTTP server has answered already: a chunked body whose framing broke (a chunk size that is no
+     * number) ends the body early and reactor-netty answers 400 itself (DecodingFailureProblems). What was read is then
+     * a part of the body that may still be valid JSON; it must not reach a backend, which would apply it.
+     */
+    static boolean answeredByTheServer(ServerWebExchange exchange) {
+        Object response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+        return response instanceof HttpServerResponse server && server.hasSentHeaders();
     }
 
     private static ServerHttpRequest buffered(ServerWebExchange exchange, byte[] bytes) {

@@ -83,6 +83,11 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         if (type.getType().equals("multipart") || MediaType.APPLICATION_FORM_URLENCODED.includes(type)) {
             return "the API takes no " + type.getType() + "/" + type.getSubtype() + " bodies";
         }
+        // JSON is UTF-8 (RFC 8259); a body declared in another charset would be decoded as a different text
+        String charset = type.getParameter("charset");
+        if (isJson(contentType) && charset != null && !isUtf8(charset)) {
+            return "JSON is UTF-8 (RFC 8259), not " + charset;
+        }
         return null;
     }
 
@@ -102,6 +107,24 @@ public class ApiRequestFilter extends OncePerRequestFilter {
     }
 
     /** Counts what is read and refuses past the limit, for bodies sent without a Content-Length. */
+    private static boolean isUtf8(String charset) {
+        String name = charset.replace("\"", "").trim();
+        return name.equalsIgnoreCase("utf-8") || name.equalsIgnoreCase("utf8");
+    }
+
+    /** A JSON body, or one that names no type (read as JSON by the endpoints that take a body). */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private ServletInputStream limited;
 
@@ -113,6 +136,7 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
                 ServletInputStream in = super.getInputStream();
+                StrictUtf8 utf8 = isJson(getContentType()) ? new StrictUtf8() : null;
                 limited = new ServletInputStream() {
                     private long count;
 
@@ -122,6 +146,13 @@ public class ApiRequestFilter extends OncePerRequestFilter {
                         if (b >= 0 && ++count > MAX_BODY_BYTES) {
                             throw new PayloadTooLargeException(MAX_BODY_BYTES);
                         }
+                        if (utf8 != null) {
+                            if (b >= 0) {
+                                utf8.accept(b);
+                            } else {
+                                utf8.end();
+                            }
+                        }
                         return b;
                     }
 
@@ -130,6 +161,13 @@ public class ApiRequestFilter extends OncePerRequestFilter {
                         int n = in.read(buf, off, len);
                         if (n > 0 && (count += n) > MAX_BODY_BYTES) {
                             throw new PayloadTooLargeException(MAX_BODY_BYTES);
+                        }
+                        if (utf8 != null) {
+                            if (n > 0) {
+                                utf8.accept(buf, off, n);
+                            } else if (n < 0) {
+                                utf8.end();
+                            }
                         }
                         return n;
                     }

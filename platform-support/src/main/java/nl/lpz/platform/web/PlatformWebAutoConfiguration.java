@@ -57,12 +57,14 @@ public class PlatformWebAutoConfiguration {
     /**
      * Request bodies are read as written: a number is no enum value (Jackson would take {@code 1} as the second
      * constant) and a fraction is no count (it would cut {@code 1.5} to {@code 1}); both are 400 problems instead of
-     * a silently different request.
+     * a silently different request; a control character in an enum constant, instant or number is refused rather than
+     * trimmed away ({@link ScalarTextGuard}).
      */
     @Bean
     JsonMapperBuilderCustomizer lpzStrictRequestBodies() {
         return builder -> builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .addModule(ScalarTextGuard.module());
     }
 
     @Bean

@@ -85,6 +85,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             if (t instanceof InvalidIdException invalidId) {
                 return handleInvalidId(invalidId);
             }
+            if (t instanceof StrictUtf8.Malformed malformed) {
+                return respond(problem(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST, malformed.getMessage()));
+            }
         }
         return respond(problem(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST, describe(e)));
     }

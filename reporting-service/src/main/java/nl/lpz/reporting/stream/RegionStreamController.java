@@ -55,8 +55,13 @@ class RegionStreamController {
         if (text == null || text.isBlank()) {
             return null;
         }
+        String digits = text.strip();
         try {
-            long id = Long.parseLong(text.strip());
+            // ASCII digits only: Long.parseLong also takes other scripts' digits ("１"), which no stream ever sent
+            if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new NumberFormatException();
+            }
+            long id = Long.parseLong(digits);
             if (id < 0) {
                 throw new NumberFormatException();
             }
