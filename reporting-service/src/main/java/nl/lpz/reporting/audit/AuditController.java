@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Role;
+import nl.lpz.events.ValueRules;
 import nl.lpz.events.ids.Ids;
 import nl.lpz.platform.web.ApiException;
 import nl.lpz.platform.web.Caller;
@@ -139,10 +140,15 @@ class AuditController {
 
     private static Instant instant(String name, String text) {
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(NL).toInstant() : Instant.parse(text);
+            Instant at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(NL).toInstant() : Instant.parse(text);
+            // the years the platform holds (docs/reliability.md): beyond them no timestamp can hold the instant
+            if (!ValueRules.storable(at)) {
+                throw new DateTimeException("outside the platform's years");
+            }
+            return at;
         } catch (DateTimeException e) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD,
-                    name + ": an instant (2026-12-07T03:00:00Z) or a day (2026-12-07)");
+                    name + ": an instant (2026-12-07T03:00:00Z) or a day (2026-12-07), from 2000 to 2099");
         }
     }
 }

@@ -3,10 +3,9 @@ package nl.lpz.reporting.compliance;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import nl.lpz.events.ids.Ids;
 import nl.lpz.platform.web.ApiException;
+import nl.lpz.reporting.readmodel.AsOf;
 import nl.lpz.platform.web.Caller;
 import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Role;
@@ -56,7 +55,7 @@ class ComplianceController {
             throw new ApiException(HttpStatus.NOT_FOUND, ComplianceService.UNKNOWN_REGION,
                     "unknown ROAZ region " + region);
         }
-        return compliance.compliance(m, region, asOf == null ? null : instant("asOf", asOf));
+        return compliance.compliance(m, region, asOf == null ? null : AsOf.parse(asOf));
     }
 
     @Operation(summary = "VWS orders all hospitals to deliver data of the module (only COVID) by a deadline",
@@ -89,15 +88,6 @@ class ComplianceController {
             return Module.valueOf(text);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, "module: one of KLINIEK, COVID, SPOED");
-        }
-    }
-
-    private static Instant instant(String name, String text) {
-        String value = text.strip().replace(' ', '+');
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": not an ISO-8601 instant: " + text);
         }
     }
 }

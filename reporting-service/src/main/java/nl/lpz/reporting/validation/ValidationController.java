@@ -110,7 +110,12 @@ class ValidationController {
 
     private static LocalDate date(String name, String text) {
         try {
-            return LocalDate.parse(text);
+            LocalDate day = LocalDate.parse(text.strip());
+            // the years the platform holds (docs/reliability.md); a far-off year would overflow the query's instants
+            if (day.getYear() < 2000 || day.getYear() > 2099) {
+                throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": a day from 2000 to 2099: " + text);
+            }
+            return day;
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(ProblemCodes.INVALID_FIELD, name + ": not a date YYYY-MM-DD: " + text);
         }
