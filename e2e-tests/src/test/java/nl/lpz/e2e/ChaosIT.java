@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -140,6 +141,10 @@ class ChaosIT {
             perClient.add(mine);
             bedLocations.addAll(mine);
         }
+        // a new organisation starts hidden (schaduwdraaien): shared, so that the regional picture lists it
+        ObjectNode visibility = Api.JSON.createObjectNode().put("shared", true).put("releaseHistory", true);
+        Api.expect2xx(Api.put(Api.hospital(organisation), "/api/v1/organisations/" + organisation + "/visibility",
+                visibility));
         List<Stops.Provider> providers = new ArrayList<>();
         if (Platform.has(Platform.STOP)) {
             for (int i = 0; i < STOP_PROVIDERS; i++) {
@@ -633,6 +638,7 @@ class ChaosIT {
         final List<Declared> declared = new CopyOnWriteArrayList<>();
         final Set<String> endedByClient = ConcurrentHashMap.newKeySet();
         final AtomicInteger uncertain = new AtomicInteger();
+        final Map<String, Integer> uncertainKinds = new ConcurrentHashMap<>();
         private final List<Stops.Provider> providers;
         private final Map<String, Instant> busyUntil = new ConcurrentHashMap<>();
         private final Thread thread = new Thread(this::run, "chaos-stops");
@@ -703,6 +709,8 @@ class ChaosIT {
             } else {
                 // unknown outcome or 409 STOP_ALREADY_ACTIVE (an earlier lost answer was a declaration)
                 uncertain.incrementAndGet();
+                uncertainKinds.merge(r == null ? "connection broke" : r.status() + " " + Load.codeOf(r.body()), 1,
+                        Integer::sum);
                 busyUntil.put(p.locationId(), now.plus(Duration.ofSeconds(70)));
             }
         }
@@ -779,9 +787,10 @@ class ChaosIT {
         });
         assertThat(expiredRows).as("StopExpired events per stop in reporting-service's stop_event")
                 .isEqualTo(expiredStored);
-        System.out.printf("ChaosIT: stops: %d declared with a 201, %d declarations with a lost answer or refused, "
+        System.out.printf("ChaosIT: stops: %d declared with a 201, %d declarations with a lost answer or refused %s, "
                         + "%d in the event store, %d ended by the client, %d expired by their deadline (each once)%n",
-                stops.declared.size(), stops.uncertain.get(), byStop.size(), stops.endedByClient.size(),
+                stops.declared.size(), stops.uncertain.get(), new TreeMap<>(stops.uncertainKinds), byStop.size(),
+                stops.endedByClient.size(),
                 expiredStored.size());
     }
 
