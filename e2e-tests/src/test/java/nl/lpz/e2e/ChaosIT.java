@@ -75,8 +75,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * </ul>
  * <b>Running it.</b> CI runs it with the rest of the e2e suite, last (it restarts the broker), with a short schedule:
  * one instance of each backend service and the gateway one at a time, one pair, one pause, the broker. The full run
- * (every instance, six pairs, a pause of each service, several rounds; an estimated 12 to 15 minutes per round on two
- * cores, from its first kills of about 45 s each at 100 events/s). It runs last, with {@link CrashRecoveryIT} (same
+ * (every instance, six pairs, a pause of each service, several rounds; an estimated 10 to 12 minutes per round on two
+ * cores: its seven single kills took 3 minutes at 100 events/s). It runs last, with {@link CrashRecoveryIT} (same
  * order), and leaves the platform healthy for whatever comes after it:
  * <pre>
  * ./mvnw -B -pl e2e-tests verify -Dtest=none -Dit.test=ChaosIT -Dsurefire.failIfNoSpecifiedTests=false \
