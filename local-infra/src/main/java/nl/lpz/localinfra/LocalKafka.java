@@ -21,17 +21,24 @@ import org.apache.kafka.common.utils.Time;
  * directory its state is kept: formatted on first start with a cluster id kept in {@code cluster.id}, so topics and
  * offsets survive restarts (./lpz: {@code .lpz/kafka}); without one it lives in a temporary directory removed on
  * {@link #close()} (tests). Topics are created on first use with {@value #PARTITIONS} partitions.
+ * <p>
+ * For tests of a broker outage, {@link #shutdownKeepingState()} stops the broker without removing its directory (also
+ * a throwaway one) and {@link #restartFromState()} starts it again on the same ports from the same directory, so
+ * clients that know its address reconnect and find their topics, records and committed offsets again.
  */
 public final class LocalKafka implements AutoCloseable {
     public static final int PARTITIONS = 4;
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final int port;
     private final Path directory;
     private final boolean throwaway;
+    /** The running server; null between {@link #shutdownKeepingState()} and {@link #restartFromState()}. */
+    private KafkaRaftServer server;
 
-    private LocalKafka(KafkaRaftServer server, int port, Path directory, boolean throwaway) {
+    private LocalKafka(KafkaRaftServer server, Properties config, int port, Path directory, boolean throwaway) {
         this.server = server;
+        this.config = config;
         this.port = port;
         this.directory = directory;
         this.throwaway = throwaway;
@@ -51,11 +58,45 @@ public final class LocalKafka implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        shutdownKeepingState();
         if (throwaway) {
             deleteTree(directory);
         }
+    }
+
+    /**
+     * Stops the broker (a controlled shutdown, as on SIGTERM of a broker process) and keeps its directory, even a
+     * throwaway one, for {@link #restartFromState()}. Does nothing when it is already stopped.
+     */
+    public synchronized void shutdownKeepingState() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts a broker stopped by {@link #shutdownKeepingState()} again, on the same ports and directory. */
+    public synchronized void restartFromState() {
+        if (server == null) {
+            server = startServer(config);
+        }
+    }
+
+    /** Whether the broker runs (it was not stopped by {@link #shutdownKeepingState()} or {@link #close()}). */
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    private static KafkaRaftServer startServer(Properties props) {
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            server.shutdown();
+            throw e;
+        }
+        return server;
     }
 
     static String serverProperties(Path data, int port, int controllerPort) {
@@ -141,14 +182,7 @@ public final class LocalKafka implements AutoCloseable {
             }
             Properties props = new Properties();
             props.load(new java.io.StringReader(text));
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-            try {
-                server.startup();
-            } catch (RuntimeException e) {
-                server.shutdown();
-                throw e;
-            }
-            return new LocalKafka(server, clientPort, dir, throwaway);
+            return new LocalKafka(startServer(props), props, clientPort, dir, throwaway);
         }
 
         private static void format(Path dir, Path config) throws IOException {

@@ -36,6 +36,8 @@ public final class TestInfra {
     private static final Map<String, Database> DATABASES = new ConcurrentHashMap<>();
     private static volatile Server server;
     private static volatile String kafkaBootstrap;
+    /** The in-JVM broker, when this JVM started one: the only broker {@link #shutdownKafka()} can take down. */
+    private static volatile LocalKafka localKafka;
 
     /** A database on the test server. */
     public record Database(String url, String username, String password) {
@@ -86,6 +88,38 @@ public final class TestInfra {
             kafkaBootstrap = startKafka();
         }
         return kafkaBootstrap;
+    }
+
+    /**
+     * Whether the broker of {@link #kafkaBootstrap()} is this JVM's own in-JVM broker, which {@link #shutdownKafka()}
+     * and {@link #restartKafka()} can take down and bring back on the same address (not a container or
+     * {@code LPZ_KAFKA_BOOTSTRAP}).
+     */
+    public static synchronized boolean kafkaRestartable() {
+        kafkaBootstrap();
+        return localKafka != null;
+    }
+
+    /**
+     * Stops the in-JVM broker, keeping its topics, records and offsets (a controlled shutdown: a test of a broker
+     * outage, not of lost broker state). Fails unless {@link #kafkaRestartable()}.
+     */
+    public static synchronized void shutdownKafka() {
+        requireLocalKafka().shutdownKeepingState();
+        log.info("Kafka for tests: in-JVM broker {} stopped", kafkaBootstrap);
+    }
+
+    /** Starts the in-JVM broker stopped by {@link #shutdownKafka()} again on the same address and state. */
+    public static synchronized void restartKafka() {
+        requireLocalKafka().restartFromState();
+        log.info("Kafka for tests: in-JVM broker {} started again", kafkaBootstrap);
+    }
+
+    private static LocalKafka requireLocalKafka() {
+        if (!kafkaRestartable()) {
+            throw new IllegalStateException("the broker at " + kafkaBootstrap + " is not this JVM's own broker");
+        }
+        return localKafka;
     }
 
     private static Database createDatabase(String name) {
@@ -162,6 +196,7 @@ public final class TestInfra {
         }
         try {
             LocalKafka broker = LocalKafka.builder().start();
+            localKafka = broker;
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stop-embedded-kafka"));
             log.info("Kafka for tests: in-JVM KRaft broker {}", broker.bootstrapServers());
             return broker.bootstrapServers();
