@@ -320,7 +320,7 @@ class HostileInputFuzzIT {
 
     /** A veiligheidsregio that no other class names (they use VR01, 05, 06, 10, 13, 19, 23), and its ROAZ region. */
     private static void chooseARegionNobodyUses() {
-        Set<String> taken = Set.of("VR01", "VR05", "VR06", "VR10", "VR13", "VR19", "VR23");
+        Set<String> taken = Set.of("VR01", "VR05", "VR06", "VR10", "VR13", "VR19", "VR21", "VR23");
         for (int i = 24; i >= 2; i--) {
             String candidate = String.format("VR%02d", i);
             if (!taken.contains(candidate)) {

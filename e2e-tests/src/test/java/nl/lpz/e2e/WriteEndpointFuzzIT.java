@@ -1373,7 +1373,7 @@ class WriteEndpointFuzzIT {
      * preferably one that no location offers yet, so the stop procedure's rules see only this run's providers.
      */
     private static void chooseAStopBoardNobodyUses() {
-        Set<String> taken = Set.of("VR05", "VR06", "VR13", "VR19", "VR23");
+        Set<String> taken = Set.of("VR05", "VR06", "VR13", "VR19", "VR21", "VR23");
         for (String k : List.of("PCI", "CCU", "EHH", "CTT", "SR")) {
             for (int i = 25; i >= 1; i--) {
                 String candidate = String.format("VR%02d", i);

@@ -8,7 +8,6 @@ import nl.lpz.gateway.security.Caller;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -48,11 +47,7 @@ class AuditFilter implements WebFilter, Ordered {
         if (!settings.enabled() || !exchange.getRequest().getPath().value().startsWith("/api/")) {
             return chain.filter(exchange);
         }
-        return exchange.getPrincipal()
-                .filter(Authentication.class::isInstance)
-                .map(p -> ((Authentication) p).getDetails())
-                .filter(Caller.class::isInstance)
-                .cast(Caller.class)
+        return Caller.of(exchange)
                 .flatMap(caller -> audited(exchange, chain, caller).thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(false)))
                 .then();

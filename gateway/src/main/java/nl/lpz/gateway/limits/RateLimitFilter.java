@@ -30,7 +30,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -107,11 +106,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
         if (!settings.enabled()) {
             return chain.filter(exchange);
         }
-        return exchange.getPrincipal()
-                .filter(Authentication.class::isInstance)
-                .map(p -> ((Authentication) p).getDetails())
-                .filter(Caller.class::isInstance)
-                .cast(Caller.class)
+        return Caller.of(exchange)
                 .flatMap(caller -> limited(exchange, chain, caller).thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)).thenReturn(true))
                 .then();

@@ -9,7 +9,6 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -33,11 +32,7 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return exchange.getPrincipal()
-                .filter(Authentication.class::isInstance)
-                .map(p -> ((Authentication) p).getDetails())
-                .filter(Caller.class::isInstance)
-                .cast(Caller.class)
+        return Caller.of(exchange)
                 .map(caller -> relay(exchange, caller))
                 .switchIfEmpty(Mono.fromSupplier(() -> relay(exchange, null)))
                 .flatMap(chain::filter);

@@ -1,5 +1,8 @@
 package nl.lpz.gateway.security;
 
+import reactor.core.publisher.Mono;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.security.core.Authentication;
 import nl.lpz.contract.Role;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,5 +74,14 @@ public record Caller(String subject, Set<Role> roles, String organisation, Strin
             }
         }
         return String.join(",", names);
+    }
+
+    /** The verified caller of this exchange; empty without a valid token (the security chain set it). */
+    public static Mono<Caller> of(ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                .filter(Authentication.class::isInstance)
+                .map(p -> ((Authentication) p).getDetails())
+                .filter(Caller.class::isInstance)
+                .cast(Caller.class);
     }
 }
