@@ -104,7 +104,12 @@ class ChaosIT {
     private static final int BEDS_PER_LOCATION = 40;
     private static final boolean FULL = Boolean.getBoolean("lpz.chaos.full");
     private static final int ROUNDS = Math.max(1, Integer.getInteger("lpz.chaos.rounds", 1));
-    private static final boolean POSTGRES = Boolean.getBoolean("lpz.chaos.postgres");
+    /**
+     * Whether PostgreSQL is crashed too: on in CI ({@code CI=true}), where the cluster serves this build alone; off
+     * elsewhere, where other test JVMs may share it. {@code -Dlpz.chaos.postgres=true|false} decides either way.
+     */
+    private static final boolean POSTGRES = Boolean.parseBoolean(System.getProperty("lpz.chaos.postgres",
+            String.valueOf("true".equals(System.getenv("CI")))));
     /** Longer than the gateway's {@code lpz.gateway.backend-timeout} (10 s): calls to the paused one time out. */
     private static final Duration PAUSE = Duration.ofSeconds(Long.getLong("lpz.chaos.pause-seconds", 15));
     private static final Duration BROKER_DOWN = Duration.ofSeconds(Long.getLong("lpz.chaos.broker-down-seconds", 10));
