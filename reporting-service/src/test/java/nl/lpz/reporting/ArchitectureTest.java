@@ -67,9 +67,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.apache.kafka..",
                     "org.springframework.kafka..");
 
+    /** Read models project through the pipeline; the audit trail is no read model and has its own consumer (ADR 0018). */
     @ArchTest
     static final ArchRule onlyThePipelineListensToKafka = noClasses()
-            .that().resideOutsideOfPackages("nl.lpz.reporting.pipeline..", "nl.lpz.reporting.config..")
+            .that().resideOutsideOfPackages("nl.lpz.reporting.pipeline..", "nl.lpz.reporting.config..",
+                    "nl.lpz.reporting.audit..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.kafka..");
 
     @ArchTest

@@ -36,7 +36,7 @@ public final class ModuleCatalogue {
     private static final Pattern FIGURE_ID = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");
     private static final Pattern STATUS = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private static final Set<String> ROLES = Set.of("HOSPITAL", "EPD_SYSTEM", "MKA", "MMA", "RCPS", "LCPS",
-            "PUBLIC_AGGREGATE", "ADMIN", "MIDWIFE", "RAV", "HAP");
+            "PUBLIC_AGGREGATE", "ADMIN", "MIDWIFE", "RAV", "HAP", "PRIVACY_OFFICER");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
