@@ -1,5 +1,6 @@
 package nl.lpz.platform.web;
 
+import nl.lpz.platform.messaging.Failures;
 import nl.lpz.contract.ProblemCodes;
 import nl.lpz.contract.Problems;
 import java.util.stream.Collectors;
@@ -68,6 +69,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return respond(problem(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST,
                         "the request's parameters or parts could not be read"));
             }
+        }
+        if (Failures.isTransient(e)) {
+            // the database (or broker) is away for a moment. Whether the request was applied is not known, but sending
+            // it again is safe (writes are idempotent by event id), so the client is told to retry, not that it hit a
+            // bug (chaos suite: three 500s during a database crash)
+            log.warn("a request failed on an outage ({}); answered 503", Failures.describe(e));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.SERVICE_UNAVAILABLE,
+                            "the service's database or broker is unavailable for a moment; send the same request again"));
         }
         log.error("unexpected error", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
