@@ -30,6 +30,10 @@ public final class Topics {
      * store's outbox: the audit store of reporting-service is the record, this topic only carries entries to it.
      */
     public static final String AUDIT = "lpz.audit.v1";
+    /** {@link #AUDIT}'s partitions, as the gateway and reporting-service both declare it (k8s: the same). */
+    public static final int AUDIT_PARTITIONS = 3;
+    /** {@link #AUDIT}'s retention: it only has to outlast an outage of the audit store (seven days). */
+    public static final long AUDIT_RETENTION_MS = 7L * 24 * 3600 * 1000;
 
     private Topics() {
     }

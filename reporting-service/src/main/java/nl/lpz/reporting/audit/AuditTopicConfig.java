@@ -15,7 +15,7 @@ import org.springframework.kafka.config.TopicBuilder;
 class AuditTopicConfig {
     @Bean
     NewTopic auditTopic(@Value("${lpz.kafka.replication-factor:1}") int replicas) {
-        return TopicBuilder.name(Topics.AUDIT).partitions(3).replicas(replicas)
-                .config("retention.ms", String.valueOf(7L * 24 * 3600 * 1000)).build();
+        return TopicBuilder.name(Topics.AUDIT).partitions(Topics.AUDIT_PARTITIONS).replicas(replicas)
+                .config("retention.ms", String.valueOf(Topics.AUDIT_RETENTION_MS)).build();
     }
 }

@@ -16,11 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AuditVerification {
     private final JdbcTemplate jdbc;
+    private final AuditStore store;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    AuditVerification(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    AuditVerification(JdbcTemplate jdbc, AuditStore store, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.store = store;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.tx.setReadOnly(true);
@@ -46,10 +48,7 @@ class AuditVerification {
     }
 
     private Result walk() {
-        AuditStore.Chain chain = jdbc.queryForObject("select * from audit_chain where id = 1",
-                (rs, n) -> new AuditStore.Chain(rs.getLong("head_sequence"), rs.getString("head_hash"),
-                        rs.getLong("anchor_sequence"), rs.getString("anchor_hash"), rs.getLong("pruned_entries"),
-                        null));
+        AuditStore.Chain chain = store.chain();
         Walk walk = new Walk(chain.anchorSequence(), chain.anchorHash());
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(1000); // the walk reads the whole chain: a cursor, not every row in memory
