@@ -13,12 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param snapshotThreshold       a board is snapshotted every this many events
  * @param deadlinePollingInterval how often db-scheduler looks for due deadlines: expiries and warnings fire within
  *                                this interval of their instant
+ * @param deadlineRetryFirst      a deadline whose handling failed is tried again after this, doubling per failure
+ * @param deadlineRetryMax        ... up to this
  */
 @ConfigurationProperties("lpz.stops")
 public record StopsProperties(
         @DefaultValue("stop-service-topology") String topologyGroup,
         @DefaultValue("100") int snapshotThreshold,
-        @DefaultValue("1s") Duration deadlinePollingInterval) {
+        @DefaultValue("1s") Duration deadlinePollingInterval,
+        @DefaultValue("1s") Duration deadlineRetryFirst,
+        @DefaultValue("30s") Duration deadlineRetryMax) {
 
     public StopsProperties {
         if (topologyGroup == null || topologyGroup.isBlank()) {
@@ -32,6 +36,11 @@ public record StopsProperties(
                 || deadlinePollingInterval.isZero()) {
             throw new IllegalArgumentException("lpz.stops.deadline-polling-interval must be positive, not "
                     + deadlinePollingInterval);
+        }
+        if (deadlineRetryFirst == null || deadlineRetryFirst.isNegative() || deadlineRetryFirst.isZero()
+                || deadlineRetryMax == null || deadlineRetryMax.compareTo(deadlineRetryFirst) < 0) {
+            throw new IllegalArgumentException("lpz.stops.deadline-retry-first must be positive and at most "
+                    + "lpz.stops.deadline-retry-max, not " + deadlineRetryFirst + " and " + deadlineRetryMax);
         }
     }
 }

@@ -40,7 +40,8 @@ class TopologyConsumerTest {
     final ParkedRecords parked = mock(ParkedRecords.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final TopologyConsumer consumer = new TopologyConsumer(topology, mock(StopDesk.class), parked, meters,
-            new StopsProperties("topology", 100, Duration.ofSeconds(1)));
+            new StopsProperties("topology", 100, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    Duration.ofSeconds(30)));
 
     static ConsumerRecord<String, byte[]> record(String type, byte[] value) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.CAPACITY_TOPOLOGY, 0, 7L, "k", value);
