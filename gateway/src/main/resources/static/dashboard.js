@@ -19,7 +19,8 @@ import { initModule, renderModule, tickModule } from './modules/panel-module.js'
 import { initModuleReport, renderModuleReport } from './modules/panel-module-report.js';
 import { initProfile, renderProfile } from './modules/panel-profile.js';
 import { initPeriodReport, renderPeriodReport } from './modules/panel-period-report.js';
-import { initAcuteCareMap, startAcuteCareMap, renderAcuteCareMapForm } from './modules/panel-acute-care-map.js';
+import { initAcuteCareMap, startAcuteCareMap, renderAcuteCareMapForm, acuteCareMapStopsChanged }
+  from './modules/panel-acute-care-map.js';
 import { initRefusals, renderRefusals, tickRefusals, startRefusals, refusalsTopologyChanged }
   from './modules/panel-refusals.js';
 import { initChildrenIcu, renderChildrenIcu, tickChildrenIcu, startChildrenIcu, childrenIcuChanged }
@@ -51,7 +52,7 @@ function renderAll() {
 // what each change re-renders
 on('render', whenSignedIn(renderAll));
 on('capacity', whenSignedIn(() => { renderCapacity(); renderMap(); childrenIcuChanged(); }));
-on('stops', whenSignedIn(() => { renderStops(); renderCapacity(); renderMap(); }));
+on('stops', whenSignedIn(() => { renderStops(); renderCapacity(); renderMap(); acuteCareMapStopsChanged(); }));
 on('topology', whenSignedIn(() => {
   refusalsTopologyChanged();
   if (midwife()) return;

@@ -274,6 +274,17 @@ function chooseStopped() {
   if (!$('#acm-name').value) $('#acm-name').value = t('acmStoppedName', new Date().toLocaleString());
 }
 
+let liveReload = null;
+/**
+ * A stop was declared, extended or ended: the map's live state follows it. Reloaded a second after the last change of
+ * a burst, so that a wave of stops costs one reload, not one per stop.
+ */
+export function acuteCareMapStopsChanged() {
+  if ($('#acute-care-map').hidden) return;
+  clearTimeout(liveReload);
+  liveReload = setTimeout(loadAcuteCareMap, 1000);
+}
+
 export function startAcuteCareMap() {
   const role = state.session?.role;
   $('#acute-care-map').hidden = !role || role === 'MIDWIFE';
