@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard's acute-care map panel ({@code panel-acute-care-map.js}): the RCPS of Noord-Holland/Flevoland sees its
@@ -37,7 +36,7 @@ class DashboardAcuteCareMapIT extends DashboardBrowser {
 
         waitUntil(d -> !d.findElements(By.cssSelector("#acm-close option[value='103702']")).isEmpty());
         byId("acm-name").sendKeys("SEH Den Helder dicht");
-        new Select(byId("acm-close")).selectByValue("103702");
+        selectValue("acm-close", "103702");
         byId("acm-send").click();
         waitUntil(d -> !d.findElements(By.cssSelector("#acm-result tr[data-row=SCENARIO]")).isEmpty());
         long before = number(css("#acm-result tr[data-row=BASELINE] [data-role=beyond]").getText());
@@ -99,7 +98,7 @@ class DashboardAcuteCareMapIT extends DashboardBrowser {
         signInAsRcps(ROAZ_NHF);
         waitUntil(d -> !d.findElements(By.cssSelector("#acm-limit option[value='103702']")).isEmpty());
         byId("acm-name").sendKeys("SEH Den Helder alleen overdag");
-        new Select(byId("acm-limit")).selectByValue("103702");
+        selectValue("acm-limit", "103702");
         js("document.getElementById('acm-limit-opens').value = '08:00';"
                 + "document.getElementById('acm-limit-closes').value = '20:00';");
         byId("acm-send").click();

@@ -78,25 +78,25 @@ abstract class DashboardBrowser {
 
     /** Signs in through the local picker in a role whose token names a veiligheidsregio (MKA, MMA, RAV, HAP). */
     void signInForVr(String role, String roazRegionId, String safetyRegionId) {
-        new Select(byId("role")).selectByValue(role);
-        new Select(byId("roaz")).selectByValue(roazRegionId);
-        new Select(byId("vr")).selectByValue(safetyRegionId);
+        selectValue("role", role);
+        selectValue("roaz", roazRegionId);
+        selectValue("vr", safetyRegionId);
         byId("signin-submit").click();
     }
 
     /** Signs in through the local picker as a hospital user of the organisation. */
     void signInAsHospital(String roazRegionId, String organisationId) {
-        new Select(byId("role")).selectByValue("HOSPITAL");
-        new Select(byId("roaz")).selectByValue(roazRegionId);
+        selectValue("role", "HOSPITAL");
+        selectValue("roaz", roazRegionId);
         waitUntil(d -> !d.findElements(By.cssSelector("#org option[value='" + organisationId + "']")).isEmpty());
-        new Select(byId("org")).selectByValue(organisationId);
+        selectValue("org", organisationId);
         byId("signin-submit").click();
     }
 
     /** Signs in through the local picker as RCPS of a ROAZ region. */
     void signInAsRcps(String roazRegionId) {
-        new Select(byId("role")).selectByValue("RCPS");
-        new Select(byId("roaz")).selectByValue(roazRegionId);
+        selectValue("role", "RCPS");
+        selectValue("roaz", roazRegionId);
         byId("signin-submit").click();
     }
 
@@ -118,6 +118,14 @@ abstract class DashboardBrowser {
                 .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
                         || e instanceof org.openqa.selenium.ElementNotInteractableException)
                 .untilAsserted(action::run);
+    }
+
+    /**
+     * Chooses {@code value} in the select {@code id}; the page may re-render the select between finding it and
+     * choosing (a stream event arriving), so a stale element is found again.
+     */
+    void selectValue(String id, String value) {
+        retryStale(() -> new Select(byId(id)).selectByValue(value));
     }
 
     void open() {

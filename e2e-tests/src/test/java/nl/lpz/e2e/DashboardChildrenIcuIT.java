@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard's national NICU/PICU overview ({@code panel-children-icu.js}, issue 10 Kliniek): an LCPS user sees a
@@ -38,8 +37,8 @@ class DashboardChildrenIcuIT extends DashboardBrowser {
         js("window.__errors = [];"
                 + "window.addEventListener('error', e => window.__errors.push(String(e.message)));"
                 + "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));");
-        new Select(byId("role")).selectByValue("LCPS");
-        new Select(byId("roaz")).selectByValue(ROAZ_NHF);
+        selectValue("role", "LCPS");
+        selectValue("roaz", ROAZ_NHF);
         byId("signin-submit").click();
 
         String row = "#children-icu tr[data-ci-location='" + loc + "']";

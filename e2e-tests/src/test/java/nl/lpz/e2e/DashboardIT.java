@@ -9,7 +9,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The regional dashboard (issue 5, {@code gateway/src/main/resources/static/}) in a real headless Chromium (Debian's
@@ -80,10 +79,10 @@ class DashboardIT extends DashboardBrowser {
         Stops.Provider p2 = Stops.provider(MST, TWENTE, "PCI");
 
         open();
-        new Select(byId("role")).selectByValue("HOSPITAL");
-        new Select(byId("roaz")).selectByValue(TWENTE.roazRegionId());
+        selectValue("role", "HOSPITAL");
+        selectValue("roaz", TWENTE.roazRegionId());
         waitUntil(d -> !d.findElements(By.cssSelector("#org option[value='" + MST + "']")).isEmpty());
-        new Select(byId("org")).selectByValue(MST);
+        selectValue("org", MST);
         byId("signin-submit").click();
         waitUntil(d -> !d.findElements(By.cssSelector("#stop-location option[value='" + p2.locationId() + "']")).isEmpty());
 
@@ -205,8 +204,8 @@ class DashboardIT extends DashboardBrowser {
         waitUntil(d -> !d.findElements(By.cssSelector("#th-element option[value=IC_BEADEMD]")).isEmpty());
 
         // threshold: hold back one IC bed; the own card shows both figures
-        new Select(byId("set-location")).selectByValue(p.locationId());
-        new Select(byId("th-element")).selectByValue("IC_BEADEMD");
+        selectValue("set-location", p.locationId());
+        selectValue("th-element", "IC_BEADEMD");
         WebElement beds = byId("th-beds");
         beds.clear();
         beds.sendKeys("1");
@@ -237,9 +236,9 @@ class DashboardIT extends DashboardBrowser {
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     void declareInForm(String locationId, int minutes, String reason) {
-        new Select(byId("stop-location")).selectByValue(locationId);
+        selectValue("stop-location", locationId);
         waitUntil(d -> !d.findElements(By.cssSelector("#stop-kind option[value=PCI]")).isEmpty());
-        new Select(byId("stop-kind")).selectByValue("PCI");
+        selectValue("stop-kind", "PCI");
         WebElement duration = byId("stop-duration");
         duration.clear();
         duration.sendKeys(String.valueOf(minutes));

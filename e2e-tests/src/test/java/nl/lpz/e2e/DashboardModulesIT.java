@@ -37,8 +37,8 @@ class DashboardModulesIT extends DashboardBrowser {
         signInAsHospital(ROAZ_NHF, AMC_ORG);
         chooseModule();
         waitUntil(d -> !d.findElements(By.cssSelector("#mr-location option[value='" + loc + "']")).isEmpty());
-        new Select(byId("mr-location")).selectByValue(loc);
-        new Select(byId("mr-kind")).selectByValue("proefpost");
+        selectValue("mr-location", loc);
+        selectValue("mr-kind", "proefpost");
 
         // the form is the definition: names in Dutch (English in the title), bounds, status values, optional figures
         assertThat(byId("mr-unit").getAttribute("value")).isEqualTo("PROEFPOST-1");
@@ -171,7 +171,7 @@ class DashboardModulesIT extends DashboardBrowser {
         open();
         signInAsRcps(ROAZ_NHF);
         waitUntil(d -> !d.findElements(By.cssSelector("#module-select option[value=spoed]")).isEmpty());
-        new Select(byId("module-select")).selectByValue("spoed");
+        selectValue("module-select", "spoed");
         String unit = row(loc, "SEH-1");
         awaitText(unit + " td[data-role=availability]", "STOP SEH");
         assertThat(text(unit + " td[data-role=care]")).contains("SEH STOP", "SR OPEN");
@@ -217,7 +217,7 @@ class DashboardModulesIT extends DashboardBrowser {
                 && !d.findElements(By.cssSelector("#roaz option")).isEmpty());
         signInForVr("RAV", ROAZ_NHF, Lpz.VR13);
         waitUntil(d -> !d.findElements(By.cssSelector("#module-select option[value=spoed]")).isEmpty());
-        new Select(byId("module-select")).selectByValue("spoed");
+        selectValue("module-select", "spoed");
         awaitText(unit + " td[data-role=availability]", "STOP SEH");
         waitUntil(d -> d.findElement(By.id("stops-list")).getText().contains(loc));
         assertThat(byId("capacity").isDisplayed()).as("bed figures shown to a RAV").isFalse();
@@ -231,7 +231,7 @@ class DashboardModulesIT extends DashboardBrowser {
                 + "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));");
         try {
             waitUntil(d -> !d.findElements(By.cssSelector("#module-select option[value=" + MODULE + "]")).isEmpty());
-            new Select(byId("module-select")).selectByValue(MODULE);
+            selectValue("module-select", MODULE);
             waitUntil(d -> !d.findElements(By.cssSelector("[data-unit-kind=proefpost]")).isEmpty());
         } catch (RuntimeException e) {
             Object picture = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
@@ -273,7 +273,7 @@ class DashboardModulesIT extends DashboardBrowser {
             input.clear();
             input.sendKeys(String.valueOf(f.getValue()));
         }
-        new Select(byId("mf-state")).selectByValue(state);
+        selectValue("mf-state", state);
     }
 
     /** One proefmodule report of AMC's EPD through the gateway, accepted. */

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard's profile page of a location ({@code panel-profile.js}): a hospital's bed coordinator opens the
@@ -32,8 +31,8 @@ class DashboardProfileIT extends DashboardBrowser {
         assertThat(css("#profile-view [data-role=designations]").getText()).contains("nog niet beschreven");
         assertThat(css("#profile-view tr[data-kind=REGISTERED]").getText()).contains("Registratie");
 
-        new Select(byId("pf-trauma")).selectByValue("2");
-        new Select(byId("pf-obstetrics")).selectByValue("2");
+        selectValue("pf-trauma", "2");
+        selectValue("pf-obstetrics", "2");
         byId("pf-iat").click();
         byId("pf-save").click();
         awaitText("#pf-result", "Opgeslagen.");

@@ -49,12 +49,12 @@ class DashboardRefusalsIT extends DashboardBrowser {
         assertThat(byId("modules").isDisplayed()).as("modules shown to a midwife").isFalse();
 
         // refused by one hospital, then taken by another
-        new Select(byId("rf-location")).selectByValue(refusing);
-        new Select(byId("rf-reason")).selectByValue("NO_DELIVERY_ROOM");
+        selectValue("rf-location", refusing);
+        selectValue("rf-reason", "NO_DELIVERY_ROOM");
         waitUntil(d -> !d.findElements(By.cssSelector("#rf-taken option[value='" + taking + "']")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#rf-taken option[value='" + refusing + "']")))
                 .as("the refusing hospital offered as the one that took her").isEmpty();
-        new Select(byId("rf-taken")).selectByValue(taking);
+        selectValue("rf-taken", taking);
         byId("rf-send").click();
         waitUntil(d -> !d.findElements(By.cssSelector("#refusal-result [data-outcome=accepted]")).isEmpty());
         String first = css("#refusal-result [data-outcome=accepted]").getAttribute("data-event-id");
@@ -68,8 +68,8 @@ class DashboardRefusalsIT extends DashboardBrowser {
 
         // the answer of the second is lost on the way (it did arrive): sent again, the same eventId, counted once
         js("window.__lose = 1;");
-        new Select(byId("rf-location")).selectByValue(taking);
-        new Select(byId("rf-reason")).selectByValue("PRESENTATIESTOP");
+        selectValue("rf-location", taking);
+        selectValue("rf-reason", "PRESENTATIESTOP");
         byId("rf-send").click();
         waitUntil(d -> !d.findElements(By.cssSelector("#refusal-result [data-outcome=unreachable]")).isEmpty());
         String second = css("#refusal-result [data-outcome=unreachable]").getAttribute("data-event-id");
@@ -120,8 +120,8 @@ class DashboardRefusalsIT extends DashboardBrowser {
 
     /** Signs in through the local picker as a midwife of a practice in a ROAZ region. */
     void signInAsMidwife(String roazRegionId, String practiceId) {
-        new Select(byId("role")).selectByValue("MIDWIFE");
-        new Select(byId("roaz")).selectByValue(roazRegionId);
+        selectValue("role", "MIDWIFE");
+        selectValue("roaz", roazRegionId);
         WebElement practice = byId("practice");
         practice.clear();
         practice.sendKeys(practiceId);
