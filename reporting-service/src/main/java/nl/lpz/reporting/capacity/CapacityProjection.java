@@ -51,7 +51,9 @@ class CapacityProjection implements Projection {
             batch.counted(e, topology.apply(e, changed));
         }
         beds.apply(bedEvents, changed, batch);
-        changes.rows(changed).forEach(batch::changed);
+        if (!changed.all().isEmpty()) {
+            batch.changes(() -> changes.rows(changed));
+        }
     }
 
     @Override

@@ -148,7 +148,9 @@ class ModuleProjection implements Projection {
                     unit.unitId()), unit);
         });
         batch.duplicates(rows.size() - fresh[0]);
-        changes(changed.values()).forEach(batch::changed);
+        if (!changed.isEmpty()) {
+            batch.changes(() -> changes(changed.values()));
+        }
     }
 
     private UnitRow row(DecodedRecord.Event e) {

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** What the projections did with one consumed batch: counts for the metrics and the rows for the change log. */
 public final class Batch {
     private final Map<String, Integer> projected = new LinkedHashMap<>();
-    private final List<ChangeLogEntry> changes = new ArrayList<>();
+    private final List<Supplier<List<ChangeLogEntry>>> derivations = new ArrayList<>();
     private int duplicates;
 
     Batch() {
@@ -35,9 +36,15 @@ public final class Batch {
         }
     }
 
-    /** A row for the change log ({@code region_change}), written when every projection has applied the batch. */
-    public void changed(ChangeLogEntry entry) {
-        changes.add(entry);
+    /**
+     * Rows for the change log ({@code region_change}), derived from the read model once every projection has applied
+     * the batch, and under the change-log lock ({@link ChangeLog}). A derivation that reads what another consumer
+     * writes (a location's registration, on another topic, beside its beds) then sees that consumer's batch committed,
+     * or that batch's own derivation waits for this one's commit and sees it: between them, the last row of a location
+     * tells its state after both. Derived in the order given.
+     */
+    public void changes(Supplier<List<ChangeLogEntry>> derivation) {
+        derivations.add(derivation);
     }
 
     Map<String, Integer> projected() {
@@ -48,7 +55,7 @@ public final class Batch {
         return duplicates;
     }
 
-    List<ChangeLogEntry> changes() {
-        return changes;
+    List<Supplier<List<ChangeLogEntry>>> derivations() {
+        return derivations;
     }
 }

@@ -106,7 +106,7 @@ public class ProjectionPipeline {
             }
         }
         insertRejected(rejected);
-        changeLog.write(batch.changes());
+        changeLog.write(batch);
         offsets.save(nextOffsets);
         return new Outcome(batch.projected(), batch.duplicates(), rejected);
     }

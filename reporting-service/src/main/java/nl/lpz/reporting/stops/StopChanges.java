@@ -33,6 +33,13 @@ class StopChanges {
     void change(Batch batch, String vr, String kind, String locationId, String organisationId,
                         String declaredRoaz, String change, String stopId, String announcementId, Instant expectedEnd,
                         Instant changedAt) {
+        batch.changes(() -> rows(vr, kind, locationId, organisationId, declaredRoaz, change, stopId, announcementId,
+                expectedEnd, changedAt));
+    }
+
+    private List<ChangeLogEntry> rows(String vr, String kind, String locationId, String organisationId,
+                                      String declaredRoaz, String change, String stopId, String announcementId,
+                                      Instant expectedEnd, Instant changedAt) {
         List<String> regions = jdbc.queryForList("select roaz_region_id from location where location_id = ?",
                 String.class, locationId);
         if (regions.isEmpty() && declaredRoaz == null && stopId != null) {
@@ -49,7 +56,7 @@ class StopChanges {
         }
         if (regions.isEmpty()) {
             log.debug("stop change of {} in {}: no ROAZ region known, not streamed", locationId, vr);
-            return;
+            return List.of();
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("stopId", stopId);
@@ -68,8 +75,10 @@ class StopChanges {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
-        for (String region : new ArrayList<>(regions)) {
-            batch.changed(new ChangeLogEntry(region, locationId, organisationId, null, CHANGE_KIND_STOP, text));
+        List<ChangeLogEntry> rows = new ArrayList<>();
+        for (String region : regions) {
+            rows.add(new ChangeLogEntry(region, locationId, organisationId, null, CHANGE_KIND_STOP, text));
         }
+        return rows;
     }
 }

@@ -18,6 +18,11 @@ public final class TestPipelines {
                 new ParkedRecords(jdbc, meters));
     }
 
+    /** The advisory lock key every change-log writer takes before deriving its rows. */
+    public static long changeLogLock() {
+        return ChangeLog.CHANGE_LOG_LOCK;
+    }
+
     public static DecodedRecord decode(ConsumerRecord<String, byte[]> record) {
         return RecordDecoder.decode(record);
     }
