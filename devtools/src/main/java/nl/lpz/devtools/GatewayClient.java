@@ -30,6 +30,7 @@ final class GatewayClient {
     private static final String ADMIN = "\0admin";
     private static final String HOSPITAL = "\0hospital:";
     private static final String MIDWIFE = "\0midwife:";
+    private static final String RCPS = "\0rcps:";
 
     record Response(int status, String body) {
         boolean ok() {
@@ -95,6 +96,11 @@ final class GatewayClient {
         return new Response(resp.statusCode(), resp.body());
     }
 
+    /** A dev token of an RCPS coordinator of {@code roazRegionId}, one client ({@code sub}) per {@code name}. */
+    String rcpsToken(String name, String roazRegionId) throws IOException, InterruptedException {
+        return token(RCPS + name + "\0" + roazRegionId);
+    }
+
     /** A (cached) dev token from {@code POST /dev/tokens}. */
     String token(String key) throws IOException, InterruptedException {
         String cached = tokens.get(key);
@@ -111,6 +117,11 @@ final class GatewayClient {
             claims.put("roles", List.of("MIDWIFE"));
             claims.put("organisation", practiceAndRegion[0]);
             claims.put("region", practiceAndRegion[1]);
+        } else if (key.startsWith(RCPS)) {
+            String[] subjectAndRegion = key.substring(RCPS.length()).split("\0", 2);
+            claims.put("sub", subjectPrefix + "-rcps-" + subjectAndRegion[0]);
+            claims.put("roles", List.of("RCPS"));
+            claims.put("region", subjectAndRegion[1]);
         } else if (key.startsWith(HOSPITAL)) {
             String organisation = key.substring(HOSPITAL.length());
             claims.put("sub", subjectPrefix + "-hospital-" + organisation);

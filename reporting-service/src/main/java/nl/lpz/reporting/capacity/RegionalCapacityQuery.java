@@ -1,6 +1,7 @@
 package nl.lpz.reporting.capacity;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.lpz.events.codelist.LabelCodeList;
 import nl.lpz.reporting.readmodel.Sql;
 import nl.lpz.reporting.readmodel.Visibility;
@@ -20,6 +22,8 @@ import nl.lpz.reporting.capacity.RegionalCapacity.Figures;
 import nl.lpz.reporting.capacity.RegionalCapacity.LocationCapacity;
 import nl.lpz.reporting.capacity.RegionalCapacity.Patients;
 import nl.lpz.reporting.capacity.RegionalCapacity.Totals;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,7 +43,30 @@ public class RegionalCapacityQuery {
     private final Map<String, Integer> displayOrder = new HashMap<>();
     private final LocationSettings settings;
 
+    /** A current picture computed when the region's change log ended at {@code seq}. */
+    private record Current(long seq, Instant computedAt, RegionalCapacity picture) {
+    }
+
+    private record Viewer(String roazRegionId, String organisation) {
+    }
+
+    private static final int MAX_CURRENT = 1000;
+
+    private final Map<Viewer, Current> current = new ConcurrentHashMap<>();
+    private final Duration currentMaxAge;
+
     public RegionalCapacityQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this(jdbc, transactionManager, Duration.ofSeconds(5));
+    }
+
+    /**
+     * @param currentMaxAge how long a current picture is answered again while its region's change log shows nothing
+     *                      newer ({@code lpz.reporting.capacity.current-max-age}; zero: every read computes it)
+     */
+    @Autowired
+    public RegionalCapacityQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                                 @Value("${lpz.reporting.capacity.current-max-age:PT5S}") Duration currentMaxAge) {
+        this.currentMaxAge = currentMaxAge;
         this.jdbc = jdbc;
         this.readOnly = Sql.snapshotReads(transactionManager);
         this.settings = new LocationSettings(jdbc);
@@ -55,7 +82,39 @@ public class RegionalCapacityQuery {
      * @return empty when no location of the region is known
      */
     public Optional<RegionalCapacity> find(String roazRegionId, Instant asOf, String viewerOrganisation) {
-        return readOnly.execute(status -> Optional.ofNullable(load(roazRegionId, asOf, viewerOrganisation, null)));
+        return readOnly.execute(status -> Optional.ofNullable(asOf == null
+                ? current(roazRegionId, viewerOrganisation) : load(roazRegionId, asOf, viewerOrganisation, null)));
+    }
+
+    /**
+     * The current picture, computed again only when the region's change log ({@code region_change}) has a row newer
+     * than the one it was computed at, or after {@link #currentMaxAge}. Sound because every projection batch that
+     * changes a region's picture writes its change-log rows in the same transaction, in commit order (ChangeLog), and
+     * because this runs in one snapshot: the newest row seen and the picture read describe the same commits. Two
+     * hundred coordinators' screens then cost one computation per region and change, not one per read. The age limit
+     * is the backstop for what tells no row (a location moved to another region leaves the old one's picture).
+     */
+    private RegionalCapacity current(String roazRegionId, String viewerOrganisation) {
+        if (currentMaxAge.isZero()) {
+            return load(roazRegionId, null, viewerOrganisation, null);
+        }
+        Long seq = jdbc.queryForObject("select coalesce(max(seq), 0) from region_change where roaz_region_id = ?",
+                Long.class, roazRegionId);
+        Viewer key = new Viewer(roazRegionId, viewerOrganisation);
+        Instant now = Instant.now();
+        Current hit = current.get(key);
+        if (hit != null && seq != null && hit.seq() == seq && now.isBefore(hit.computedAt().plus(currentMaxAge))) {
+            // nothing changed since: the same picture, as of now
+            return new RegionalCapacity(roazRegionId, now, hit.picture().locations());
+        }
+        RegionalCapacity picture = load(roazRegionId, null, viewerOrganisation, null);
+        if (picture != null && seq != null) {
+            if (current.size() >= MAX_CURRENT) {
+                current.clear(); // a bound, not a policy: regions times acting organisations stay far below it
+            }
+            current.put(key, new Current(seq, now, picture));
+        }
+        return picture;
     }
 
     /**
@@ -72,7 +131,8 @@ public class RegionalCapacityQuery {
             List<RegionalCapacity> pictures = new ArrayList<>();
             for (String region : jdbc.queryForList(
                     "select distinct roaz_region_id from location order by roaz_region_id", String.class)) {
-                pictures.add(load(region, asOf, viewerOrganisation, only));
+                pictures.add(asOf == null && only == null ? current(region, viewerOrganisation)
+                        : load(region, asOf, viewerOrganisation, only));
             }
             return pictures;
         });

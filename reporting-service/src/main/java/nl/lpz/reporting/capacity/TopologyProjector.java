@@ -85,6 +85,7 @@ class TopologyProjector {
                     toJson(c.beddencoordinator()), Sql.ts(c.updatedAt()), e.eventId());
             recordChange(e, c, "CONTACTS", c.updatedAt(), c.updatedBy(), Map.of("regiehouderSeh", c.regiehouderSeh(),
                     "beddencoordinator", c.beddencoordinator()));
+            changes.locations.add(c.locationId().value()); // the contacts are part of the regional picture
         } else if (ev instanceof OpeningHoursSet o) {
             jdbc.update("""
                             insert into opening_hours_history (event_id, location_id, organisation_id, care_kind,

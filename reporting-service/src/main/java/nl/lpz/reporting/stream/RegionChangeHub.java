@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -102,12 +105,14 @@ class RegionChangeHub implements SmartLifecycle {
             List<Change> page;
             do {
                 page = changesAfter(roazRegionId, organisation, after);
+                List<Change> visible = new ArrayList<>(page.size());
                 for (Change c : page) {
                     if (c.visibleTo(s)) {
-                        s.sendDirect(c);
+                        visible.add(c);
                     }
                     after = c.seq();
                 }
+                s.sendDirect(visible);
             } while (page.size() == PAGE && s.open);
             s.endReplay();
         }
@@ -140,16 +145,22 @@ class RegionChangeHub implements SmartLifecycle {
             do {
                 page = jdbc.query("select " + COLUMNS + " from region_change where seq > ? order by seq limit ?",
                         changeRow, cursor, PAGE);
+                // per subscriber, the page's changes it may see go out in one write and one flush: with a thousand
+                // subscribers, a write per change and subscriber was what the stream's cost grew with
+                Map<Subscription, List<Change>> bySubscriber = new HashMap<>();
                 for (Change c : page) {
                     Set<Subscription> subscribers = byRegion.get(c.roazRegionId());
                     if (subscribers != null) {
                         for (Subscription s : subscribers) {
                             if (c.visibleTo(s)) {
-                                s.deliver(c);
+                                bySubscriber.computeIfAbsent(s, k -> new ArrayList<>()).add(c);
                             }
                         }
                     }
-                    cursor = c.seq();
+                }
+                bySubscriber.forEach(Subscription::deliver);
+                if (!page.isEmpty()) {
+                    cursor = page.get(page.size() - 1).seq();
                 }
             } while (page.size() == PAGE);
         } catch (RuntimeException e) {
@@ -214,6 +225,59 @@ class RegionChangeHub implements SmartLifecycle {
         }
     }
 
+    /**
+     * Several events as one piece of text, framed as {@link SseEmitter#event()} frames each ({@code id}, {@code event},
+     * {@code data}, blank line), so that they go out in one write and one flush. Payloads are single-line JSON.
+     */
+    private static final class Events implements SseEmitter.SseEventBuilder {
+        private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+        private final StringBuilder text = new StringBuilder();
+
+        void add(Change c) {
+            text.append("id:").append(c.seq()).append("\nevent:").append(c.kind()).append("\ndata:")
+                    .append(c.payload()).append("\n\n");
+        }
+
+        boolean isEmpty() {
+            return text.isEmpty();
+        }
+
+        @Override
+        public Set<ResponseBodyEmitter.DataWithMediaType> build() {
+            return Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toString(), UTF8_TEXT));
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder id(String id) {
+            throw new UnsupportedOperationException("framed by add(Change)");
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder name(String eventName) {
+            throw new UnsupportedOperationException("framed by add(Change)");
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder reconnectTime(long reconnectTimeMillis) {
+            throw new UnsupportedOperationException("framed by add(Change)");
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder comment(String comment) {
+            throw new UnsupportedOperationException("framed by add(Change)");
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder data(Object object) {
+            throw new UnsupportedOperationException("framed by add(Change)");
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder data(Object object, MediaType mediaType) {
+            throw new UnsupportedOperationException("framed by add(Change)");
+        }
+    }
+
     private final class Subscription {
         final String roazRegionId;
         final String organisation;
@@ -234,30 +298,39 @@ class RegionChangeHub implements SmartLifecycle {
             this.replaying = lastEventId != null;
         }
 
-        synchronized void deliver(Change c) {
+        synchronized void deliver(List<Change> changes) {
             if (replaying) {
-                held.add(c);
+                held.addAll(changes);
             } else {
-                sendDirect(c);
+                sendDirect(changes);
             }
         }
 
         synchronized void endReplay() {
             replaying = false;
-            for (Change c : held) {
-                sendDirect(c);
-            }
+            sendDirect(held);
             held.clear();
         }
 
-        synchronized void sendDirect(Change c) {
-            if (!open || c.seq() <= lastSent) {
+        /** The changes after the last one sent, in one write. */
+        synchronized void sendDirect(List<Change> changes) {
+            if (!open) {
+                return;
+            }
+            Events events = new Events();
+            long last = lastSent;
+            for (Change c : changes) {
+                if (c.seq() > last) {
+                    events.add(c);
+                    last = c.seq();
+                }
+            }
+            if (events.isEmpty()) {
                 return;
             }
             try {
-                emitter.send(SseEmitter.event().id(Long.toString(c.seq())).name(c.kind())
-                        .data(c.payload(), MediaType.TEXT_PLAIN));
-                lastSent = c.seq();
+                emitter.send(events);
+                lastSent = last;
             } catch (IOException | IllegalStateException e) {
                 close();
             }
