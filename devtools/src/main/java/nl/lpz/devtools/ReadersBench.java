@@ -195,7 +195,7 @@ public final class ReadersBench {
 
         HttpClient readClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        ExecutorService readerPool = Executors.newFixedThreadPool(readers);
+        ExecutorService readerPool = Executors.newFixedThreadPool(Math.max(1, readers));
         CountDownLatch readersDone = new CountDownLatch(readers);
         for (int i = 0; i < readers; i++) {
             String[] c = readerClients.get(i);
