@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import nl.lpz.contract.IdentityHeaders;
+import nl.lpz.contract.proof.ProofCrypto;
 
 /**
  * Signs the proof of a relayed caller ({@link IdentityHeaders#PROOF}): ES256 with the gateway's identity key, valid
@@ -30,6 +31,7 @@ public final class IdentityProofSigner {
             this.key = new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic())
                     .privateKey((ECPrivateKey) pair.getPrivate()).keyIDFromThumbprint().build();
             this.signer = new ECDSASigner(key);
+            this.signer.getJCAContext().setProvider(ProofCrypto.provider());
         } catch (JOSEException e) {
             throw new IllegalStateException("the gateway identity key is no usable EC P-256 key", e);
         }

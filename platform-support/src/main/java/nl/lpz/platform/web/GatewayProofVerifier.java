@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 import nl.lpz.contract.IdentityHeaders;
 import nl.lpz.contract.ProblemCodes;
+import nl.lpz.contract.proof.ProofCrypto;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -38,6 +39,12 @@ public final class GatewayProofVerifier implements CallerIdentification {
         return verify(request.getHeader(IdentityHeaders.PROOF), request.getMethod(), request.getRequestURI());
     }
 
+    private static ECDSAVerifier verifier(ECPublicKey key) throws JOSEException {
+        ECDSAVerifier verifier = new ECDSAVerifier(key);
+        verifier.getJCAContext().setProvider(ProofCrypto.provider());
+        return verifier;
+    }
+
     /** The caller the proof names, for a request with this method and raw path (no query). */
     public Caller verify(String proof, String method, String rawPath) {
         if (proof == null || proof.isBlank()) {
@@ -51,7 +58,7 @@ public final class GatewayProofVerifier implements CallerIdentification {
                 throw refused("invalid");
             }
             ECPublicKey key = keys.find(kid);
-            if (key == null || !jws.verify(new ECDSAVerifier(key))) {
+            if (key == null || !jws.verify(verifier(key))) {
                 throw refused("invalid");
             }
             claims = jws.getJWTClaimsSet();

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.lpz.events.codelist.LabelCodeList;
 import nl.lpz.reporting.readmodel.Sql;
@@ -53,6 +55,7 @@ public class RegionalCapacityQuery {
     private static final int MAX_CURRENT = 1000;
 
     private final Map<Viewer, Current> current = new ConcurrentHashMap<>();
+    private final Map<Viewer, CompletableFuture<Current>> computing = new ConcurrentHashMap<>();
     private final Duration currentMaxAge;
 
     public RegionalCapacityQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
@@ -82,39 +85,98 @@ public class RegionalCapacityQuery {
      * @return empty when no location of the region is known
      */
     public Optional<RegionalCapacity> find(String roazRegionId, Instant asOf, String viewerOrganisation) {
-        return readOnly.execute(status -> Optional.ofNullable(asOf == null
-                ? current(roazRegionId, viewerOrganisation) : load(roazRegionId, asOf, viewerOrganisation, null)));
+        if (asOf == null && !currentMaxAge.isZero()) {
+            return Optional.ofNullable(current(roazRegionId, viewerOrganisation));
+        }
+        return readOnly.execute(status -> Optional.ofNullable(load(roazRegionId, asOf, viewerOrganisation, null)));
+    }
+
+    /**
+     * The current picture for a single region's readers: reused as {@link #currentInSnapshot} describes, and computed
+     * by one reader at a time: readers arriving while it is being computed take that result instead of computing the
+     * same picture beside it. Under ingest a region's change log moves several times a second, so without this every
+     * reader computed its own picture; a joining reader's picture is then at most one computation older than its
+     * arrival.
+     */
+    private RegionalCapacity current(String roazRegionId, String viewerOrganisation) {
+        Viewer key = new Viewer(roazRegionId, viewerOrganisation);
+        Current hit = current.get(key);
+        if (hit != null && fresh(hit, latestChange(roazRegionId), Instant.now())) {
+            return asOfNow(hit);
+        }
+        CompletableFuture<Current> mine = new CompletableFuture<>();
+        CompletableFuture<Current> running = computing.putIfAbsent(key, mine);
+        if (running != null) {
+            Current joined;
+            try {
+                joined = running.join();
+            } catch (CompletionException e) {
+                // the computing reader's failure (the database unreachable, say) is this reader's too
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            return joined == null ? null : asOfNow(joined);
+        }
+        try {
+            Current computed = readOnly.execute(status -> {
+                long seq = latestChange(roazRegionId);
+                RegionalCapacity picture = load(roazRegionId, null, viewerOrganisation, null);
+                return picture == null ? null : new Current(seq, Instant.now(), picture);
+            });
+            remember(key, computed);
+            mine.complete(computed);
+            return computed == null ? null : computed.picture();
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            computing.remove(key, mine);
+        }
     }
 
     /**
      * The current picture, computed again only when the region's change log ({@code region_change}) has a row newer
      * than the one it was computed at, or after {@link #currentMaxAge}. Sound because every projection batch that
      * changes a region's picture writes its change-log rows in the same transaction, in commit order (ChangeLog), and
-     * because this runs in one snapshot: the newest row seen and the picture read describe the same commits. Two
-     * hundred coordinators' screens then cost one computation per region and change, not one per read. The age limit
-     * is the backstop for what tells no row (a location moved to another region leaves the old one's picture).
+     * because the newest row is read in the same snapshot as the picture: both describe the same commits. Readers of
+     * a region then cost one computation per change, not one per read. The age limit is the backstop for what tells
+     * no row (a location moved to another region leaves the old one's picture). Runs in the caller's snapshot.
      */
-    private RegionalCapacity current(String roazRegionId, String viewerOrganisation) {
-        if (currentMaxAge.isZero()) {
-            return load(roazRegionId, null, viewerOrganisation, null);
-        }
-        Long seq = jdbc.queryForObject("select coalesce(max(seq), 0) from region_change where roaz_region_id = ?",
-                Long.class, roazRegionId);
+    private RegionalCapacity currentInSnapshot(String roazRegionId, String viewerOrganisation) {
+        long seq = latestChange(roazRegionId);
         Viewer key = new Viewer(roazRegionId, viewerOrganisation);
         Instant now = Instant.now();
         Current hit = current.get(key);
-        if (hit != null && seq != null && hit.seq() == seq && now.isBefore(hit.computedAt().plus(currentMaxAge))) {
-            // nothing changed since: the same picture, as of now
-            return new RegionalCapacity(roazRegionId, now, hit.picture().locations());
+        if (hit != null && fresh(hit, seq, now)) {
+            return asOfNow(hit);
         }
         RegionalCapacity picture = load(roazRegionId, null, viewerOrganisation, null);
-        if (picture != null && seq != null) {
-            if (current.size() >= MAX_CURRENT) {
-                current.clear(); // a bound, not a policy: regions times acting organisations stay far below it
-            }
-            current.put(key, new Current(seq, now, picture));
-        }
+        remember(key, picture == null ? null : new Current(seq, now, picture));
         return picture;
+    }
+
+    private long latestChange(String roazRegionId) {
+        Long seq = jdbc.queryForObject("select coalesce(max(seq), 0) from region_change where roaz_region_id = ?",
+                Long.class, roazRegionId);
+        return seq == null ? 0 : seq;
+    }
+
+    private boolean fresh(Current c, long latestChange, Instant now) {
+        return c.seq() == latestChange && now.isBefore(c.computedAt().plus(currentMaxAge));
+    }
+
+    /** Nothing changed since it was computed: the same picture, as of now. */
+    private static RegionalCapacity asOfNow(Current c) {
+        return new RegionalCapacity(c.picture().roazRegionId(), Instant.now(), c.picture().locations());
+    }
+
+    private void remember(Viewer key, Current computed) {
+        if (computed == null) {
+            return;
+        }
+        if (current.size() >= MAX_CURRENT) {
+            current.clear(); // a bound, not a policy: regions times acting organisations stay far below it
+        }
+        current.merge(key, computed, (old, now) -> now.seq() >= old.seq() ? now : old);
     }
 
     /**
@@ -131,7 +193,8 @@ public class RegionalCapacityQuery {
             List<RegionalCapacity> pictures = new ArrayList<>();
             for (String region : jdbc.queryForList(
                     "select distinct roaz_region_id from location order by roaz_region_id", String.class)) {
-                pictures.add(asOf == null && only == null ? current(region, viewerOrganisation)
+                pictures.add(asOf == null && only == null && !currentMaxAge.isZero()
+                        ? currentInSnapshot(region, viewerOrganisation)
                         : load(region, asOf, viewerOrganisation, only));
             }
             return pictures;
