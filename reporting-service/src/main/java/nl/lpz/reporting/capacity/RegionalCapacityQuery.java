@@ -118,9 +118,10 @@ public class RegionalCapacityQuery {
         }
         try {
             Current computed = readOnly.execute(status -> {
+                Instant started = Instant.now(); // the age counts from the snapshot, as in currentInSnapshot
                 long seq = latestChange(roazRegionId);
                 RegionalCapacity picture = load(roazRegionId, null, viewerOrganisation, null);
-                return picture == null ? null : new Current(seq, Instant.now(), picture);
+                return picture == null ? null : new Current(seq, started, picture);
             });
             remember(key, computed);
             mine.complete(computed);
