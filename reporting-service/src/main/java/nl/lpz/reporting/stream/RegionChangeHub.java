@@ -40,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class RegionChangeHub implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RegionChangeHub.class);
     private static final int PAGE = 1000;
+    private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
     /** One change-log row, with what its kind's audience decides by (read once, for all subscribers). */
     record Change(long seq, String roazRegionId, String organisationId, String restrictedTo, String kind,
@@ -225,59 +226,6 @@ class RegionChangeHub implements SmartLifecycle {
         }
     }
 
-    /**
-     * Several events as one piece of text, framed as {@link SseEmitter#event()} frames each ({@code id}, {@code event},
-     * {@code data}, blank line), so that they go out in one write and one flush. Payloads are single-line JSON.
-     */
-    private static final class Events implements SseEmitter.SseEventBuilder {
-        private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
-        private final StringBuilder text = new StringBuilder();
-
-        void add(Change c) {
-            text.append("id:").append(c.seq()).append("\nevent:").append(c.kind()).append("\ndata:")
-                    .append(c.payload()).append("\n\n");
-        }
-
-        boolean isEmpty() {
-            return text.isEmpty();
-        }
-
-        @Override
-        public Set<ResponseBodyEmitter.DataWithMediaType> build() {
-            return Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toString(), UTF8_TEXT));
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder id(String id) {
-            throw new UnsupportedOperationException("framed by add(Change)");
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder name(String eventName) {
-            throw new UnsupportedOperationException("framed by add(Change)");
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder reconnectTime(long reconnectTimeMillis) {
-            throw new UnsupportedOperationException("framed by add(Change)");
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder comment(String comment) {
-            throw new UnsupportedOperationException("framed by add(Change)");
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder data(Object object) {
-            throw new UnsupportedOperationException("framed by add(Change)");
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder data(Object object, MediaType mediaType) {
-            throw new UnsupportedOperationException("framed by add(Change)");
-        }
-    }
-
     private final class Subscription {
         final String roazRegionId;
         final String organisation;
@@ -312,24 +260,28 @@ class RegionChangeHub implements SmartLifecycle {
             held.clear();
         }
 
-        /** The changes after the last one sent, in one write. */
+        /**
+         * The changes after the last one sent, in one write and one flush: the frames {@link SseEmitter#event()} would
+         * make ({@code id}, {@code event}, {@code data}, blank line), joined. Payloads are single-line JSON.
+         */
         synchronized void sendDirect(List<Change> changes) {
             if (!open) {
                 return;
             }
-            Events events = new Events();
+            StringBuilder frames = new StringBuilder();
             long last = lastSent;
             for (Change c : changes) {
                 if (c.seq() > last) {
-                    events.add(c);
+                    frames.append("id:").append(c.seq()).append("\nevent:").append(c.kind()).append("\ndata:")
+                            .append(c.payload()).append("\n\n");
                     last = c.seq();
                 }
             }
-            if (events.isEmpty()) {
+            if (frames.isEmpty()) {
                 return;
             }
             try {
-                emitter.send(events);
+                emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(frames.toString(), UTF8_TEXT)));
                 lastSent = last;
             } catch (IOException | IllegalStateException e) {
                 close();
