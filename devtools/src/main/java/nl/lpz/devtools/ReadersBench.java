@@ -12,8 +12,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,7 +115,6 @@ public final class ReadersBench {
     private final String base;
     private final Args args;
     private final Map<String, PushLog> logs = new ConcurrentHashMap<>();
-    private final Map<String, String> regionOf = new HashMap<>();
     private final Histogram delivery = new Histogram();
     private final Histogram reads = new Histogram();
     private final AtomicLong delivered = new AtomicLong();
@@ -241,7 +242,6 @@ public final class ReadersBench {
                 continue;
             }
             byId.computeIfAbsent(l.organisationId(), Org::new).locations.add(l);
-            regionOf.put(l.locationId(), l.roazRegionId());
             logs.put(l.locationId(), new PushLog());
         }
         return new ArrayList<>(byId.values());
@@ -269,7 +269,7 @@ public final class ReadersBench {
             OffsetDateTime occurredAt = OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS),
                     ZoneOffset.UTC);
             List<Object> events = new ArrayList<>(size);
-            Map<String, Boolean> touched = new HashMap<>();
+            Set<String> touched = new HashSet<>();
             for (int i = 0; i < size; i++) {
                 int k = org.next++;
                 SimLocation l = org.locations.get(k % org.locations.size());
@@ -281,12 +281,12 @@ public final class ReadersBench {
                         occupied ? "OCCUPIED" : "AVAILABLE",
                         new BedEvent.Labels("KLINIEK_VOLWASSENEN", "INTERNE_GENEESKUNDE", "BESCHOUWEND", false),
                         occupied ? "NON_COVID" : null, occurredAt));
-                touched.put(l.locationId(), true);
+                touched.add(l.locationId());
             }
             long sent = System.nanoTime();
             boolean measured = sent >= measureFrom && sent < measureUntil;
             // logged before sending: a subscriber may hear of the change before the push's answer arrives
-            touched.keySet().forEach(loc -> logs.get(loc).add(new Push(micros, sent, measured)));
+            touched.forEach(loc -> logs.get(loc).add(new Push(micros, sent, measured)));
             try {
                 GatewayClient.Response r = gateway.send("POST", "/api/v1/bed-events", Map.of("events", events),
                         org.id);
