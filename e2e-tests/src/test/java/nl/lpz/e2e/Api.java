@@ -33,7 +33,17 @@ final class Api {
     }
 
     /** An HTTP answer. */
-    record Response(String method, String uri, int status, String contentType, String body) {
+    record Response(String method, String uri, int status, String contentType, String body,
+                    java.net.http.HttpHeaders headers) {
+        Response(String method, String uri, int status, String contentType, String body) {
+            this(method, uri, status, contentType, body, java.net.http.HttpHeaders.of(Map.of(), (k, v) -> true));
+        }
+
+        /** The first value of an answer's header, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -148,7 +158,7 @@ final class Api {
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(method, path, r.statusCode(),
-                    r.headers().firstValue("Content-Type").orElse(""), r.body());
+                    r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {

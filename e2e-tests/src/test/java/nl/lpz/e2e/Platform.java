@@ -173,6 +173,10 @@ final class Platform {
         Path pids = root.resolve("e2e-tests/target/e2e-run");
         killLeftovers(pids);
         gatewayDataDir = tempDir("lpz-e2e-gateway-");
+        // every process exports its sampled spans to this JVM (TracingIT), sooner than the default five seconds
+        List<String> tracing = List.of(
+                "--management.opentelemetry.tracing.export.otlp.endpoint=" + OtlpReceiver.get().endpoint(),
+                "--management.opentelemetry.tracing.export.schedule-delay=200ms");
         PlatformProcesses plan = new PlatformProcesses()
                 .jar(Service.CAPACITY, privateCopy(requireJar(Service.CAPACITY.builtJar(root)), jars))
                 .jar(Service.REPORTING, privateCopy(requireJar(Service.REPORTING.builtJar(root)), jars))
@@ -187,7 +191,7 @@ final class Platform {
                 })
                 .jvmOptions(ServiceProcess.JVM_OPTIONS)
                 // six backend JVMs at Hikari's default of 10 take most of a default PostgreSQL's 100 connections
-                .backendArguments(List.of("--spring.datasource.hikari.maximum-pool-size=5",
+                .backendArguments(concat(tracing, "--spring.datasource.hikari.maximum-pool-size=5",
                         // a module that exists only as a definition file: ModulesIT drives it through the platform
                         "--lpz.modules.definitions=file:" + root.resolve(
                                 "test-support/src/main/resources/lpz-modules/proefmodule-v1.yaml")))
@@ -196,7 +200,7 @@ final class Platform {
                 // 5 a second, so that 300 requests sent at once are refused in part however slowly a loaded machine
                 // lets them arrive
                 .gatewayDataDir(gatewayDataDir)
-                .gatewayArguments(List.of("--lpz.gateway.rate-limits.per-client=2000",
+                .gatewayArguments(concat(tracing, "--lpz.gateway.rate-limits.per-client=2000",
                         "--lpz.gateway.rate-limits.per-organisation=5000",
                         "--lpz.gateway.rate-limits.client-overrides.[e2e-ratelimit-flood]=5"))
                 .logsAndDirectory(logs, jars);
@@ -293,6 +297,12 @@ final class Platform {
             }
         }
         throw new IllegalStateException("cannot copy a complete " + jar + " (being rebuilt?)", last);
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static Path tempDir(String prefix) {

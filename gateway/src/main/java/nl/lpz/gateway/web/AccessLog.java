@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * One INFO line per request, logger {@code nl.lpz.gateway.access}: method, path (never the query string or any
- * header, so no token), final status and duration. Decorates the whole HTTP handler, so the status is the one
+ * header, so no token), final status, duration and the trace id the answer carries ({@link TraceIdHeader}). Decorates the whole HTTP handler, so the status is the one
  * written, including problems from the error handler. A stream is logged when it ends.
  */
 @Component
@@ -34,7 +34,9 @@ class AccessLog implements HttpHandlerDecoratorFactory {
         }
         HttpStatusCode status = response.getStatusCode();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        log.info("{} {} {} {}ms{}", request.getMethod(), request.getPath().value(),
-                status != null ? status.value() : 200, millis, "onComplete".equals(signal) ? "" : " (" + signal + ")");
+        String traceId = response.getHeaders().getFirst(TraceIdHeader.HEADER);
+        log.info("{} {} {} {}ms{} trace={}", request.getMethod(), request.getPath().value(),
+                status != null ? status.value() : 200, millis, "onComplete".equals(signal) ? "" : " (" + signal + ")",
+                traceId == null ? "-" : traceId);
     }
 }

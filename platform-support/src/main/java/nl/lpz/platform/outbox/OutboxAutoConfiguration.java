@@ -2,6 +2,7 @@ package nl.lpz.platform.outbox;
 
 import java.util.HashMap;
 import java.util.Map;
+import nl.lpz.platform.tracing.EventTracing;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -50,8 +51,8 @@ public class OutboxAutoConfiguration {
 
     @Bean
     OutboxPublisher outboxPublisher(PublishedEvents<?> published, KafkaTemplate<String, byte[]> kafka,
-                                    OutboxProperties properties) {
-        return new OutboxPublisher(published, kafka, properties.sendTimeout());
+                                    OutboxProperties properties, EventTracing tracing) {
+        return new OutboxPublisher(published, kafka, properties.sendTimeout(), tracing);
     }
 
     @Bean

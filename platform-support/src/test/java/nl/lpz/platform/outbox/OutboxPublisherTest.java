@@ -11,10 +11,24 @@ import static org.mockito.Mockito.when;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import nl.lpz.events.EventHeaders;
+import nl.lpz.platform.tracing.EventTracing;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -52,7 +66,7 @@ class OutboxPublisherTest {
     @Test
     void givenAnEvent_whenPublished_thenTopicKeyValueAndTheFiveHeadersOfThePublishedLanguage() {
         acknowledgeEverySend();
-        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
+        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1), EventTracing.disabled()),
                 message("VR13/SEH", 7, new Moved("VR13", "north")));
 
         assertThat(sent).hasSize(1);
@@ -72,7 +86,7 @@ class OutboxPublisherTest {
     @Test
     void givenAnEventWithoutRevision_whenPublished_thenRevision1AndItsOwnTopic() {
         acknowledgeEverySend();
-        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
+        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1), EventTracing.disabled()),
                 message("VR01/CCU", 0, new Renamed("VR01", "x")));
 
         assertThat(sent.get(0).topic()).isEqualTo("test.names");
@@ -81,7 +95,7 @@ class OutboxPublisherTest {
 
     @Test
     void givenAnEventOfAnotherType_whenHandled_thenNothingIsSent() {
-        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
+        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1), EventTracing.disabled()),
                 message("x", 0, new Unrelated("x")));
 
         verify(kafka, never()).send(any(ProducerRecord.class));
@@ -92,7 +106,7 @@ class OutboxPublisherTest {
         CompletableFuture<SendResult<String, byte[]>> failed = CompletableFuture.failedFuture(
                 new IllegalStateException("broker said no"));
         when(kafka.send(any(ProducerRecord.class))).thenReturn(failed);
-        OutboxPublisher publisher = new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1));
+        OutboxPublisher publisher = new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1), EventTracing.disabled());
 
         assertThatThrownBy(() -> publishInOneBatch(publisher, message("VR13/SEH", 1, new Moved("VR13", "n"))))
                 .isInstanceOf(OutboxPublishException.class)
@@ -103,7 +117,7 @@ class OutboxPublisherTest {
     @Test
     void givenASendThatIsNeverAcknowledged_whenTheBatchCommits_thenItFailsAfterTheSendTimeout() {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(new CompletableFuture<>());
-        OutboxPublisher publisher = new OutboxPublisher(PUBLISHED, kafka, Duration.ofMillis(200));
+        OutboxPublisher publisher = new OutboxPublisher(PUBLISHED, kafka, Duration.ofMillis(200), EventTracing.disabled());
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> publishInOneBatch(publisher, message("VR13/SEH", 1, new Moved("VR13", "n")),
@@ -117,11 +131,77 @@ class OutboxPublisherTest {
     @Test
     void givenABatchOfSeveralEvents_whenPublished_thenAllAreSentBeforeTheBatchWaitsOnce() {
         acknowledgeEverySend();
-        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1)),
+        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1), EventTracing.disabled()),
                 message("VR13/SEH", 1, new Moved("VR13", "a")), message("VR02/SEH", 4, new Renamed("VR02", "b")),
                 message("VR13/SEH", 2, new Moved("VR13", "c")));
 
         assertThat(sent).extracting(ProducerRecord::key).containsExactly("VR13", "VR02", "VR13");
+    }
+
+    @Test
+    void givenEventsOfATracedRequest_whenPublished_thenTheirRecordsContinueTheTraceUnderOnePublishSpan() {
+        acknowledgeEverySend();
+        List<SpanData> exported = new ArrayList<>();
+        EventTracing tracing = realTracing(exported);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        MetaData traced = MetaData.with(EventTracing.TRACEPARENT, "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1), tracing),
+                message("VR13/SEH", 1, new Moved("VR13", "a"), traced),
+                message("VR13/SEH", 2, new Moved("VR13", "b"), traced),
+                message("VR02/SEH", 1, new Moved("VR02", "c"), MetaData.emptyInstance()));
+
+        assertThat(exported).as("one span for the request's events, ended when Kafka acknowledged").hasSize(1);
+        SpanData publish = exported.get(0);
+        assertThat(publish.getTraceId()).isEqualTo(traceId);
+        assertThat(publish.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(publish.getKind()).isEqualTo(SpanKind.PRODUCER);
+        assertThat(publish.getName()).isEqualTo("publish test.moves");
+        String carried = "00-" + traceId + "-" + publish.getSpanId() + "-01";
+        assertThat(sent.subList(0, 2)).allSatisfy(r ->
+                assertThat(header(r, EventTracing.TRACEPARENT)).as("the record's parent is the publish span")
+                        .isEqualTo(carried));
+        assertThat(sent.get(2).headers().lastHeader(EventTracing.TRACEPARENT)).as("an untraced event").isNull();
+    }
+
+    @Test
+    void givenATracedEventAndNoTracer_whenPublished_thenItsTraceparentIsPassedOnUnchanged() {
+        acknowledgeEverySend();
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        publishInOneBatch(new OutboxPublisher(PUBLISHED, kafka, Duration.ofSeconds(1), EventTracing.disabled()),
+                message("VR13/SEH", 1, new Moved("VR13", "a"), MetaData.with(EventTracing.TRACEPARENT, traceparent)));
+
+        assertThat(header(sent.get(0), EventTracing.TRACEPARENT)).isEqualTo(traceparent);
+    }
+
+    /** Micrometer's OpenTelemetry bridge on an SDK that hands every ended span to {@code exported}. */
+    private static EventTracing realTracing(List<SpanData> exported) {
+        SpanExporter exporter = new SpanExporter() {
+            @Override
+            public CompletableResultCode export(Collection<SpanData> spans) {
+                exported.addAll(spans);
+                return CompletableResultCode.ofSuccess();
+            }
+
+            @Override
+            public CompletableResultCode flush() {
+                return CompletableResultCode.ofSuccess();
+            }
+
+            @Override
+            public CompletableResultCode shutdown() {
+                return CompletableResultCode.ofSuccess();
+            }
+        };
+        OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                        .build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+        io.opentelemetry.api.trace.Tracer otel = sdk.getTracer("test");
+        return new EventTracing(new OtelTracer(otel, new OtelCurrentTraceContext(), event -> {
+        }), new OtelPropagator(sdk.getPropagators(), otel));
     }
 
     private void acknowledgeEverySend() {
@@ -141,7 +221,11 @@ class OutboxPublisherTest {
     }
 
     private static DomainEventMessage<?> message(String aggregate, long sequence, Object payload) {
-        return new GenericDomainEventMessage<>("Test", aggregate, sequence, payload, MetaData.emptyInstance(),
+        return message(aggregate, sequence, payload, MetaData.emptyInstance());
+    }
+
+    private static DomainEventMessage<?> message(String aggregate, long sequence, Object payload, MetaData metaData) {
+        return new GenericDomainEventMessage<>("Test", aggregate, sequence, payload, metaData,
                 "event-" + aggregate + "-" + sequence, RECORDED);
     }
 

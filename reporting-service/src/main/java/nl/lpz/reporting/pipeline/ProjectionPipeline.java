@@ -2,15 +2,19 @@ package nl.lpz.reporting.pipeline;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.lpz.events.EventHeaders;
 import nl.lpz.platform.messaging.ParkedRecords;
+import nl.lpz.platform.tracing.EventTracing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,10 +41,12 @@ public class ProjectionPipeline {
     private final ChangeLog changeLog;
     private final MeterRegistry meters;
     private final ParkedRecords parked;
+    private final EventTracing tracing;
 
     /** @param projections in the order they apply a batch */
     ProjectionPipeline(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, OffsetStore offsets,
-                              List<Projection> projections, MeterRegistry meters, ParkedRecords parked) {
+                              List<Projection> projections, MeterRegistry meters, ParkedRecords parked,
+                              EventTracing tracing) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.offsets = offsets;
@@ -48,6 +54,7 @@ public class ProjectionPipeline {
         this.changeLog = new ChangeLog(jdbc);
         this.meters = meters;
         this.parked = parked;
+        this.tracing = tracing;
     }
 
     /** What a batch did. */
@@ -59,7 +66,15 @@ public class ProjectionPipeline {
     }
 
     public Outcome project(List<DecodedRecord> batch) {
-        Outcome outcome = tx.execute(status -> apply(batch));
+        Collection<EventTracing.Hop> traced = traced(batch);
+        Outcome outcome;
+        try {
+            outcome = tx.execute(status -> apply(batch));
+        } catch (RuntimeException | Error e) {
+            traced.forEach(hop -> hop.end(e));
+            throw e;
+        }
+        traced.forEach(hop -> hop.end(null));
         // counted after the commit, so a retried batch is not counted twice
         outcome.projected().forEach((type, n) ->
                 Counter.builder("lpz.reporting.events.projected").tag("type", type)
@@ -79,6 +94,28 @@ public class ProjectionPipeline {
                     .register(meters).increment();
         }
         return outcome;
+    }
+
+    /**
+     * A span per traced request among the batch's records (the events of one request share a trace), from the poll
+     * until the read model committed them: the trace that began at the gateway ends when a reader can see the change.
+     */
+    private Collection<EventTracing.Hop> traced(List<DecodedRecord> batch) {
+        Map<String, EventTracing.Hop> hops = new HashMap<>(0);
+        for (DecodedRecord r : batch) {
+            Header header = r.record().headers().lastHeader(EventTracing.TRACEPARENT);
+            if (header != null) {
+                hops.computeIfAbsent(new String(header.value(), StandardCharsets.UTF_8), carried -> {
+                    EventTracing.Hop hop = tracing.continueTrace(carried, "project " + r.record().topic(),
+                            Span.Kind.CONSUMER);
+                    hop.span().tag("messaging.system", "kafka")
+                            .tag("messaging.destination.name", r.record().topic())
+                            .tag("messaging.batch.message_count", String.valueOf(batch.size()));
+                    return hop;
+                });
+            }
+        }
+        return hops.values();
     }
 
     private Outcome apply(List<DecodedRecord> records) {
