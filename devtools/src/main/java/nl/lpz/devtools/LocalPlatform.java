@@ -88,7 +88,7 @@ public final class LocalPlatform {
         String jdbc = "jdbc:postgresql://127.0.0.1:" + pgPort;
         say("PostgreSQL: " + jdbc + " (" + args.get("pg-mode", pgMode) + "), role lpz/lpz");
 
-        startAndWait(tool("kafka", "-Xms256m -Xmx512m", devtools, "nl.lpz.devtools.LocalKafka",
+        startAndWait(tool("kafka", "-Xms256m -Xmx512m", devtools, "nl.lpz.localinfra.KafkaBrokerMain",
                         new Readiness.PortOpen(kafkaPort), "--dir", state.resolve("kafka").toString(),
                         "--port", String.valueOf(kafkaPort)),
                 "port " + kafkaPort + " open", Duration.ofSeconds(120));

@@ -6,10 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,27 +63,9 @@ class DashboardOidcIT {
                 "DashboardOidcIT skipped: /usr/bin/chromedriver is absent (apt-get install -y chromium chromium-driver)");
         Platform.get();
         idp = StubIdentityProvider.start();
-        Path root = Platform.root();
-        Path jar = root.resolve("e2e-tests/target/e2e-jars/gateway.jar"); // Platform's private copy
-        List<String> args = new ArrayList<>();
-        args.add("--spring.profiles.active=default"); // not local: no dev tokens, tokens of the identity provider
-        args.add("--server.address=127.0.0.1");
-        args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + idp.issuer());
-        args.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + idp.issuer() + "/jwks");
-        args.add("--lpz.gateway.dashboard.oidc.client-id=" + CLIENT_ID);
-        args.add("--lpz.gateway.dashboard.oidc.scope=openid profile");
-        args.add("--lpz.services.capacity-url=" + urls(Platform.CAPACITY));
-        args.add("--lpz.services.reporting-url=" + urls(Platform.REPORTING));
-        if (Platform.has(Platform.STOP)) {
-            args.add("--lpz.services.stop-url=" + urls(Platform.STOP));
-        }
-        args.add("--lpz.data-dir=" + Files.createTempDirectory("lpz-e2e-gateway-oidc-"));
-        // not local: the identity key is given, the platform gateway's, which the backends trust (ADR 0017)
-        args.add("--lpz.identity.signing-key=" + Platform.gatewayIdentityKey());
-        gateway = new ServiceProcess("gateway-oidc", jar, freePort(), args,
-                root.resolve("e2e-tests/target/e2e-logs/gateway-oidc.log"));
-        gateway.launch();
-        gateway.awaitHealthy(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        gateway = Platform.startGatewayAgainst(idp.issuer(), idp.issuer() + "/jwks", "gateway-oidc",
+                List.of("--lpz.gateway.dashboard.oidc.client-id=" + CLIENT_ID,
+                        "--lpz.gateway.dashboard.oidc.scope=openid profile"));
     }
 
     @AfterAll
@@ -188,16 +167,6 @@ class DashboardOidcIT {
         driver.navigate().refresh();
         waitUntil(d -> !d.findElements(By.cssSelector(card)).isEmpty());
         assertThat(byId("signin").isDisplayed()).isFalse();
-    }
-
-    private static String urls(String service) {
-        return String.join(",", Platform.instancesOf(service).stream().map(Platform::baseUrl).toList());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     WebElement byId(String id) {

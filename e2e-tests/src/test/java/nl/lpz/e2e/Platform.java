@@ -127,6 +127,46 @@ final class Platform {
         return get().gatewayDataDir.resolve(PlatformProcesses.GATEWAY_IDENTITY_KEY);
     }
 
+    /**
+     * A second gateway process outside the {@code local} profile: it takes the tokens of an identity provider
+     * ({@code issuer}, its JWK set), signs its proofs with this platform's identity key, which the backends trust
+     * (ADR 0017), and routes to this platform's backends. Started and healthy; the caller stops it.
+     */
+    static ServiceProcess startGatewayAgainst(String issuer, String jwkSetUri, String name, List<String> moreArguments) {
+        Platform p = get();
+        List<String> args = new ArrayList<>();
+        args.add("--spring.profiles.active=default"); // not local: no dev tokens, tokens of the identity provider
+        args.add("--server.address=127.0.0.1");
+        args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer);
+        args.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwkSetUri);
+        args.add("--lpz.services.capacity-url=" + p.urlsOf(CAPACITY));
+        args.add("--lpz.services.reporting-url=" + p.urlsOf(REPORTING));
+        if (has(STOP)) {
+            args.add("--lpz.services.stop-url=" + p.urlsOf(STOP));
+        }
+        args.add("--lpz.data-dir=" + tempDir("lpz-e2e-" + name + "-"));
+        args.add("--lpz.identity.signing-key=" + gatewayIdentityKey());
+        args.addAll(moreArguments);
+        Path root = root();
+        ServiceProcess gateway = new ServiceProcess(name, root.resolve("e2e-tests/target/e2e-jars/gateway.jar"),
+                freePort(), args, root.resolve("e2e-tests/target/e2e-logs/" + name + ".log"));
+        gateway.launch();
+        gateway.awaitHealthy(p.http);
+        return gateway;
+    }
+
+    private String urlsOf(String service) {
+        return String.join(",", resolve(service).stream().map(ServiceProcess::baseUrl).toList());
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Path root() {
         String root = System.getProperty("lpz.root");
         if (root == null || root.isBlank()) {

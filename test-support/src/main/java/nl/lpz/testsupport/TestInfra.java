@@ -1,5 +1,6 @@
 package nl.lpz.testsupport;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,7 +26,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *   <li>otherwise PostgreSQL: the server at {@code LPZ_PG_URL} ({@code LPZ_PG_USER}/{@code LPZ_PG_PASSWORD}, a role
  *       that may create databases), else an embedded server ({@link LocalPostgres}, throwaway);</li>
  *   <li>otherwise Kafka: the broker at {@code LPZ_KAFKA_BOOTSTRAP}, else an in-JVM KRaft broker ({@link LocalKafka},
- *       throwaway).</li>
+ *       throwaway), or with {@code -Dlpz.test.kafka-process=true} the same broker in an OS process of its own
+ *       ({@link KafkaBrokerProcess}), which {@link #killKafka()} can kill with SIGKILL.</li>
  * </ul>
  * The embedded server and the in-JVM broker are the same classes ./lpz runs (module local-infra, ADR 0013).
  * Every JVM gets databases of its own (named with the process id, dropped at exit), so parallel builds on one
@@ -38,6 +40,8 @@ public final class TestInfra {
     private static volatile String kafkaBootstrap;
     /** The in-JVM broker, when this JVM started one: the only broker {@link #shutdownKafka()} can take down. */
     private static volatile LocalKafka localKafka;
+    /** The broker process, when this JVM started one ({@value KafkaBrokerProcess#PROPERTY}). */
+    private static volatile KafkaBrokerProcess kafkaProcess;
 
     /** A database on the test server. */
     public record Database(String url, String username, String password) {
@@ -97,7 +101,26 @@ public final class TestInfra {
      */
     public static synchronized boolean kafkaRestartable() {
         kafkaBootstrap();
-        return localKafka != null;
+        return localKafka != null || kafkaProcess != null;
+    }
+
+    /** Whether the broker is this JVM's broker process, which {@link #killKafka()} can kill with SIGKILL. */
+    public static synchronized boolean kafkaKillable() {
+        kafkaBootstrap();
+        return kafkaProcess != null;
+    }
+
+    /**
+     * Kills the broker process with SIGKILL, as a crash would: no controlled shutdown, no flush of anything it had not
+     * written yet. {@link #restartKafka()} starts it again on the same address from what it left on disk. Fails
+     * unless {@link #kafkaKillable()}.
+     */
+    public static synchronized void killKafka() {
+        if (!kafkaKillable()) {
+            throw new IllegalStateException("the broker at " + kafkaBootstrap + " is not this JVM's broker process");
+        }
+        kafkaProcess.kill9();
+        log.info("Kafka for tests: broker process {} killed with SIGKILL", kafkaBootstrap);
     }
 
     /**
@@ -105,12 +128,22 @@ public final class TestInfra {
      * outage, not of lost broker state). Fails unless {@link #kafkaRestartable()}.
      */
     public static synchronized void shutdownKafka() {
+        if (kafkaProcess != null) {
+            kafkaProcess.stop();
+            log.info("Kafka for tests: broker process {} stopped", kafkaBootstrap);
+            return;
+        }
         requireLocalKafka().shutdownKeepingState();
         log.info("Kafka for tests: in-JVM broker {} stopped", kafkaBootstrap);
     }
 
     /** Starts the in-JVM broker stopped by {@link #shutdownKafka()} again on the same address and state. */
     public static synchronized void restartKafka() {
+        if (kafkaProcess != null) {
+            kafkaProcess.restart();
+            log.info("Kafka for tests: broker process {} running", kafkaBootstrap);
+            return;
+        }
         requireLocalKafka().restartFromState();
         log.info("Kafka for tests: in-JVM broker {} started again", kafkaBootstrap);
     }
@@ -193,6 +226,18 @@ public final class TestInfra {
         if (bootstrap.isPresent()) {
             log.info("Kafka for tests: broker at {}", bootstrap.get());
             return bootstrap.get();
+        }
+        if (Boolean.getBoolean(KafkaBrokerProcess.PROPERTY)) {
+            try {
+                KafkaBrokerProcess broker = KafkaBrokerProcess.start(Path.of(System.getProperty(
+                        "lpz.test.kafka-log-dir", System.getProperty("java.io.tmpdir"))));
+                kafkaProcess = broker;
+                Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stop-kafka-process"));
+                log.info("Kafka for tests: KRaft broker process {}", broker.bootstrapServers());
+                return broker.bootstrapServers();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot start the Kafka broker process; set LPZ_KAFKA_BOOTSTRAP", e);
+            }
         }
         try {
             LocalKafka broker = LocalKafka.builder().start();

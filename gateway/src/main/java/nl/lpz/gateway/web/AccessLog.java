@@ -12,8 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * One INFO line per request, logger {@code nl.lpz.gateway.access}: method, path (never the query string or any
- * header, so no token), final status, duration and the trace id the answer carries ({@link TraceIdHeader}). Decorates the whole HTTP handler, so the status is the one
- * written, including problems from the error handler. A stream is logged when it ends.
+ * header, so no token), final status, duration and the trace id the answer carries ({@link TraceIdHeader}). Decorates
+ * the whole HTTP handler, so the status is the one written, including problems from the error handler. A stream is
+ * logged when it ends.
  */
 @Component
 class AccessLog implements HttpHandlerDecoratorFactory {

@@ -26,12 +26,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Publishes the events of the event store to Kafka: the event store is the outbox. It runs in the streaming (tracking)
  * processor {@value #PROCESSING_GROUP}, whose batches it turns into records: topic and key as the service's
- * {@link PublishedEvents} say, the JSON of the event as value, and the {@link EventHeaders} (type, revision, event id,
+ * {@link PublishedEvents} say, the JSON of the event as value, the {@link EventHeaders} (type, revision, event id,
  * aggregate sequence, recorded at), and a traced request's {@code traceparent} ({@link EventTracing}). Each record is
  * sent asynchronously; before the batch's unit of work commits the processor's token it waits for every
  * acknowledgement (acks=all, idempotent producer: {@link OutboxAutoConfiguration}) for at most the send timeout, and
- * otherwise fails the batch with an {@link OutboxPublishException}, so that it is sent again from the last token. At least once, in order per key as
- * long as the processor's sequencing policy keeps a key's events in one segment.
+ * otherwise fails the batch with an {@link OutboxPublishException}, so that it is sent again from the last token. At
+ * least once, in order per key as long as the processor's sequencing policy keeps a key's events in one segment.
  */
 @ProcessingGroup(OutboxPublisher.PROCESSING_GROUP)
 public class OutboxPublisher {
