@@ -40,9 +40,10 @@ if env -u LPZ_DB_PASSWORD -u LPZ_DB_USER -u POSTGRES_PASSWORD -u LPZ_VERSION \
     "${compose[@]}" --env-file "$empty_env" -f docker-compose.yml config >/dev/null 2>&1; then
   die "docker-compose.yml accepted a missing LPZ_DB_PASSWORD/POSTGRES_PASSWORD (use \${VAR:?message})"
 fi
-# only the gateway publishes a port (backends scale with --scale)
+# only the gateway and the trace viewer publish a port (backends scale with --scale, and two replicas cannot share
+# a host port)
 published="$(grep -c '^ *ports:' docker-compose.yml || true)"
-[ "$published" = 1 ] || die "docker-compose.yml: expected one 'ports:' (the gateway), found $published"
+[ "$published" = 2 ] || die "docker-compose.yml: expected two 'ports:' (the gateway, jaeger), found $published"
 say "compose: OK"
 
 # --- Kubernetes -------------------------------------------------------------------------------------------------

@@ -16,10 +16,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * Records every authenticated {@code /api/**} call in the audit trail (NEN 7513; docs/audit.md): after the answer,
- * with its status and, for a problem, its code and detail. An event stream is recorded when it opens (its answer
- * is then known; it may stay open for hours). A call the client gave up on before the answer is recorded with
- * status 499, as it may have read data already.
+ * Records every authenticated {@code /api/**} call in the audit trail (NEN 7513; docs/audit.md) with its status and,
+ * for a problem, its code and detail, when its answer is about to go: the answer waits until the broker acknowledged
+ * the entry (at most {@code lpz.audit.answer-wait}), so that a call whose answer a client received is in the trail
+ * even if this gateway dies the next moment. An event stream is recorded when it opens (it may stay open for hours).
+ * A call the client gave up on before its answer is recorded with status 499, as it may have read data already.
  * <p>
  * Runs after authentication (Spring Security's chain runs at -100): a call without a valid token reached no data
  * and is refused before this filter (the access log and {@code 401} metrics show those). Runs before the rate limits
@@ -58,26 +59,25 @@ class AuditFilter implements WebFilter, Ordered {
         long start = System.nanoTime();
         ProblemCapture response = new ProblemCapture(exchange.getResponse());
         AtomicBoolean recorded = new AtomicBoolean();
-        response.beforeCommit(() -> {
-            if (response.isStream()) {
-                record(exchange, caller, arrived, start, response, recorded, status(response, SignalType.ON_COMPLETE));
-            }
-            return Mono.empty();
-        });
+        response.beforeCommit(() ->
+                record(exchange, caller, arrived, start, response, recorded, status(response, SignalType.ON_COMPLETE)));
         ServerWebExchange through = exchange.mutate().response(response).build();
         // a failure is answered here, by the gateway's problem handler, so that its problem passes the capture
         return chain.filter(through)
                 .onErrorResume(error -> problems.handle(through, error))
+                // no answer went (the client left first, or the connection broke): recorded now, nobody waits
                 .doFinally(signal -> record(exchange, caller, arrived, start, response, recorded,
-                        status(response, signal)));
+                        status(response, signal)).subscribe());
     }
 
-    private void record(ServerWebExchange exchange, Caller caller, Instant arrived, long start,
-                        ProblemCapture response, AtomicBoolean recorded, int status) {
-        if (recorded.compareAndSet(false, true)) {
-            publisher.publish(AuditEntries.entry(exchange.getRequest(), caller, arrived,
-                    Duration.ofNanos(System.nanoTime() - start), response.outcome(status), publisher.instance()));
+    /** Publishes the call's entry once; completes when the broker took it (or the answer wait is over). */
+    private Mono<Void> record(ServerWebExchange exchange, Caller caller, Instant arrived, long start,
+                              ProblemCapture response, AtomicBoolean recorded, int status) {
+        if (!recorded.compareAndSet(false, true)) {
+            return Mono.empty();
         }
+        return publisher.publish(AuditEntries.entry(exchange.getRequest(), caller, arrived,
+                Duration.ofNanos(System.nanoTime() - start), response.outcome(status), publisher.instance()));
     }
 
     private static int status(ProblemCapture response, SignalType signal) {

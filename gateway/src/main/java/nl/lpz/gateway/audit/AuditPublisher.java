@@ -6,11 +6,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import nl.lpz.events.EventHeaders;
 import nl.lpz.events.EventJson;
 import nl.lpz.events.Topics;
@@ -21,13 +24,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Sends audit entries to {@link Topics#AUDIT} (acks=all, idempotent producer), keyed by the caller's subject. The
  * sending happens on a thread of its own: a send can wait for the broker's metadata, and the gateway's event loop
- * must never wait. An entry the broker does not take, or that finds the queue full, is logged in full at ERROR
- * (logger {@code nl.lpz.gateway.audit}, "AUDIT NOT DELIVERED") and counted: the logs are the second record, and
- * the alert {@code LpzAuditUndelivered} wakes someone (docs/operations.md).
+ * must never wait. {@link #publish} answers when the broker acknowledged the entry, so that the call's answer can
+ * wait for it ({@link AuditFilter}), for at most {@code lpz.audit.answer-wait}. An entry the broker does not take, or
+ * that finds the queue full, is logged in full at ERROR (logger {@code nl.lpz.gateway.audit}, "AUDIT NOT
+ * DELIVERED") and counted: the logs are the second record, and the alert {@code LpzAuditUndelivered} wakes someone
+ * (docs/operations.md).
  */
 @Component
 class AuditPublisher implements DisposableBean {
@@ -39,6 +45,8 @@ class AuditPublisher implements DisposableBean {
     private final String instance;
     private final Counter sent;
     private final Counter undelivered;
+    private final Counter unconfirmed;
+    private final Duration answerWait;
 
     AuditPublisher(KafkaTemplate<String, byte[]> kafka, AuditProperties settings, MeterRegistry meters) {
         this.kafka = kafka;
@@ -54,6 +62,10 @@ class AuditPublisher implements DisposableBean {
                 .description("audit entries the broker acknowledged").register(meters);
         this.undelivered = Counter.builder(ENTRIES_METRIC).tag("outcome", "undelivered")
                 .description("audit entries the broker did not take (logged in full at ERROR)").register(meters);
+        this.unconfirmed = Counter.builder("lpz.audit.answers.unconfirmed")
+                .description("answers that went before the broker acknowledged their audit entry (it stays in the "
+                        + "producer's retries)").register(meters);
+        this.answerWait = settings.answerWait();
         Gauge.builder("lpz.audit.queue", queue, BlockingQueue::size)
                 .description("audit entries waiting to be sent").register(meters);
     }
@@ -62,15 +74,25 @@ class AuditPublisher implements DisposableBean {
         return instance;
     }
 
-    void publish(AuditEntryRecorded entry) {
+    /**
+     * Sends the entry; completes when the broker acknowledged it, when it was refused (logged, counted) or after the
+     * answer wait (counted; the producer goes on trying). Never fails: the caller's answer goes in every case.
+     */
+    Mono<Void> publish(AuditEntryRecorded entry) {
+        CompletableFuture<Void> handled = new CompletableFuture<>();
         try {
-            sender.execute(() -> send(entry));
+            sender.execute(() -> send(entry, handled));
         } catch (RejectedExecutionException e) {
             undelivered(entry, "the send queue is full");
+            return Mono.empty();
         }
+        return Mono.fromFuture(handled, true).timeout(answerWait).onErrorResume(TimeoutException.class, e -> {
+            unconfirmed.increment();
+            return Mono.empty();
+        });
     }
 
-    private void send(AuditEntryRecorded entry) {
+    private void send(AuditEntryRecorded entry, CompletableFuture<Void> handled) {
         try {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.AUDIT,
                     entry.subject() != null ? entry.subject() : entry.entryId(), EventJson.toBytes(entry));
@@ -83,9 +105,11 @@ class AuditPublisher implements DisposableBean {
                 } else {
                     sent.increment();
                 }
+                handled.complete(null);
             });
         } catch (RuntimeException e) {
             undelivered(entry, e.toString());
+            handled.complete(null);
         }
     }
 

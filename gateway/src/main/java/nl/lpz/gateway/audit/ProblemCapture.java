@@ -7,16 +7,17 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps a copy of the first {@value #LIMIT} bytes of a problem answer as it passes, so that the audit entry can say
- * why a call was refused (a stop refused by the last-in-region rule says so in its {@code detail}). Other answers pass
- * untouched and uncopied.
+ * Keeps a copy of the first {@value #LIMIT} bytes of a problem answer, so that the audit entry can say why a call was
+ * refused (a stop refused by the last-in-region rule says so in its {@code detail}). A problem's body is joined before
+ * it is written, so that the copy is complete when the answer commits, where its entry is recorded. Other answers
+ * pass untouched and uncopied.
  */
 final class ProblemCapture extends ServerHttpResponseDecorator {
     static final int LIMIT = 8192;
@@ -33,7 +34,8 @@ final class ProblemCapture extends ServerHttpResponseDecorator {
         if (!isProblem()) {
             return super.writeWith(body);
         }
-        return super.writeWith(Flux.from(body).doOnNext(this::keep));
+        // one buffer (a problem is small): the response commits after reading it, so the copy is there before
+        return super.writeWith(DataBufferUtils.join(body).doOnNext(this::keep));
     }
 
     boolean isProblem() {
