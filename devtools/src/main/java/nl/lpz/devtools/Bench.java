@@ -1,13 +1,11 @@
 package nl.lpz.devtools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -27,25 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import nl.lpz.events.EventHeaders;
-import nl.lpz.events.EventJson;
-import nl.lpz.events.capacity.BedChangeSource;
-import nl.lpz.events.capacity.BedLabels;
-import nl.lpz.events.capacity.BedStatus;
-import nl.lpz.events.capacity.BedStatusChanged;
-import nl.lpz.events.capacity.PatientCovidStatus;
-import nl.lpz.events.capacity.SnijdendBeschouwend;
-import nl.lpz.events.ids.BedId;
-import nl.lpz.events.ids.DepartmentId;
-import nl.lpz.events.ids.LocationId;
-import nl.lpz.events.ids.OrganisationId;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The end-to-end benchmark (docs/benchmarks.md). Against a platform started with {@code ./lpz up --no-simulator}, it
@@ -70,7 +48,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class Bench {
     private static final String DEPARTMENT = "BENCH";
-    private static final String RAW_TOPIC = "lpz.bench.raw";
 
     /** One organisation's bench beds; an organisation is only ever pushed by one client at a time. */
     private static final class Org {
@@ -144,7 +121,7 @@ public final class Bench {
         loadBefore = loadAverage();
         if (args.flag("only-raw")) {
             int seconds = args.getInt("raw-seconds", 10);
-            printSummary(List.of(), rawKafka(seconds), rawPostgres(seconds));
+            printSummary(List.of(), new RawCeilings(args).kafka(seconds), new RawCeilings(args).postgres(seconds));
             return;
         }
         int duration = args.getInt("duration", 30);
@@ -218,8 +195,9 @@ public final class Bench {
         String kafka = "not measured";
         String pg = "not measured";
         if (!args.flag("no-raw")) {
-            kafka = rawKafka(args.getInt("raw-seconds", 10));
-            pg = rawPostgres(args.getInt("raw-seconds", 10));
+            RawCeilings ceilings = new RawCeilings(args);
+            kafka = ceilings.kafka(args.getInt("raw-seconds", 10));
+            pg = ceilings.postgres(args.getInt("raw-seconds", 10));
         }
         printSummary(results, kafka, pg);
     }
@@ -562,132 +540,6 @@ public final class Bench {
         return args.get("pg-url", "jdbc:postgresql://127.0.0.1:5432").replaceAll("/+$", "") + "/" + database;
     }
 
-    // --- raw ceilings ------------------------------------------------------------------------------------------
-
-    /** A sample of what capacity-service publishes per bed event: same value, key and headers. */
-    static ProducerRecord<byte[], byte[]> sampleRecord(String topic) {
-        BedStatusChanged event = new BedStatusChanged(new LocationId("100101"), new OrganisationId("100101"),
-                new DepartmentId(DEPARTMENT), new BedId("BENCH-001"), BedStatus.OCCUPIED,
-                new BedLabels("KLINIEK_VOLWASSENEN", "INTERNE_GENEESKUNDE", SnijdendBeschouwend.BESCHOUWEND, false), PatientCovidStatus.NON_COVID,
-                Instant.now(), false, BedChangeSource.EPD_EVENT, UUID.randomUUID(), "1");
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, "100101".getBytes(StandardCharsets.UTF_8),
-                EventJson.toBytes(event));
-        record.headers().add(EventHeaders.EVENT_TYPE, "BedStatusChanged".getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.EVENT_REVISION, "1".getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.AGGREGATE_SEQUENCE, "12345".getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.RECORDED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-        return record;
-    }
-
-    private String rawKafka(int seconds) {
-        String bootstrap = args.get("kafka", "127.0.0.1:19092");
-        log("raw Kafka: producer acks=all, idempotent, to " + RAW_TOPIC + " for " + seconds + " s ...");
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
-            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(RAW_TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 4, (short) 1)
-                        .configs(Map.of("retention.ms", "600000")))).all().get(30, TimeUnit.SECONDS);
-            }
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-            ProducerRecord<byte[], byte[]> sample = sampleRecord(RAW_TOPIC);
-            int size = sample.value().length + sample.key().length;
-            long maxRecords = Long.parseLong(args.get("raw-max-records", "2000000"));
-            AtomicLong acked = new AtomicLong();
-            AtomicLong errors = new AtomicLong();
-            long sent = 0;
-            long start = System.nanoTime();
-            long end = start + TimeUnit.SECONDS.toNanos(seconds);
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-                while (System.nanoTime() < end && sent < maxRecords) {
-                    producer.send(new ProducerRecord<>(RAW_TOPIC, null, sample.key(), sample.value(), sample.headers()),
-                            (md, e) -> (e == null ? acked : errors).incrementAndGet());
-                    sent++;
-                }
-                producer.flush();
-            }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            admin.deleteTopics(List.of(RAW_TOPIC)).all().get(30, TimeUnit.SECONDS);
-            String s = "%,.0f records/s (%,d acked in %.1f s, %d errors; record %d B + 5 headers)"
-                    .formatted(acked.get() / elapsed, acked.get(), elapsed, errors.get(), size);
-            log("raw Kafka: " + s);
-            return s;
-        } catch (Exception e) {
-            return "failed: " + e;
-        }
-    }
-
-    private String rawPostgres(int seconds) {
-        String scratch = "lpz_bench_scratch";
-        try (Connection admin = DriverManager.getConnection(pgUrl("postgres"), args.get("pg-user", "lpz"),
-                args.get("pg-password", "lpz"));
-             Statement st = admin.createStatement()) {
-            try (ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + scratch + "'")) {
-                if (!rs.next()) {
-                    st.execute("create database " + scratch);
-                }
-            }
-        } catch (SQLException e) {
-            return "failed: " + e.getMessage();
-        }
-        StringBuilder out = new StringBuilder();
-        for (int connections : new int[] {1, 4}) {
-            log("raw PostgreSQL: single-row INSERT, autocommit, %d connection(s), %d s ...".formatted(connections, seconds));
-            try (Connection c = DriverManager.getConnection(pgUrl(scratch), args.get("pg-user", "lpz"),
-                    args.get("pg-password", "lpz")); Statement st = c.createStatement()) {
-                st.execute("create table if not exists bench_commit (id bigserial primary key, payload text not null, "
-                        + "at timestamptz not null default clock_timestamp())");
-                st.execute("truncate bench_commit");
-            } catch (SQLException e) {
-                return "failed: " + e.getMessage();
-            }
-            AtomicLong commits = new AtomicLong();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            String payload = new String(sampleRecord("x").value(), StandardCharsets.UTF_8);
-            ExecutorService pool = Executors.newFixedThreadPool(connections);
-            List<Future<?>> futures = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int i = 0; i < connections; i++) {
-                futures.add(pool.submit(() -> {
-                    try (Connection c = DriverManager.getConnection(pgUrl(scratch), args.get("pg-user", "lpz"),
-                            args.get("pg-password", "lpz"));
-                         PreparedStatement ps = c.prepareStatement("insert into bench_commit (payload) values (?)")) {
-                        c.setAutoCommit(true);
-                        ps.setString(1, payload);
-                        while (System.nanoTime() < end) {
-                            ps.executeUpdate();
-                            commits.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            try {
-                for (Future<?> f : futures) {
-                    f.get();
-                }
-            } catch (Exception e) {
-                return "failed: " + e;
-            } finally {
-                pool.shutdown();
-            }
-            double rate = commits.get() / ((System.nanoTime() - start) / 1e9);
-            log("raw PostgreSQL: %,.0f commits/s with %d connection(s)".formatted(rate, connections));
-            out.append(out.length() == 0 ? "" : ", ").append("%,.0f commits/s (%d conn)".formatted(rate, connections));
-        }
-        try (Connection c = DriverManager.getConnection(pgUrl(scratch), args.get("pg-user", "lpz"),
-                args.get("pg-password", "lpz")); Statement st = c.createStatement()) {
-            st.execute("drop table if exists bench_commit");
-        } catch (SQLException e) {
-            // scratch only
-        }
-        return out.toString();
-    }
-
     // --- output ------------------------------------------------------------------------------------------------
 
     private static String describe(Result r) {
@@ -762,7 +614,7 @@ public final class Bench {
         }
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " Bench: " + message);
     }
 }
