@@ -213,10 +213,12 @@ final class Platform {
         Path pids = root.resolve("e2e-tests/target/e2e-run");
         killLeftovers(pids);
         gatewayDataDir = tempDir("lpz-e2e-gateway-");
-        // every process exports its sampled spans to this JVM (TracingIT), sooner than the default five seconds
+        // every process exports its sampled spans to this JVM (TracingIT), sooner than the default five seconds; only
+        // requests that arrive with a sampled traceparent are traced, not a tenth of the suite's traffic
         List<String> tracing = List.of(
                 "--management.opentelemetry.tracing.export.otlp.endpoint=" + OtlpReceiver.get().endpoint(),
-                "--management.opentelemetry.tracing.export.schedule-delay=200ms");
+                "--management.opentelemetry.tracing.export.schedule-delay=200ms",
+                "--management.tracing.sampling.probability=0.0");
         PlatformProcesses plan = new PlatformProcesses()
                 .jar(Service.CAPACITY, privateCopy(requireJar(Service.CAPACITY.builtJar(root)), jars))
                 .jar(Service.REPORTING, privateCopy(requireJar(Service.REPORTING.builtJar(root)), jars))
