@@ -31,7 +31,8 @@ class DashboardAcuteCareMapIT extends DashboardBrowser {
         assertThat(css("#acm-baseline svg[data-role=baseline] .acm-caption").getText()).startsWith("Gemodelleerd");
         js("window.__blobs = []; const create = URL.createObjectURL; "
                 + "URL.createObjectURL = b => { window.__blobs.push(b.type); return create(b); };");
-        css("#acm-baseline [data-role=png-baseline]").click();
+        // the panel may redraw under the click (a region update): find the button again then
+        retryStale(() -> css("#acm-baseline [data-role=png-baseline]").click());
         waitUntil(d -> Boolean.TRUE.equals(js("return window.__blobs.includes('image/png');")));
 
         waitUntil(d -> !d.findElements(By.cssSelector("#acm-close option[value='103702']")).isEmpty());
