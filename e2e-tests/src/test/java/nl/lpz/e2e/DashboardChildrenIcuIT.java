@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The dashboard's national NICU/PICU overview ({@code panel-children-icu.js}, issue 10 Kliniek): an LCPS user sees a
@@ -71,7 +70,10 @@ class DashboardChildrenIcuIT extends DashboardBrowser {
         screenshot("children-icu-lcps.png");
     }
 
+    /** The row's first six cells, read in one script: the overview is redrawn on live updates, between two reads. */
+    @SuppressWarnings("unchecked")
     private List<String> cells(String row) {
-        return driver.findElements(By.cssSelector(row + " td")).stream().limit(6).map(WebElement::getText).toList();
+        return (List<String>) js("return Array.from(document.querySelectorAll(arguments[0])).slice(0, 6)"
+                + ".map(td => td.innerText.trim());", row + " td");
     }
 }
