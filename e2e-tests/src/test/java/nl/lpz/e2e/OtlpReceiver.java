@@ -13,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -103,9 +102,5 @@ final class OtlpReceiver {
         values.forEach(kv -> map.put(kv.getKey(), kv.getValue().hasStringValue() ? kv.getValue().getStringValue()
                 : kv.getValue().toString().strip()));
         return map;
-    }
-
-    static Set<String> services(List<ReceivedSpan> spans) {
-        return spans.stream().map(ReceivedSpan::service).collect(java.util.stream.Collectors.toSet());
     }
 }

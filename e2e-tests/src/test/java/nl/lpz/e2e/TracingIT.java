@@ -48,19 +48,19 @@ class TracingIT {
                     List<ReceivedSpan> spans = receiver.spansOf(traceId);
                     ReceivedSpan gateway = only(spans, s -> s.service().equals("gateway")
                             && s.kind() == SpanKind.SPAN_KIND_SERVER && s.parentSpanId().equals(clientSpanId),
-                            "the gateway's server span under the client's", spans);
+                            "the gateway's server span under the client's");
                     ReceivedSpan service = only(spans, s -> s.service().equals("capacity-service")
-                            && s.kind() == SpanKind.SPAN_KIND_SERVER, "capacity-service's server span", spans);
+                            && s.kind() == SpanKind.SPAN_KIND_SERVER, "capacity-service's server span");
                     assertThat(ancestors(spans, service)).as("capacity-service's request descends from the gateway's")
                             .contains(gateway.spanId());
                     ReceivedSpan publish = only(spans, s -> s.service().equals("capacity-service")
                             && s.kind() == SpanKind.SPAN_KIND_PRODUCER && s.name().startsWith("publish "),
-                            "the outbox publisher's span", spans);
+                            "the outbox publisher's span");
                     assertThat(ancestors(spans, publish)).as("published under the request's span")
                             .contains(service.spanId());
                     ReceivedSpan project = only(spans, s -> s.service().equals("reporting-service")
                             && s.kind() == SpanKind.SPAN_KIND_CONSUMER && s.name().startsWith("project "),
-                            "the projection's span", spans);
+                            "the projection's span");
                     assertThat(project.parentSpanId()).as("projected from the published record")
                             .isEqualTo(publish.spanId());
                     assertThat(project.attributes()).containsEntry("messaging.destination.name",
@@ -82,9 +82,9 @@ class TracingIT {
     }
 
     private static ReceivedSpan only(List<ReceivedSpan> spans, java.util.function.Predicate<ReceivedSpan> which,
-                                     String what, List<ReceivedSpan> all) {
+                                     String what) {
         List<ReceivedSpan> found = spans.stream().filter(which).toList();
-        assertThat(found).as("%s among %s", what, all).hasSize(1);
+        assertThat(found).as("%s among %s", what, spans).hasSize(1);
         return found.get(0);
     }
 

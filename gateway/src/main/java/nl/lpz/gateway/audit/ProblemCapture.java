@@ -43,11 +43,6 @@ final class ProblemCapture extends ServerHttpResponseDecorator {
         return type != null && MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type);
     }
 
-    boolean isStream() {
-        MediaType type = getHeaders().getContentType();
-        return type != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type);
-    }
-
     private synchronized void keep(DataBuffer buffer) {
         try (DataBuffer.ByteBufferIterator views = buffer.readableByteBuffers()) {
             while (views.hasNext() && copy.size() < LIMIT) {

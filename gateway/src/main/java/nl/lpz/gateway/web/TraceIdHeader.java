@@ -1,6 +1,7 @@
 package nl.lpz.gateway.web;
 
 import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.Optional;
 import org.springframework.core.Ordered;
@@ -27,13 +28,13 @@ class TraceIdHeader implements WebFilter, Ordered {
         return chain.filter(exchange);
     }
 
-    static Optional<String> traceId(ServerWebExchange exchange) {
+    private static Optional<String> traceId(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .map(context -> context.<TracingObservationHandler.TracingContext>get(
                         TracingObservationHandler.TracingContext.class))
                 .map(TracingObservationHandler.TracingContext::getSpan)
                 .map(Span::context)
-                .map(context -> context.traceId())
+                .map(TraceContext::traceId)
                 .filter(id -> !id.isEmpty());
     }
 
