@@ -12,7 +12,10 @@ import com.nimbusds.jwt.SignedJWT;
 import java.security.interfaces.ECPublicKey;
 import nl.lpz.contract.proof.GatewayKeyPem;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -73,6 +77,9 @@ class GatewayLocalProfileTest {
 
     @Autowired
     WebTestClient client;
+
+    @LocalServerPort
+    int port;
 
     // --- authentication and identity ---
 
@@ -396,6 +403,36 @@ class GatewayLocalProfileTest {
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE")
                 .jsonPath("$.type").isEqualTo("urn:lpz:problem:payload-too-large");
+    }
+
+    @Test
+    void givenAHeaderTooLongToRead_whenAnswered_thenTheGatewayStillTakesWhatTheClientSendsBeforeItCloses()
+            throws Exception {
+        // The gateway answers 431 and closes while the client may still be sending its body. A socket closed with
+        // bytes unread makes the kernel send a reset, and a reset that overtakes the answer throws it away (1 in 12
+        // such clients of the running platform saw no answer). So the close lingers: after the answer and its FIN
+        // the gateway reads and drops what still comes, and a client still sending is not reset.
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /api/v1/locations/X/beds HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + "x".repeat(20_000)
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 4000000\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 431").contains("application/problem+json")
+                    .contains("MALFORMED_REQUEST");
+
+            // the body follows the answer's FIN; each write waits for the one before it to be acknowledged or reset
+            byte[] part = new byte[64 * 1024];
+            long until = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            int sent = 0;
+            while (System.nanoTime() < until) {
+                out.write(part);
+                out.flush();
+                sent++;
+            }
+            assertThat(sent).isPositive();
+        }
     }
 
     @Test
