@@ -45,8 +45,11 @@ public class RegionalCapacityQuery {
     private final Map<String, Integer> displayOrder = new HashMap<>();
     private final LocationSettings settings;
 
-    /** A current picture computed when the region's change log ended at {@code seq}. */
-    private record Current(long seq, Instant computedAt, RegionalCapacity picture) {
+    /**
+     * A current picture computed when the region's change log ended at {@code seq}; {@code fullAt} is when the picture
+     * it was derived from was last computed whole (every location read), {@code computedAt} when this one was.
+     */
+    private record Current(long seq, Instant computedAt, Instant fullAt, RegionalCapacity picture) {
     }
 
     private record Viewer(String roazRegionId, String organisation) {
@@ -88,7 +91,7 @@ public class RegionalCapacityQuery {
         if (asOf == null && !currentMaxAge.isZero()) {
             return Optional.ofNullable(current(roazRegionId, viewerOrganisation));
         }
-        return readOnly.execute(status -> Optional.ofNullable(load(roazRegionId, asOf, viewerOrganisation, null)));
+        return readOnly.execute(status -> Optional.ofNullable(load(roazRegionId, asOf, viewerOrganisation, null, null)));
     }
 
     /**
@@ -117,12 +120,7 @@ public class RegionalCapacityQuery {
             return joined == null ? null : asOfNow(joined);
         }
         try {
-            Current computed = readOnly.execute(status -> {
-                Instant started = Instant.now(); // the age counts from the snapshot, as in currentInSnapshot
-                long seq = latestChange(roazRegionId);
-                RegionalCapacity picture = load(roazRegionId, null, viewerOrganisation, null);
-                return picture == null ? null : new Current(seq, started, picture);
-            });
+            Current computed = readOnly.execute(status -> compute(key, hit));
             remember(key, computed);
             mine.complete(computed);
             return computed == null ? null : computed.picture();
@@ -145,14 +143,42 @@ public class RegionalCapacityQuery {
     private RegionalCapacity currentInSnapshot(String roazRegionId, String viewerOrganisation) {
         long seq = latestChange(roazRegionId);
         Viewer key = new Viewer(roazRegionId, viewerOrganisation);
-        Instant now = Instant.now();
         Current hit = current.get(key);
-        if (hit != null && fresh(hit, seq, now)) {
+        if (hit != null && fresh(hit, seq, Instant.now())) {
             return asOfNow(hit);
         }
-        RegionalCapacity picture = load(roazRegionId, null, viewerOrganisation, null);
-        remember(key, picture == null ? null : new Current(seq, now, picture));
-        return picture;
+        Current computed = compute(key, hit);
+        remember(key, computed);
+        return computed == null ? null : computed.picture();
+    }
+
+    /**
+     * Computes the current picture in the caller's snapshot. When an earlier one is at hand and its whole computation
+     * is younger than {@link #currentMaxAge}, only the locations with a change-log row after it are read again and the
+     * others are taken from it: every change of a location's figures, thresholds, contacts or visibility writes such
+     * a row (CapacityChanges), so under ingest a picture costs the locations that changed, not every bed of the
+     * region. The whole picture is computed again at the age limit, the backstop for what tells no row.
+     */
+    private Current compute(Viewer key, Current previous) {
+        Instant started = Instant.now(); // the age counts from the snapshot
+        long seq = latestChange(key.roazRegionId());
+        Map<String, LocationCapacity> reuse = null;
+        Instant fullAt = started;
+        if (previous != null && seq >= previous.seq() && started.isBefore(previous.fullAt().plus(currentMaxAge))) {
+            Set<String> changed = Set.copyOf(jdbc.queryForList("""
+                    select distinct location_id from region_change
+                    where roaz_region_id = ? and seq > ? and seq <= ?""", String.class,
+                    key.roazRegionId(), previous.seq(), seq));
+            reuse = new HashMap<>();
+            for (LocationCapacity l : previous.picture().locations()) {
+                if (!changed.contains(l.locationId())) {
+                    reuse.put(l.locationId(), l);
+                }
+            }
+            fullAt = previous.fullAt();
+        }
+        RegionalCapacity picture = load(key.roazRegionId(), null, key.organisation(), null, reuse);
+        return picture == null ? null : new Current(seq, started, fullAt, picture);
     }
 
     private long latestChange(String roazRegionId) {
@@ -196,7 +222,7 @@ public class RegionalCapacityQuery {
                     "select distinct roaz_region_id from location order by roaz_region_id", String.class)) {
                 pictures.add(asOf == null && only == null && !currentMaxAge.isZero()
                         ? currentInSnapshot(region, viewerOrganisation)
-                        : load(region, asOf, viewerOrganisation, only));
+                        : load(region, asOf, viewerOrganisation, only, null));
             }
             return pictures;
         });
@@ -209,7 +235,12 @@ public class RegionalCapacityQuery {
                           String patientCovidStatus, boolean removed) {
     }
 
-    private RegionalCapacity load(String roazRegionId, Instant asOf, String viewer, Set<String> elements) {
+    /**
+     * @param reuse figures of locations known unchanged since an earlier current picture (by location id), taken as
+     *              they are while the location keeps its visibility; null: every location is read
+     */
+    private RegionalCapacity load(String roazRegionId, Instant asOf, String viewer, Set<String> elements,
+                                  Map<String, LocationCapacity> reuse) {
         List<LocationRow> locations = jdbc.query("""
                         select location_id, organisation_id, name, safety_region_id from location
                         where roaz_region_id = ? order by location_id""",
@@ -242,13 +273,28 @@ public class RegionalCapacityQuery {
         if (visible.isEmpty()) {
             return new RegionalCapacity(roazRegionId, pictureAt, List.of());
         }
-        String[] ids = visible.keySet().toArray(new String[0]);
-        Map<String, List<BedRow>> beds = beds(ids, asOf, elements);
-        Map<String, Map<String, Integer>> thresholds = settings.thresholds(ids, asOf);
-        Map<String, Contacts> contacts = settings.contacts(ids);
+        Map<String, LocationCapacity> kept = new HashMap<>();
+        List<String> read = new ArrayList<>();
+        for (LocationRow l : visible.values()) {
+            LocationCapacity earlier = reuse == null ? null : reuse.get(l.locationId());
+            if (earlier != null && earlier.shared() == sharedOf.get(l.locationId())) {
+                kept.put(l.locationId(), earlier);
+            } else {
+                read.add(l.locationId());
+            }
+        }
+        String[] ids = read.toArray(new String[0]);
+        Map<String, List<BedRow>> beds = ids.length == 0 ? Map.of() : beds(ids, asOf, elements);
+        Map<String, Map<String, Integer>> thresholds = ids.length == 0 ? Map.of() : settings.thresholds(ids, asOf);
+        Map<String, Contacts> contacts = ids.length == 0 ? Map.of() : settings.contacts(ids);
 
         List<LocationCapacity> result = new ArrayList<>();
         for (LocationRow l : visible.values()) {
+            LocationCapacity earlier = kept.get(l.locationId());
+            if (earlier != null) {
+                result.add(earlier);
+                continue;
+            }
             boolean own = l.organisationId().equals(viewer);
             result.add(location(l, sharedOf.get(l.locationId()), own, beds.getOrDefault(l.locationId(), List.of()),
                     thresholds.getOrDefault(l.locationId(), Map.of()), contacts.get(l.locationId())));

@@ -89,6 +89,36 @@ class CurrentPictureTest {
     }
 
     @Test
+    void givenAPictureRead_whenAnotherLocationChanges_thenOnlyThatOneIsReadAgainAndTheRestTakenFromThePicture() {
+        String other = unique("LOC");
+        db.project(publish(Fixtures.location(other, org, region, "VR01")),
+                publish(bed(other, org, "B1").status(BedStatus.AVAILABLE).at(at(1)).event()));
+        RegionalCapacityQuery query = new RegionalCapacityQuery(db.jdbc(), db.transactions(), Duration.ofMinutes(5));
+        query.find(region, null, null).orElseThrow();
+        sneakASecondBedIn();
+
+        db.project(publish(bed(other, org, "B2").status(BedStatus.OCCUPIED).at(at(3)).event()));
+
+        RegionalCapacity after = query.find(region, null, null).orElseThrow();
+        assertThat(location(after, other).totals().occupied()).as("the changed location, read again").isEqualTo(1);
+        assertThat(location(after, loc).totals().available()).as("the unchanged one, taken as it was").isEqualTo(1);
+        assertThat(location(new RegionalCapacityQuery(db.jdbc(), db.transactions(), Duration.ZERO)
+                .find(region, null, null).orElseThrow(), loc).totals().available()).as("read whole").isEqualTo(2);
+    }
+
+    @Test
+    void givenAPictureRead_whenTheOrganisationStopsSharing_thenTheNextReadLeavesItsLocationOutForOthers() {
+        RegionalCapacityQuery query = new RegionalCapacityQuery(db.jdbc(), db.transactions(), Duration.ofMinutes(5));
+        assertThat(query.find(region, null, null).orElseThrow().locations()).hasSize(1);
+
+        db.project(publish(Fixtures.visibility(org, false, false, at(2))));
+
+        assertThat(query.find(region, null, null).orElseThrow().locations()).isEmpty();
+        assertThat(query.find(region, null, org).orElseThrow().locations()).extracting(l -> l.shared())
+                .as("the owner still sees it, as not shared").containsExactly(false);
+    }
+
+    @Test
     void givenAPictureRead_whenItIsOlderThanTheMaximumAge_thenTheNextReadComputesItAgain() throws Exception {
         RegionalCapacityQuery query = new RegionalCapacityQuery(db.jdbc(), db.transactions(), Duration.ofMillis(50));
         query.find(region, null, null).orElseThrow();
@@ -107,6 +137,10 @@ class CurrentPictureTest {
                        occurred_at, ?, removed
                 from bed_current where location_id = ? and bed_id = 'B1'""", UUID.randomUUID().toString(),
                 loc);
+    }
+
+    private static RegionalCapacity.LocationCapacity location(RegionalCapacity picture, String locationId) {
+        return picture.locations().stream().filter(l -> l.locationId().equals(locationId)).findFirst().orElseThrow();
     }
 
     private static int available(RegionalCapacity picture) {
