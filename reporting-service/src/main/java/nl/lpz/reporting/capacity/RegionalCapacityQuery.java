@@ -1,5 +1,8 @@
 package nl.lpz.reporting.capacity;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +27,7 @@ import nl.lpz.reporting.capacity.RegionalCapacity.Figures;
 import nl.lpz.reporting.capacity.RegionalCapacity.LocationCapacity;
 import nl.lpz.reporting.capacity.RegionalCapacity.Patients;
 import nl.lpz.reporting.capacity.RegionalCapacity.Totals;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,18 +64,41 @@ public class RegionalCapacityQuery {
     private final Map<Viewer, Current> current = new ConcurrentHashMap<>();
     private final Map<Viewer, CompletableFuture<Current>> computing = new ConcurrentHashMap<>();
     private final Duration currentMaxAge;
+    private final Duration wholeMaxAge;
+
+    /** Current pictures computed, by how: every location read ({@code whole}) or only the changed ones. */
+    private final Timer computedWhole;
+    private final Timer computedChanged;
 
     public RegionalCapacityQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this(jdbc, transactionManager, Duration.ofSeconds(5));
     }
 
+    public RegionalCapacityQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                                 Duration currentMaxAge) {
+        this(jdbc, transactionManager, currentMaxAge, currentMaxAge, new SimpleMeterRegistry());
+    }
+
     /**
      * @param currentMaxAge how long a current picture is answered again while its region's change log shows nothing
      *                      newer ({@code lpz.reporting.capacity.current-max-age}; zero: every read computes it)
+     * @param wholeMaxAge   how long current pictures are derived from one computed whole, reading only the locations
+     *                      with newer change-log rows ({@code lpz.reporting.capacity.whole-max-age}); the backstop
+     *                      for what tells no row, such as a location registered again in another region
      */
     @Autowired
     public RegionalCapacityQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                 @Value("${lpz.reporting.capacity.current-max-age:PT5S}") Duration currentMaxAge) {
+                                 @Value("${lpz.reporting.capacity.current-max-age:PT5S}") Duration currentMaxAge,
+                                 @Value("${lpz.reporting.capacity.whole-max-age:PT30S}") Duration wholeMaxAge,
+                                 ObjectProvider<MeterRegistry> meters) {
+        this(jdbc, transactionManager, currentMaxAge, wholeMaxAge, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    private RegionalCapacityQuery(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                                  Duration currentMaxAge, Duration wholeMaxAge, MeterRegistry meters) {
+        this.wholeMaxAge = wholeMaxAge;
+        this.computedWhole = computeTimer(meters, "whole");
+        this.computedChanged = computeTimer(meters, "changed");
         this.currentMaxAge = currentMaxAge;
         this.jdbc = jdbc;
         this.readOnly = Sql.snapshotReads(transactionManager);
@@ -154,17 +181,17 @@ public class RegionalCapacityQuery {
 
     /**
      * Computes the current picture in the caller's snapshot. When an earlier one is at hand and its whole computation
-     * is younger than {@link #currentMaxAge}, only the locations with a change-log row after it are read again and the
+     * is younger than {@link #wholeMaxAge}, only the locations with a change-log row after it are read again and the
      * others are taken from it: every change of a location's figures, thresholds, contacts or visibility writes such
      * a row (CapacityChanges), so under ingest a picture costs the locations that changed, not every bed of the
-     * region. The whole picture is computed again at the age limit, the backstop for what tells no row.
+     * region. The whole picture is computed again at that age, the backstop for what tells no row.
      */
     private Current compute(Viewer key, Current previous) {
         Instant started = Instant.now(); // the age counts from the snapshot
         long seq = latestChange(key.roazRegionId());
         Map<String, LocationCapacity> reuse = null;
         Instant fullAt = started;
-        if (previous != null && seq >= previous.seq() && started.isBefore(previous.fullAt().plus(currentMaxAge))) {
+        if (previous != null && seq >= previous.seq() && started.isBefore(previous.fullAt().plus(wholeMaxAge))) {
             Set<String> changed = Set.copyOf(jdbc.queryForList("""
                     select distinct location_id from region_change
                     where roaz_region_id = ? and seq > ? and seq <= ?""", String.class,
@@ -177,8 +204,17 @@ public class RegionalCapacityQuery {
             }
             fullAt = previous.fullAt();
         }
-        RegionalCapacity picture = load(key.roazRegionId(), null, key.organisation(), null, reuse);
+        Map<String, LocationCapacity> reusable = reuse;
+        RegionalCapacity picture = (reuse == null ? computedWhole : computedChanged)
+                .record(() -> load(key.roazRegionId(), null, key.organisation(), null, reusable));
         return picture == null ? null : new Current(seq, started, fullAt, picture);
+    }
+
+    private static Timer computeTimer(MeterRegistry meters, String how) {
+        return Timer.builder("lpz.reporting.picture.compute")
+                .description("Current regional pictures computed: every location read (whole) or only those with a "
+                        + "change-log row since the previous picture (changed)")
+                .tag("how", how).register(meters);
     }
 
     private long latestChange(String roazRegionId) {
