@@ -6,6 +6,7 @@ import nl.lpz.capacity.CapacitySpringTest;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import nl.lpz.platform.axon.DirectEventSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,6 +28,12 @@ class LatencyRelevantConfigurationTest extends CapacitySpringTest {
     @Test
     void givenKafkaPublisher_thenTrackingProcessorThatIsSignalledOnCommit() {
         assertThat(processing.eventProcessor("kafka-publisher", TrackingEventProcessor.class)).isPresent();
+    }
+
+    @Test
+    void givenKafkaPublisher_thenItReadsTheEventStoreThroughStreamsOfItsOwn() {
+        assertThat(processing.eventProcessor("kafka-publisher", TrackingEventProcessor.class).orElseThrow()
+                .getMessageSource()).isInstanceOf(DirectEventSource.class);
     }
 
     @Test
