@@ -139,6 +139,9 @@ final class Platform {
         args.add("--server.address=127.0.0.1");
         args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer);
         args.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwkSetUri);
+        // the suite's broker: without it the gateway waited 30 s for a broker at the default address at start (its
+        // Kafka admin) and its audit producer retried for as long as it ran
+        args.add("--spring.kafka.bootstrap-servers=" + TestInfra.kafkaBootstrap());
         args.add("--lpz.services.capacity-url=" + p.urlsOf(CAPACITY));
         args.add("--lpz.services.reporting-url=" + p.urlsOf(REPORTING));
         if (has(STOP)) {
