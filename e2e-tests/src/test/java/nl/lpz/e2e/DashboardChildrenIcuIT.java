@@ -50,12 +50,15 @@ class DashboardChildrenIcuIT extends DashboardBrowser {
         assertThat(byId("children-icu").isDisplayed()).isTrue();
         assertThat(byId("children-icu-h").getText()).isEqualTo("NICU/PICU landelijk");
         assertThat(cells(row)).as("PICU c/b/b, NICU c/b/b").containsExactly("2", "1", "1", "1", "0", "1");
-        assertThat(css(row + " th").getText()).contains("E2E location " + loc, VR13);
-        assertThat(css(row).findElement(By.xpath("ancestor::section[@data-ci-region]")).getAttribute("data-ci-region"))
-                .isEqualTo(ROAZ_NHF);
+        // each read in one script, as the cells: the overview may be redrawn between two element lookups
+        assertThat((String) js("return document.querySelector(arguments[0]).innerText;", row + " th"))
+                .contains("E2E location " + loc, VR13);
+        assertThat(js("return document.querySelector(arguments[0]).closest('section[data-ci-region]')"
+                + ".getAttribute('data-ci-region');", row)).isEqualTo(ROAZ_NHF);
         assertThat(driver.findElements(By.cssSelector("#children-icu tr[data-ci-location='" + hiddenLoc + "']")))
                 .as("a hidden organisation's location").isEmpty();
-        assertThat(css("#children-icu [data-ci-national]").getText()).startsWith("Landelijk: PICU");
+        assertThat((String) js("return document.querySelector('#children-icu [data-ci-national]').innerText;"))
+                .startsWith("Landelijk: PICU");
         // the capacity card of the region shows the groups (IC of which PICU and NICU)
         awaitText("[data-location='" + loc + "'] [data-group=picu]", "PICU 2/1/1");
         assertThat(css("[data-location='" + loc + "'] [data-group=icu]").getText()).isEqualTo("IC 3/1/2");
