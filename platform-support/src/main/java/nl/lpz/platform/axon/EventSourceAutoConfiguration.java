@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 @ConditionalOnClass(EventStorageEngine.class)
-public class EventStoreAutoConfiguration {
+public class EventSourceAutoConfiguration {
 
     /**
      * @param poll how long a caught-up stream waits for events committed by another instance
