@@ -189,25 +189,26 @@ public class RegionalCapacityQuery {
     private Current compute(Viewer key, Current previous) {
         Instant started = Instant.now(); // the age counts from the snapshot
         long seq = latestChange(key.roazRegionId());
-        Map<String, LocationCapacity> reuse = null;
-        Instant fullAt = started;
-        if (previous != null && seq >= previous.seq() && started.isBefore(previous.fullAt().plus(wholeMaxAge))) {
-            Set<String> changed = Set.copyOf(jdbc.queryForList("""
-                    select distinct location_id from region_change
-                    where roaz_region_id = ? and seq > ? and seq <= ?""", String.class,
-                    key.roazRegionId(), previous.seq(), seq));
-            reuse = new HashMap<>();
-            for (LocationCapacity l : previous.picture().locations()) {
-                if (!changed.contains(l.locationId())) {
-                    reuse.put(l.locationId(), l);
-                }
+        boolean derive = previous != null && seq >= previous.seq()
+                && started.isBefore(previous.fullAt().plus(wholeMaxAge));
+        Map<String, LocationCapacity> reuse = derive ? unchangedSince(previous, key.roazRegionId(), seq) : null;
+        RegionalCapacity picture = (derive ? computedChanged : computedWhole)
+                .record(() -> load(key.roazRegionId(), null, key.organisation(), null, reuse));
+        return picture == null ? null : new Current(seq, started, derive ? previous.fullAt() : started, picture);
+    }
+
+    /** The previous picture's locations without a change-log row after it, up to {@code seq}, by location id. */
+    private Map<String, LocationCapacity> unchangedSince(Current previous, String roazRegionId, long seq) {
+        Set<String> changed = Set.copyOf(jdbc.queryForList("""
+                select distinct location_id from region_change
+                where roaz_region_id = ? and seq > ? and seq <= ?""", String.class, roazRegionId, previous.seq(), seq));
+        Map<String, LocationCapacity> unchanged = new HashMap<>();
+        for (LocationCapacity l : previous.picture().locations()) {
+            if (!changed.contains(l.locationId())) {
+                unchanged.put(l.locationId(), l);
             }
-            fullAt = previous.fullAt();
         }
-        Map<String, LocationCapacity> reusable = reuse;
-        RegionalCapacity picture = (reuse == null ? computedWhole : computedChanged)
-                .record(() -> load(key.roazRegionId(), null, key.organisation(), null, reusable));
-        return picture == null ? null : new Current(seq, started, fullAt, picture);
+        return unchanged;
     }
 
     private static Timer computeTimer(MeterRegistry meters, String how) {
@@ -310,16 +311,14 @@ public class RegionalCapacityQuery {
             return new RegionalCapacity(roazRegionId, pictureAt, List.of());
         }
         Map<String, LocationCapacity> kept = new HashMap<>();
-        List<String> read = new ArrayList<>();
-        for (LocationRow l : visible.values()) {
-            LocationCapacity earlier = reuse == null ? null : reuse.get(l.locationId());
-            if (earlier != null && earlier.shared() == sharedOf.get(l.locationId())) {
-                kept.put(l.locationId(), earlier);
-            } else {
-                read.add(l.locationId());
-            }
+        if (reuse != null) {
+            reuse.forEach((id, earlier) -> {
+                if (visible.containsKey(id) && earlier.shared() == sharedOf.get(id)) {
+                    kept.put(id, earlier);
+                }
+            });
         }
-        String[] ids = read.toArray(new String[0]);
+        String[] ids = visible.keySet().stream().filter(id -> !kept.containsKey(id)).toArray(String[]::new);
         Map<String, List<BedRow>> beds = ids.length == 0 ? Map.of() : beds(ids, asOf, elements);
         Map<String, Map<String, Integer>> thresholds = ids.length == 0 ? Map.of() : settings.thresholds(ids, asOf);
         Map<String, Contacts> contacts = ids.length == 0 ? Map.of() : settings.contacts(ids);
